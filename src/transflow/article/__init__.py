@@ -1,0 +1,1 @@
+"""Articles: Markdown with YAML front matter, parsed into blocks and translatable segments."""

@@ -1,0 +1,133 @@
+"""YAML front matter: find it, check it, and locate the translatable fields' values by offset.
+
+Only the bytes of a translated value are ever replaced; everything else in the front matter is
+written back as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from transflow.errors import ArticleError
+
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """One translatable front-matter value and where it sits in the file."""
+
+    name: str
+    value: str
+    start: int  # offset of the value's first character in the file text
+    end: int
+    line: int  # 1-based line in the file
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict[str, Any]
+    fields: tuple[FieldValue, ...]
+    body_start: int  # offset in the file where the Markdown body begins
+    body_line: int  # 0-based line number of the body's first line
+
+
+def split_front_matter(text: str, path: Path, translate: tuple[str, ...]) -> FrontMatter:
+    """Parse the front matter at the top of ``text``, if any."""
+    opening = _OPENING.match(text)
+    if not opening:
+        return FrontMatter({}, (), 0, 0)
+    closing = _CLOSING.search(text, opening.end())
+    if not closing:
+        raise ArticleError("front matter opened with --- is never closed", path, 1)
+    yaml_text = text[opening.end() : closing.start()]
+    first_line = 2  # the YAML starts on the line after the opening ---
+    node = _compose(yaml_text, path, first_line)
+    if node is not None and not isinstance(node, yaml.MappingNode) and _looks_like_markdown(node):
+        # "---\nFoo\n---" is a thematic break and a setext heading, not front matter.
+        return FrontMatter({}, (), 0, 0)
+    data = _load(yaml_text, path, first_line)
+    fields = tuple(_locate_fields(node, translate, opening.end(), first_line, path))
+    body_line = text.count("\n", 0, closing.end())
+    return FrontMatter(data, fields, closing.end(), body_line)
+
+
+def _compose(yaml_text: str, path: Path, first_line: int) -> yaml.Node | None:
+    try:
+        return yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, path, first_line) from None
+    except yaml.YAMLError as exc:
+        raise ArticleError(f"invalid front matter: {exc}", path, first_line) from None
+
+
+def _looks_like_markdown(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.style is None and ":" not in node.value
+
+
+def _load(yaml_text: str, path: Path, first_line: int) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(yaml_text)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, path, first_line) from None
+    except yaml.YAMLError as exc:
+        raise ArticleError(f"invalid front matter: {exc}", path, first_line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArticleError("front matter must be a mapping of fields (key: value)", path, 2)
+    return data
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, path: Path, first_line: int) -> ArticleError:
+    mark = exc.problem_mark or exc.context_mark
+    line = first_line + mark.line if mark is not None else first_line
+    problem = exc.problem or exc.context or "cannot be parsed"
+    return ArticleError(f"invalid front matter: {problem}", path, line)
+
+
+def _locate_fields(
+    node: yaml.Node | None, translate: tuple[str, ...], offset: int, first_line: int, path: Path
+) -> list[FieldValue]:
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    found = []
+    for key_node, value_node in node.value:
+        name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if name not in translate:
+            continue
+        line = first_line + value_node.start_mark.line
+        if not isinstance(value_node, yaml.ScalarNode) or value_node.tag != "tag:yaml.org,2002:str":
+            if isinstance(value_node, yaml.ScalarNode) and value_node.value == "":
+                continue
+            raise ArticleError(f"front-matter field `{name}` must be text", path, line)
+        if not value_node.value.strip():
+            continue
+        start = offset + value_node.start_mark.index
+        end = offset + value_node.end_mark.index
+        found.append(FieldValue(name, value_node.value, start, end, line))
+    return found
+
+
+def yaml_scalar(value: str) -> str:
+    """A YAML double-quoted scalar holding ``value`` (one line, safe for any text)."""
+    out = ['"']
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\x{ord(char):02x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)

@@ -1,0 +1,56 @@
+"""Inline Markdown that must pass through translation untouched.
+
+The parts found here — code spans, link and image targets, autolinks, inline HTML, bare URLs and
+e-mail addresses — are never split across sentences, are replaced by placeholders before machine
+translation and restored after, and are compared by the quality checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A link or image target: "](" up to the matching ")" (one level of nested parentheses allowed),
+# or a reference label "][label]".
+_TARGET = r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\]\[[^\]]*\]"
+_CODE = r"(`+)(?:(?!\1)[\s\S])+?\1(?!`)"
+_AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>"
+_HTML = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>"
+_URL = r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]"
+_EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
+_ENTITY = r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+
+PROTECTED = re.compile("|".join(f"(?:{p})" for p in (_CODE, _TARGET, _AUTOLINK, _HTML, _URL, _EMAIL, _ENTITY)))
+LINK_TARGET = re.compile(_TARGET)
+URL = re.compile(f"{_URL}|{_EMAIL}")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def protected_spans(text: str) -> list[Span]:
+    """Parts of ``text`` that translation must leave exactly as they are, in order."""
+    return [Span(m.start(), m.end(), m.group()) for m in PROTECTED.finditer(text)]
+
+
+def bracket_depth_at(text: str) -> list[int]:
+    """For each offset, how many ``[`` (link or image text) are open before it."""
+    depth = 0
+    depths = []
+    escaped = False
+    for char in text:
+        depths.append(depth)
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            depth += 1
+        elif char == "]" and depth:
+            depth -= 1
+    depths.append(depth)
+    return depths

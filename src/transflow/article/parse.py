@@ -1,0 +1,70 @@
+"""An article file → its front matter and its segments, in document order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from transflow.article.blocks import body_blocks
+from transflow.article.frontmatter import FrontMatter, split_front_matter
+from transflow.article.segment import Segment, block_segments, normalize
+from transflow.errors import ArticleError
+from transflow.fsutil import read_text_utf8
+
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    path: Path
+    text: str
+    front_matter: FrontMatter
+    segments: tuple[Segment, ...]
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.front_matter.data
+
+
+def check_slug(slug: str, path: Path | None = None) -> str:
+    """A slug names a file inside the articles folder: no separators, no leading dot."""
+    if not SLUG.match(slug) or ".." in slug:
+        raise ArticleError(
+            f"{slug!r} is not a valid article slug (letters, digits, '.', '_', '-'; "
+            "no path separators)",
+            path,
+        )
+    return slug
+
+
+def read_article(path: Path, slug: str, translate: tuple[str, ...], sentences: bool) -> Article:
+    try:
+        text = read_text_utf8(path, ArticleError)
+    except FileNotFoundError:
+        raise ArticleError("no such article", path) from None
+    return parse_article(text, path, slug, translate, sentences)
+
+
+def parse_article(
+    text: str, path: Path, slug: str, translate: tuple[str, ...], sentences: bool
+) -> Article:
+    """Split ``text`` into segments; every segment knows its exact offsets in ``text``."""
+    if "\x00" in text:
+        raise ArticleError("contains a NUL byte; is it a binary file?", path, _line_of(text, "\x00"))
+    front = split_front_matter(text, path, translate)
+    segments: list[Segment] = []
+    for number, value in enumerate(front.fields):
+        role = f"front matter: {value.name}"
+        msgid = normalize(value.value)
+        segments.append(Segment(msgid, role, value.line, value.start, value.end, -1 - number))
+    blocks = body_blocks(text, front.body_start, front.body_line)
+    for index, block in enumerate(blocks):
+        segments.extend(block_segments(block, index, sentences, "en"))
+    return Article(slug, path, text, front, tuple(segments))
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text.count("\n", 0, text.index(needle)) + 1

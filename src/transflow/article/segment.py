@@ -1,0 +1,136 @@
+"""Blocks → segments: the units that become PO entries.
+
+With ``segmentation = "sentence"`` a block's text is split into sentences by sentencex (English
+rules that keep "Nov. 24", "U.S." and decimals whole); a split inside a code span, a link target or
+an open link text is undone. Each segment keeps the exact offsets of its text in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sentencex
+
+from transflow.article.blocks import Block
+from transflow.article.inline import bracket_depth_at, protected_spans
+
+_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)\n[ \t]*")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    msgid: str  # the text translators see: soft line breaks joined with a space
+    role: str  # "heading", "paragraph", "front matter: title", ...
+    line: int  # 1-based line in the article file where the segment starts
+    start: int  # offset of the segment's first character in the file
+    end: int  # offset just past its last character
+    block: int  # index of the block it belongs to, in document order
+
+
+def normalize(text: str) -> str:
+    """Join soft line breaks; a hard break becomes a backslash break, which any editor shows."""
+    text = _HARD_BREAK.sub("\\\\\n", text)
+    return re.sub(r"(?<!\\)[ \t]*\n[ \t]*", " ", text)
+
+
+def has_words(text: str) -> bool:
+    """True when ``text`` has letters outside code spans, URLs and link targets."""
+    stripped = text
+    for span in reversed(protected_spans(text)):
+        stripped = stripped[: span.start] + " " + stripped[span.end :]
+    return bool(_LETTER.search(stripped))
+
+
+def block_segments(block: Block, index: int, sentences: bool, language: str) -> list[Segment]:
+    content = block.content
+    ranges = sentence_ranges(content, language) if sentences else [(0, len(content))]
+    offsets = _offset_map(block)
+    segments = []
+    for start, end in ranges:
+        text = content[start:end]
+        if not has_words(text):
+            continue
+        line = block.line + content.count("\n", 0, start)
+        segments.append(
+            Segment(normalize(text), block.role, line, offsets[start], offsets[end - 1] + 1, index)
+        )
+    return segments
+
+
+def sentence_ranges(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets in ``text``, whitespace trimmed, never splitting markup."""
+    flat = text.replace("\n", " ")
+    cuts = []
+    position = 0
+    for sentence in sentencex.segment(language, flat):
+        found = flat.find(sentence, position)
+        if found < 0:  # the segmenter changed the text: fall back to the whole block
+            return _trimmed([(0, len(text))], text)
+        position = found + len(sentence)
+        cuts.append(position)
+    if cuts:
+        cuts[-1] = len(text)
+    return _trimmed(_join_protected(text, cuts), text)
+
+
+def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    blocked = set()
+    for span in protected_spans(text):
+        blocked.update(range(span.start + 1, span.end))
+    depths = bracket_depth_at(text)
+    open_emphasis = _emphasis_open_at(text, blocked)
+    ranges = []
+    start = 0
+    for cut in cuts:
+        if cut < len(text) and (cut in blocked or depths[cut] > 0 or open_emphasis[cut]):
+            continue
+        if not has_words(text[cut:]) or not has_words(text[start:cut]):
+            continue
+        ranges.append((start, cut))
+        start = cut
+    if start < len(text):
+        ranges.append((start, len(text)))
+    return ranges
+
+
+def _emphasis_open_at(text: str, blocked: set[int]) -> list[bool]:
+    """For each offset, whether an emphasis run (``*`` or ``_``) opened before it is still open."""
+    counts = {"*": 0, "_": 0}
+    state = []
+    previous = " "
+    for index, char in enumerate(text):
+        state.append(bool(counts["*"] % 2 or counts["_"] % 2))
+        following = text[index + 1] if index + 1 < len(text) else " "
+        if char in counts and index not in blocked and previous != "\\":
+            intraword = char == "_" and previous.isalnum() and following.isalnum()
+            spaced = previous.isspace() and following.isspace()
+            if not intraword and not spaced and following != char:
+                counts[char] += 1
+        previous = char
+    state.append(bool(counts["*"] % 2 or counts["_"] % 2))
+    return state
+
+
+def _trimmed(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    out = []
+    for start, end in ranges:
+        while start < end and text[start] in " \t\n":
+            start += 1
+        while end > start and text[end - 1] in " \t\n":
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+def _offset_map(block: Block) -> list[int]:
+    """For each offset in ``block.content``, the offset of that character in the file."""
+    offsets: list[int] = []
+    for number, piece in enumerate(block.pieces):
+        if number:
+            offsets.append(offsets[-1] + 1)  # the "\n" joining pieces: never a segment edge
+        offsets.extend(range(piece.start, piece.start + len(piece.text)))
+    return offsets

@@ -1,0 +1,1 @@
+"""Rebuilding articles in each language from their source and reviewed translations."""

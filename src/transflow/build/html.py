@@ -1,0 +1,153 @@
+"""A built article as one self-contained HTML page in its language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from markdown_it import MarkdownIt
+
+from transflow.article.frontmatter import split_front_matter
+
+
+@dataclass(frozen=True)
+class PageLink:
+    language: str
+    href: str
+
+
+def localized_date(value: Any, language: str) -> str | None:
+    """A front-matter date in the CLDR long format of ``language``; None when it is no date."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    elif isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    if not isinstance(value, dt.date):
+        return None
+    return format_date(value, format="long", locale=language.replace("-", "_"))
+
+
+def language_label(code: str) -> str:
+    """A language's own name for itself, e.g. "қазақ тілі" for kk."""
+    locale = Locale.parse(code.replace("-", "_"))
+    name = locale.get_display_name(locale) or code
+    return name[:1].upper() + name[1:]
+
+
+def render_page(
+    markdown_text: str,
+    language: str,
+    links: list[PageLink],
+    allow_html: bool,
+) -> str:
+    """The page for an article whose (translated) Markdown is ``markdown_text``.
+
+    Raw HTML is rendered only when the source article has some (``allow_html``); otherwise any
+    tag in the text is escaped and shows as text.
+    """
+    front = split_front_matter(markdown_text, _NO_PATH, ())
+    meta = front.data
+    body_md = markdown_text[front.body_start :]
+    parser = MarkdownIt("commonmark", {"html": allow_html}).enable("table")
+    body = parser.render(body_md)
+    title = str(meta.get("title") or "")
+    header = _header(meta, language, parser)
+    nav = _nav(language, links)
+    return _PAGE.format(
+        lang=escape(language),
+        dir="rtl" if Locale.parse(language.replace("-", "_")).text_direction == "rtl" else "ltr",
+        title=escape(title),
+        nav=nav,
+        header=header,
+        body=body,
+        footer=_footer(meta, language),
+    )
+
+
+def _inline(parser: MarkdownIt, text: str) -> str:
+    return parser.renderInline(text)
+
+
+def _header(meta: dict[str, Any], language: str, parser: MarkdownIt) -> str:
+    parts = []
+    if meta.get("title"):
+        parts.append(f"<h1>{_inline(parser, str(meta['title']))}</h1>")
+    if meta.get("subtitle"):
+        parts.append(f'<p class="subtitle">{_inline(parser, str(meta["subtitle"]))}</p>')
+    byline = []
+    if meta.get("author"):
+        byline.append(f'<span class="author">{escape(str(meta["author"]))}</span>')
+    date = localized_date(meta.get("date"), language)
+    if date:
+        iso = escape(str(meta.get("date"))[:10])
+        byline.append(f'<time datetime="{iso}">{escape(date)}</time>')
+    if byline:
+        parts.append(f'<p class="byline">{" · ".join(byline)}</p>')
+    if meta.get("summary"):
+        parts.append(f'<p class="summary">{_inline(parser, str(meta["summary"]))}</p>')
+    if meta.get("caption"):
+        parts.append(f'<p class="caption">{_inline(parser, str(meta["caption"]))}</p>')
+    return "\n".join(parts)
+
+
+def _nav(language: str, links: list[PageLink]) -> str:
+    items = []
+    for link in links:
+        label = escape(language_label(link.language))
+        if link.language == language:
+            items.append(f'<li><strong lang="{escape(link.language)}">{label}</strong></li>')
+        else:
+            items.append(
+                f'<li><a href="{escape(link.href)}" hreflang="{escape(link.language)}" '
+                f'lang="{escape(link.language)}">{label}</a></li>'
+            )
+    return f'<nav aria-label="languages"><ul>{"".join(items)}</ul></nav>' if items else ""
+
+
+def _footer(meta: dict[str, Any], language: str) -> str:
+    url = meta.get("source_url")
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return ""
+    return f'<footer><a href="{escape(url)}">{escape(url)}</a></footer>'
+
+
+_NO_PATH = Path("<built article>")
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}" dir="{dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font: 18px/1.6 Georgia, "PT Serif", serif; max-width: 42rem; margin: 2rem auto;
+  padding: 0 1rem; color: #1d1d1f; background: #fff; }}
+h1 {{ font-size: 2rem; line-height: 1.2; margin: 1rem 0 .5rem; }}
+.subtitle {{ font-size: 1.2rem; color: #444; margin-top: 0; }}
+.byline, .caption {{ font: 14px/1.4 system-ui, sans-serif; color: #666; }}
+nav ul {{ list-style: none; padding: 0; display: flex; gap: 1rem;
+  font: 14px system-ui, sans-serif; }}
+blockquote {{ border-left: 3px solid #ccc; margin-left: 0; padding-left: 1rem; color: #333; }}
+footer {{ margin-top: 3rem; font: 13px system-ui, sans-serif; color: #888; word-break: break-all; }}
+table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ddd; padding: .3rem .6rem; }}
+</style>
+</head>
+<body>
+{nav}
+<article>
+<header>
+{header}
+</header>
+{body}</article>
+{footer}
+</body>
+</html>
+"""

@@ -1,0 +1,1 @@
+"""Gettext catalogs: the PO model, its reader and writer, extraction and merging."""

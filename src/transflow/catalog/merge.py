@@ -1,0 +1,147 @@
+"""Template + old catalog → new catalog, with the semantics of GNU ``msgmerge --previous``.
+
+- A segment that did not change keeps its translation, comments and flags.
+- A changed segment gets the closest old translation as a fuzzy suggestion, with the old msgid
+  kept as ``#| msgid`` so the translator sees what changed.
+- A segment that disappeared becomes obsolete (``#~``) if it was translated; an obsolete
+  translation comes back when its segment does.
+
+Fuzzy matching uses rapidfuzz's Indel ratio and only compares strings whose lengths allow the
+threshold to be reached, so a long catalog with many changes stays fast.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from transflow.catalog.model import Catalog, Entry
+
+FUZZY_THRESHOLD = 60.0
+
+
+@dataclass(frozen=True)
+class MergeStats:
+    kept: int = 0
+    fuzzy: int = 0
+    new: int = 0
+    obsolete: int = 0
+
+
+def merge(template: Catalog, old: Catalog | None, header: Entry) -> tuple[Catalog, MergeStats]:
+    old_entries = old.entries if old is not None else []
+    live = {e.key: e for e in old_entries if not e.obsolete}
+    dead = {e.key: e for e in old_entries if e.obsolete}
+    exact_keys = {t.key for t in template.entries if t.key in live or t.key in dead}
+    candidates = [e for e in old_entries if e.key not in exact_keys and e.has_translation]
+    matcher = FuzzyMatcher(candidates)
+    entries: list[Entry] = []
+    kept = fuzzy = new = 0
+    used: set[tuple[str | None, str]] = set()
+    for source in template.entries:
+        previous = live.get(source.key) or dead.get(source.key)
+        if previous is not None:
+            entries.append(_carry(source, previous))
+            used.add(previous.key)
+            kept += 1
+            continue
+        match = matcher.best(source.msgid)
+        if match is not None:
+            entries.append(_suggest(source, match))
+            used.add(match.key)
+            fuzzy += 1
+        else:
+            entries.append(_fresh(source))
+            new += 1
+    obsolete = [_obsolete(e) for e in old_entries if e.key not in used and e.has_translation]
+    stats = MergeStats(kept, fuzzy, new, sum(1 for e in obsolete if e.key in live))
+    return Catalog(header=header, entries=entries + obsolete), stats
+
+
+def _carry(source: Entry, previous: Entry) -> Entry:
+    flags = [f for f in previous.flags if f in ("fuzzy", "no-wrap") or not f.endswith("-format")]
+    keep_previous = previous.fuzzy and not previous.obsolete
+    return Entry(
+        msgid=source.msgid,
+        msgctxt=source.msgctxt,
+        msgid_plural=source.msgid_plural,
+        msgstr=previous.msgstr,
+        msgstr_plural=list(previous.msgstr_plural),
+        translator_comments=list(previous.translator_comments),
+        extracted_comments=list(source.extracted_comments),
+        references=list(source.references),
+        flags=flags,
+        previous_msgctxt=previous.previous_msgctxt if keep_previous else None,
+        previous_msgid=previous.previous_msgid if keep_previous else None,
+        previous_msgid_plural=previous.previous_msgid_plural if keep_previous else None,
+    )
+
+
+def _suggest(source: Entry, match: Entry) -> Entry:
+    entry = _carry(source, match)
+    entry.set_fuzzy(True)
+    entry.previous_msgctxt = match.msgctxt
+    entry.previous_msgid = match.msgid
+    entry.previous_msgid_plural = match.msgid_plural
+    return entry
+
+
+def _fresh(source: Entry) -> Entry:
+    return Entry(
+        msgid=source.msgid,
+        msgctxt=source.msgctxt,
+        msgid_plural=source.msgid_plural,
+        msgstr_plural=[""] * len(source.msgstr_plural),
+        extracted_comments=list(source.extracted_comments),
+        references=list(source.references),
+        flags=[f for f in source.flags if f != "fuzzy"],
+    )
+
+
+def _obsolete(entry: Entry) -> Entry:
+    return Entry(
+        msgid=entry.msgid,
+        msgctxt=entry.msgctxt,
+        msgid_plural=entry.msgid_plural,
+        msgstr=entry.msgstr,
+        msgstr_plural=list(entry.msgstr_plural),
+        translator_comments=list(entry.translator_comments),
+        flags=list(entry.flags),
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
+        obsolete=True,
+    )
+
+
+class FuzzyMatcher:
+    """Closest old msgid to a new one, by Indel ratio, among length-compatible candidates."""
+
+    def __init__(self, candidates: list[Entry], threshold: float = FUZZY_THRESHOLD):
+        ordered = sorted(candidates, key=lambda e: len(e.msgid))
+        self.entries = ordered
+        self.lengths = [len(e.msgid) for e in ordered]
+        self.threshold = threshold
+
+    def best(self, msgid: str) -> Entry | None:
+        if not self.entries:
+            return None
+        low, high = self._length_window(len(msgid))
+        if low >= high:
+            return None
+        choices = [e.msgid for e in self.entries[low:high]]
+        found = process.extractOne(
+            msgid, choices, scorer=fuzz.ratio, score_cutoff=self.threshold, processor=None
+        )
+        if found is None:
+            return None
+        return self.entries[low + found[2]]
+
+    def _length_window(self, length: int) -> tuple[int, int]:
+        # ratio = 2*common/(a+b) <= 2*min(a,b)/(a+b); reaching t needs b in [a*t/(2-t), a*(2-t)/t]
+        t = self.threshold / 100
+        low = bisect.bisect_left(self.lengths, length * t / (2 - t))
+        high = bisect.bisect_right(self.lengths, length * (2 - t) / t) if t else len(self.lengths)
+        return low, high

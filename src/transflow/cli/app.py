@@ -1,0 +1,141 @@
+"""The command group and the core pipeline commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from transflow import __version__
+from transflow.build.write import FORMATS, build
+from transflow.catalog.sync import extract, update
+from transflow.cli.options import (
+    COMMA_LIST,
+    article_option,
+    flatten,
+    lang_option,
+    open_project,
+    reports_errors,
+)
+from transflow.cli.output import print_files, print_status_table
+from transflow.init import init_project
+from transflow.report.collect import collect_coverage
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-C",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    help="Run in this project folder instead of the current one.",
+)
+@click.version_option(__version__, prog_name="transflow")
+@click.pass_context
+def cli(ctx: click.Context, directory: Path) -> None:
+    """Publish news articles in several languages through gettext catalogs.
+
+    \b
+    Typical run:
+      transflow extract     # articles/*.md -> locales/templates/*.pot
+      transflow update      # templates -> locales/<lang>/LC_MESSAGES/*.po
+      transflow build       # reviewed translations -> build/<lang>/*.md, *.html
+      transflow status      # what is left to translate
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = directory
+
+
+@cli.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("-l", "--lang", "langs", type=COMMA_LIST, multiple=True,
+              help="Target languages (default: kk,ru).")
+@reports_errors
+def init_command(directory: Path, langs: tuple[tuple[str, ...], ...]) -> None:
+    """Create a new project: transflow.toml, articles/ and locales/.
+
+    Example: transflow init newsroom -l kk,ru
+    """
+    created = init_project(directory, flatten(langs) or ("kk", "ru"))
+    for path in created:
+        click.echo(f"created {path}")
+    click.echo(f"Project ready in {directory}. Put articles in {directory / 'articles'}.")
+
+
+@cli.command("extract")
+@article_option
+@click.pass_context
+@reports_errors
+def extract_command(ctx: click.Context, articles: tuple[str, ...]) -> None:
+    """Write one template (.pot) per article into locales/templates/.
+
+    Example: transflow extract --article my-story
+    """
+    project = open_project(ctx)
+    print_files(extract(project, articles), project.root)
+
+
+@cli.command("update")
+@lang_option
+@article_option
+@click.pass_context
+@reports_errors
+def update_command(
+    ctx: click.Context, langs: tuple[tuple[str, ...], ...], articles: tuple[str, ...]
+) -> None:
+    """Extract, then create or merge each language's catalog (.po) like msgmerge --previous.
+
+    Example: transflow update -l kk
+    """
+    project = open_project(ctx)
+    results = update(project, articles, flatten(langs))
+    for file, stats in results:
+        note = f"{stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, {stats.obsolete} obsolete"
+        print_files([file], project.root, note)
+
+
+@cli.command("build")
+@lang_option
+@article_option
+@click.option("--format", "formats", type=COMMA_LIST, multiple=True,
+              help=f"Output formats (default: {','.join(FORMATS)}).")
+@click.pass_context
+@reports_errors
+def build_command(
+    ctx: click.Context,
+    langs: tuple[tuple[str, ...], ...],
+    articles: tuple[str, ...],
+    formats: tuple[tuple[str, ...], ...],
+) -> None:
+    """Rebuild every article in every language into build/<lang>/.
+
+    Only reviewed (translated, not fuzzy) entries are used; the rest falls back to the source.
+    Articles below min_coverage are skipped with the reason.
+
+    Example: transflow build -l kk,ru --format md,html
+    """
+    project = open_project(ctx)
+    report = build(project, articles, flatten(langs), flatten(formats) or FORMATS)
+    print_files(report.files, project.root)
+    for skipped in report.skipped:
+        click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
+
+
+@cli.command("status")
+@lang_option
+@article_option
+@click.pass_context
+@reports_errors
+def status_command(
+    ctx: click.Context, langs: tuple[tuple[str, ...], ...], articles: tuple[str, ...]
+) -> None:
+    """Show translated / fuzzy / untranslated segments and words per article and language.
+
+    Example: transflow status -l ru
+    """
+    project = open_project(ctx)
+    print_status_table(collect_coverage(project, articles, flatten(langs)))
+
+
+def main() -> None:
+    cli(prog_name="transflow")

@@ -1,0 +1,78 @@
+"""Options and parameter types shared by the commands."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from transflow.errors import TransflowError
+from transflow.project import Project
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CommaList(click.ParamType):
+    """``-l kk,ru`` or ``-l kk -l ru``: a tuple of non-empty items."""
+
+    name = "list"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, tuple):
+            return value
+        items = tuple(item.strip() for item in str(value).split(",") if item.strip())
+        if not items:
+            self.fail("expected a comma-separated list", param, ctx)
+        return items
+
+
+COMMA_LIST = CommaList()
+
+
+def flatten(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for group in values for item in group))
+
+
+def lang_option(func: F) -> F:
+    return click.option(
+        "-l",
+        "--lang",
+        "langs",
+        type=COMMA_LIST,
+        multiple=True,
+        help="Target languages to work on, e.g. -l kk,ru (default: all).",
+    )(func)
+
+
+def article_option(func: F) -> F:
+    return click.option(
+        "--article",
+        "articles",
+        multiple=True,
+        metavar="SLUG",
+        help="Only this article (repeatable; default: all).",
+    )(func)
+
+
+def open_project(ctx: click.Context) -> Project:
+    root: Path = ctx.obj["root"]
+    return Project.open(root)
+
+
+def reports_errors(func: F) -> F:
+    """Turn library errors into one clear line and a non-zero exit."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TransflowError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted. Files already written are complete; rerun to go on.", err=True)
+            raise SystemExit(130) from None
+
+    return wrapper  # type: ignore[return-value]

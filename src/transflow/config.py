@@ -1,0 +1,172 @@
+"""transflow.toml → a frozen Settings.
+
+Every key is checked: an unknown key or a bad value is an error that names the key, so a typo never
+silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from transflow.errors import ConfigError
+
+CONFIG_NAME = "transflow.toml"
+SEGMENTATIONS = ("sentence", "paragraph")
+DEFAULT_TRANSLATE_FIELDS = ("title", "subtitle", "summary", "caption")
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    source_language: str = "en"
+    target_languages: tuple[str, ...] = ("kk", "ru")
+    articles: str = "articles"
+    locales: str = "locales"
+    build: str = "build"
+    segmentation: str = "sentence"
+    min_coverage: float = 80.0
+    translate_fields: tuple[str, ...] = DEFAULT_TRANSLATE_FIELDS
+    project_name: str = ""
+    # Tables that later stages read and check themselves (e.g. [mt]); kept raw here.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.root / self.articles
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / self.locales
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / self.build
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".transflow-cache"
+
+    @property
+    def name(self) -> str:
+        return self.project_name or self.root.resolve().name
+
+    def template_path(self, slug: str) -> Path:
+        return self.locales_dir / "templates" / f"{slug}.pot"
+
+    def catalog_path(self, lang: str, slug: str) -> Path:
+        return self.locales_dir / lang / "LC_MESSAGES" / f"{slug}.po"
+
+    def article_path(self, slug: str) -> Path:
+        return self.articles_dir / f"{slug}.md"
+
+    def relative(self, path: Path) -> str:
+        """``path`` as written in references and messages: relative to the project, with /."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+# Keys that the core checks, with their expected type. Tables of later stages are listed in
+# TABLE_KEYS and passed through in Settings.extra.
+_SCALAR_KEYS: dict[str, type | tuple[type, ...]] = {
+    "source_language": str,
+    "target_languages": list,
+    "articles": str,
+    "locales": str,
+    "build": str,
+    "segmentation": str,
+    "min_coverage": (int, float),
+    "translate_fields": list,
+    "project_name": str,
+}
+TABLE_KEYS = ("mt", "qa", "glossary", "report")
+
+
+def load_settings(root: Path) -> Settings:
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise ConfigError(f"no {CONFIG_NAME} here; run `transflow init` to create a project", root)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError("is not valid UTF-8", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"is not valid TOML: {exc}", path, _toml_line(exc)) from None
+    return settings_from_dict(root, data, path)
+
+
+def settings_from_dict(root: Path, data: dict[str, Any], path: Path) -> Settings:
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in TABLE_KEYS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"`{key}` must be a table ([{key}])", path)
+            extra[key] = value
+            continue
+        expected = _SCALAR_KEYS.get(key)
+        if expected is None:
+            known = ", ".join(sorted([*_SCALAR_KEYS, *TABLE_KEYS]))
+            raise ConfigError(f"unknown key `{key}` (known keys: {known})", path)
+        if isinstance(value, bool) or not isinstance(value, expected):
+            raise ConfigError(f"`{key}` has a bad value {value!r}", path)
+        values[key] = value
+    _check_values(values, path)
+    for key in ("target_languages", "translate_fields"):
+        if key in values:
+            values[key] = tuple(values[key])
+    return Settings(root=root, extra=extra, **values)
+
+
+def _check_values(values: dict[str, Any], path: Path) -> None:
+    source = values.get("source_language", "en")
+    check_language(source, path, "source_language")
+    targets = values.get("target_languages", ["kk", "ru"])
+    if not targets or not all(isinstance(t, str) for t in targets):
+        raise ConfigError("`target_languages` must be a non-empty list of language codes", path)
+    for lang in targets:
+        check_language(lang, path, "target_languages")
+        if lang == source:
+            raise ConfigError(f"`target_languages` lists the source language {lang!r}", path)
+    if len(set(targets)) != len(targets):
+        raise ConfigError("`target_languages` lists a language twice", path)
+    if values.get("segmentation", "sentence") not in SEGMENTATIONS:
+        raise ConfigError(
+            f"`segmentation` must be one of {', '.join(SEGMENTATIONS)}, "
+            f"not {values['segmentation']!r}",
+            path,
+        )
+    coverage = values.get("min_coverage", 80)
+    if not 0 <= coverage <= 100:
+        raise ConfigError(f"`min_coverage` must be between 0 and 100, not {coverage!r}", path)
+    for key in ("articles", "locales", "build"):
+        _check_folder(values.get(key), key, path)
+    fields = values.get("translate_fields", [])
+    if not all(isinstance(f, str) and f for f in fields):
+        raise ConfigError("`translate_fields` must be a list of front-matter field names", path)
+
+
+def check_language(code: str, path: Path | None, key: str) -> None:
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise ConfigError(f"`{key}` names an unknown language {code!r}", path) from None
+
+
+def _check_folder(value: str | None, key: str, path: Path) -> None:
+    if value is None:
+        return
+    folder = Path(value)
+    if not value or folder.is_absolute() or ".." in folder.parts:
+        raise ConfigError(f"`{key}` must be a folder inside the project, not {value!r}", path)
+
+
+def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    lineno = getattr(exc, "lineno", None)
+    return lineno if isinstance(lineno, int) else None

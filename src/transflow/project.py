@@ -1,0 +1,66 @@
+"""A transflow project on disk: its settings, its articles and where their catalogs live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from transflow.article.parse import Article, check_slug, read_article
+from transflow.config import Settings, load_settings
+from transflow.errors import ArticleError, ConfigError, TransflowError
+
+
+@dataclass(frozen=True)
+class Project:
+    settings: Settings
+
+    @classmethod
+    def open(cls, root: Path) -> Project:
+        return cls(load_settings(root))
+
+    @property
+    def root(self) -> Path:
+        return self.settings.root
+
+    def slugs(self, selected: tuple[str, ...] = ()) -> list[str]:
+        """The articles to work on: all of them in name order, or those selected."""
+        folder = self.settings.articles_dir
+        if selected:
+            for slug in selected:
+                check_slug(slug)
+                if not self.settings.article_path(slug).is_file():
+                    raise ArticleError(f"no article {slug!r}", self.settings.article_path(slug))
+            return list(dict.fromkeys(selected))
+        if not folder.is_dir():
+            raise ConfigError(f"the articles folder {self.settings.articles!r} does not exist", folder)
+        slugs = sorted(path.stem for path in folder.glob("*.md") if path.is_file())
+        for slug in slugs:
+            check_slug(slug, self.settings.article_path(slug))
+        return slugs
+
+    def languages(self, selected: tuple[str, ...] = ()) -> list[str]:
+        for lang in selected:
+            if lang not in self.settings.target_languages:
+                targets = ", ".join(self.settings.target_languages)
+                raise ConfigError(f"{lang!r} is not a target language of this project ({targets})")
+        return list(selected) if selected else list(self.settings.target_languages)
+
+    def article(self, slug: str) -> Article:
+        path = self.inside(self.settings.article_path(slug))
+        return read_article(
+            path,
+            slug,
+            self.settings.translate_fields,
+            sentences=self.settings.segmentation == "sentence",
+        )
+
+    def inside(self, path: Path) -> Path:
+        """``path``, refused when it (or a link it follows) leads out of the project."""
+        root = self.root.resolve()
+        resolved = path.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise TransflowError("leads outside the project folder", path)
+        return path
+
+    def reference(self, slug: str) -> str:
+        return f"{self.settings.articles}/{slug}.md"

@@ -1,0 +1,1 @@
+"""Coverage: how much of each article is translated, in each language."""

@@ -1,0 +1,82 @@
+"""Counting a catalog the way GNU ``msgfmt --statistics`` does, plus words and machine drafts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transflow.catalog.model import Catalog, Entry, draft_source
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_MARKUP = re.compile(r"\]\([^)]*\)|`[^`]*`|<[^>]*>")
+
+
+def count_words(text: str) -> int:
+    """Words a translator has to read: link targets, code and tags are not words."""
+    return len(_WORD.findall(_MARKUP.sub(" ", text)))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    article: str
+    language: str
+    path: str
+    translated: int = 0
+    machine: int = 0  # fuzzy machine drafts awaiting review
+    fuzzy: int = 0  # other fuzzy entries, e.g. stale after the source changed
+    untranslated: int = 0
+    obsolete: int = 0
+    translated_words: int = 0
+    machine_words: int = 0
+    fuzzy_words: int = 0
+    total_words: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.machine + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+
+    @property
+    def percent_words(self) -> float:
+        if not self.total_words:
+            return 100.0
+        return round(100.0 * self.translated_words / self.total_words, 1)
+
+
+def coverage_of(catalog: Catalog, article: str, language: str, path: str) -> Coverage:
+    counts = {"translated": 0, "machine": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
+    words = {"translated": 0, "machine": 0, "fuzzy": 0}
+    total_words = 0
+    for entry in catalog.entries:
+        state = entry_state(entry)
+        counts[state] += 1
+        if state == "obsolete":
+            continue
+        n = count_words(entry.msgid)
+        total_words += n
+        if state in words:
+            words[state] += n
+    return Coverage(
+        article,
+        language,
+        path,
+        translated_words=words["translated"],
+        machine_words=words["machine"],
+        fuzzy_words=words["fuzzy"],
+        total_words=total_words,
+        **counts,
+    )
+
+
+def entry_state(entry: Entry) -> str:
+    """translated, machine, fuzzy, untranslated or obsolete, as msgfmt would count it."""
+    if entry.obsolete:
+        return "obsolete"
+    if entry.translated:
+        return "translated"
+    if entry.fuzzy and entry.has_translation:
+        return "machine" if draft_source(entry) is not None else "fuzzy"
+    return "untranslated"

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transflow.article.parse import parse_article
+from transflow.article.segment import sentence_ranges
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_ranges(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Aron Atabek died on Nov. 24 in a hospital. His sister told Radio Azattyk.",
+            ["Aron Atabek died on Nov. 24 in a hospital.", "His sister told Radio Azattyk."],
+        ),
+        (
+            "He was hospitalized after his release on Oct. 1. He was already sick.",
+            ["He was hospitalized after his release on Oct. 1.", "He was already sick."],
+        ),
+        (
+            "The U.S. embassy and Mr. J. R. Smith said so. Prices rose 8.7% in April.",
+            ["The U.S. embassy and Mr. J. R. Smith said so.", "Prices rose 8.7% in April."],
+        ),
+        (
+            "She wondered why he had been “kept in prison until there was nothing left.” Then.",
+            ["She wondered why he had been “kept in prison until there was nothing left.”", "Then."],
+        ),
+        ("Some 2,500 people signed. It cost $3.5 million.", ["Some 2,500 people signed.", "It cost $3.5 million."]),
+    ],
+)
+def test_english_sentence_rules(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_no_split_inside_link_text_target_or_code() -> None:
+    text = "See [the U.N. report. Part two](https://example.org/a. b) now. Run `a. b` here. End."
+    assert sentences(text) == [
+        "See [the U.N. report. Part two](https://example.org/a. b) now.",
+        "Run `a. b` here.",
+        "End.",
+    ]
+
+
+def test_no_split_inside_emphasis() -> None:
+    assert sentences("*One sentence. Two sentences.* Three.") == [
+        "*One sentence. Two sentences.* Three."
+    ]
+
+
+def test_trailing_markup_stays_with_its_sentence() -> None:
+    text = "*This article was first published on [Eurasianet.org](#).*"
+    assert sentences(text) == [text]
+
+
+def parse(text: str, sentences: bool = True) -> list[tuple[str, str, int]]:
+    article = parse_article(text, Path("a.md"), "a", ("title",), sentences)
+    return [(s.role, s.msgid, s.line) for s in article.segments]
+
+
+def test_roles_and_lines() -> None:
+    text = (
+        "---\ntitle: Big news\nauthor: Me\n---\n\n# Heading\n\n"
+        "> Quoted line\n> continues.\n\n- item one\n- item two\n\n"
+        "| Name | Note |\n|---|---|\n| Almaty | city |\n\n"
+        "```\ncode is not translated\n```\n\n<div>raw html</div>\n\n![Alt text](img.png)\n"
+    )
+    assert parse(text) == [
+        ("front matter: title", "Big news", 2),
+        ("heading", "Heading", 6),
+        ("block quote", "Quoted line continues.", 8),
+        ("list item", "item one", 11),
+        ("list item", "item two", 12),
+        ("table cell", "Name", 14),
+        ("table cell", "Note", 14),
+        ("table cell", "Almaty", 16),
+        ("table cell", "city", 16),
+        ("paragraph", "![Alt text](img.png)", 24),
+    ]
+
+
+def test_paragraph_segmentation_keeps_blocks_whole() -> None:
+    assert parse("One. Two.\nThree.\n", sentences=False) == [("paragraph", "One. Two. Three.", 1)]
+
+
+def test_hard_break_is_kept_as_backslash_break() -> None:
+    assert parse("Line one  \nline two\n", sentences=False) == [
+        ("paragraph", "Line one\\\nline two", 1)
+    ]
+
+
+def test_urls_and_code_only_blocks_are_not_segments() -> None:
+    assert parse("<https://example.org/a>\n\n`code`\n\nhttps://example.org\n") == []
