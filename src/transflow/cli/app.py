@@ -17,9 +17,8 @@ from transflow.cli.options import (
     open_project,
     reports_errors,
 )
-from transflow.cli.output import print_files, print_status_table
+from transflow.cli.output import print_files
 from transflow.init import init_project
-from transflow.report.collect import collect_coverage
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,22 +118,6 @@ def build_command(
     print_files(report.files, project.root)
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
-
-
-@cli.command("status")
-@lang_option
-@article_option
-@click.pass_context
-@reports_errors
-def status_command(
-    ctx: click.Context, langs: tuple[tuple[str, ...], ...], articles: tuple[str, ...]
-) -> None:
-    """Show translated / fuzzy / untranslated segments and words per article and language.
-
-    Example: transflow status -l ru
-    """
-    project = open_project(ctx)
-    print_status_table(collect_coverage(project, articles, flatten(langs)))
 
 
 def main() -> None:
