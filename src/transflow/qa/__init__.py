@@ -1,0 +1,1 @@
+"""Quality checks on translations, and the project glossary they rely on."""

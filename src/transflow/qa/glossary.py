@@ -1,0 +1,186 @@
+"""The project glossary: how names and terms are rendered in each target language.
+
+``glossary.csv`` at the project root, UTF-8, with a header row::
+
+    term,kk,ru,note
+    Almaty,Алматы,Алматы,city
+    Facebook,,,keep the Latin name
+
+``term`` is required; ``note`` is optional and free text; every other column is a language code.
+An empty cell means "do not translate": the source term stays as it is in that language. A missing
+file is an empty glossary.
+
+Matching in the source is whole-word and case-sensitive; longer terms win over shorter ones they
+overlap ("Nursultan Nazarbayev" before "Nazarbayev"). Matching in a translation allows for
+inflection (Kazakh and Russian decline names): see ``Glossary.rendered_in``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from transflow.config import Settings
+from transflow.errors import ConfigError
+from transflow.fsutil import read_text_utf8
+
+GLOSSARY_NAME = "glossary.csv"
+TERM_COLUMN = "term"
+NOTE_COLUMN = "note"
+# The shortest stem compared when a rendering is looked for in an inflected translation.
+MIN_STEM = 4
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """One row: a source term, its renderings by language ("" = keep the source), a note."""
+
+    term: str
+    renderings: Mapping[str, str] = field(default_factory=dict)
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A glossary term found in a text: ``text[start:end] == term``."""
+
+    start: int
+    end: int
+    term: str
+
+
+class Glossary:
+    """Terms by their source spelling; immutable once built."""
+
+    def __init__(self, terms: Iterable[GlossaryTerm] = (), path: Path | None = None) -> None:
+        self.path = path
+        self._terms: dict[str, GlossaryTerm] = {}
+        for entry in terms:
+            if entry.term in self._terms:
+                raise ConfigError(f"the term {entry.term!r} is listed twice", path, entry.line)
+            self._terms[entry.term] = entry
+        # Longest first, so that a longer term claims its span before a term inside it.
+        self._patterns = [
+            (term, re.compile(rf"(?<!\w){re.escape(term)}(?!\w)"))
+            for term in sorted(self._terms, key=lambda t: (-len(t), t))
+        ]
+        self._view = MappingProxyType(self._terms)
+
+    @property
+    def terms(self) -> Mapping[str, GlossaryTerm]:
+        return self._view
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __iter__(self) -> Iterator[GlossaryTerm]:
+        return iter(self._terms.values())
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._terms
+
+    def terms_in(self, text: str) -> list[TermMatch]:
+        """Whole-word, case-sensitive occurrences of glossary terms, non-overlapping, in text order.
+
+        Where two terms overlap, the longer one is kept.
+        """
+        taken: list[TermMatch] = []
+        for term, pattern in self._patterns:
+            for found in pattern.finditer(text):
+                match = TermMatch(found.start(), found.end(), term)
+                if not any(m.start < match.end and match.start < m.end for m in taken):
+                    taken.append(match)
+        return sorted(taken, key=lambda m: m.start)
+
+    def rendering(self, term: str, lang: str) -> str | None:
+        """How ``term`` is written in ``lang``; None means keep the source term unchanged.
+
+        Raises KeyError for a term that is not in the glossary.
+        """
+        value = self._terms[term].renderings.get(lang, "")
+        return value or None
+
+    def expected(self, term: str, lang: str) -> str:
+        """The text a translation into ``lang`` should contain for ``term``."""
+        return self.rendering(term, lang) or term
+
+    def rendered_in(self, term: str, lang: str, translation: str) -> bool:
+        """Whether ``translation`` contains the rendering of ``term``, allowing for inflection.
+
+        The rendering and the translation are split into words (runs of letters and digits; a
+        hyphen or an apostrophe separates words). Each word of the rendering stands for its stem:
+        the word without its last letter, but never shorter than ``MIN_STEM`` letters (shorter
+        words are compared whole). The rendering is found when consecutive words of the
+        translation start with those stems, in order, ignoring case. So "Казахстан" accepts
+        "Казахстана", "Торегожина" accepts "Торегожиной", "Сарсенбай" accepts "Сарсенбая" and
+        "Шаңырақ" accepts "Шаңырағы".
+        """
+        stems = [_stem(word) for word in _WORD.findall(self.expected(term, lang).casefold())]
+        words = _WORD.findall(translation.casefold())
+        if not stems:
+            return True
+        for i in range(len(words) - len(stems) + 1):
+            if all(words[i + k].startswith(stem) for k, stem in enumerate(stems)):
+                return True
+        return False
+
+
+def _stem(word: str) -> str:
+    return word if len(word) <= MIN_STEM else word[: max(MIN_STEM, len(word) - 1)]
+
+
+def glossary_path(settings: Settings) -> Path:
+    return settings.root / GLOSSARY_NAME
+
+
+def load_glossary(settings: Settings) -> Glossary:
+    """The project's glossary from ``<root>/glossary.csv``; an empty one when there is no file."""
+    path = glossary_path(settings)
+    if not path.is_file():
+        return Glossary(path=path)
+    return parse_glossary(read_text_utf8(path, ConfigError), path)
+
+
+def parse_glossary(text: str, path: Path | None = None) -> Glossary:
+    """Read glossary CSV text; every problem is a ConfigError naming the file and line."""
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    try:
+        header = _read_header(reader, path)
+        terms = [_read_row(row, header, reader.line_num, path) for row in reader if any(row)]
+    except csv.Error as exc:
+        raise ConfigError(f"is not valid CSV: {exc}", path, reader.line_num) from None
+    return Glossary(terms, path)
+
+
+def _read_header(reader: Iterator[list[str]], path: Path | None) -> list[str]:
+    row = next(reader, None)
+    header = [cell.strip() for cell in row] if row else []
+    if TERM_COLUMN not in header:
+        raise ConfigError(
+            f"the first line must be a header naming the columns, e.g. "
+            f"{TERM_COLUMN},kk,ru,{NOTE_COLUMN}",
+            path,
+            1,
+        )
+    if "" in header or len(set(header)) != len(header):
+        raise ConfigError("the header has an empty or repeated column name", path, 1)
+    return header
+
+
+def _read_row(row: list[str], header: list[str], line: int, path: Path | None) -> GlossaryTerm:
+    if len(row) != len(header):
+        raise ConfigError(
+            f"has {len(row)} cells, the header has {len(header)} ({','.join(header)})", path, line
+        )
+    cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
+    term = cells.pop(TERM_COLUMN)
+    if not term:
+        raise ConfigError("has an empty term", path, line)
+    note = cells.pop(NOTE_COLUMN, "")
+    return GlossaryTerm(term=term, renderings=MappingProxyType(cells), note=note, line=line)
