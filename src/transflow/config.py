@@ -6,6 +6,7 @@ silently falls back to a default.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +98,8 @@ def load_settings(root: Path) -> Settings:
     except UnicodeDecodeError:
         raise ConfigError("is not valid UTF-8", path) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"is not valid TOML: {exc}", path, _toml_line(exc)) from None
+        message, line = _toml_problem(exc)
+        raise ConfigError(f"is not valid TOML: {message}", path, line) from None
     return settings_from_dict(root, data, path)
 
 
@@ -167,6 +169,10 @@ def _check_folder(value: str | None, key: str, path: Path) -> None:
         raise ConfigError(f"`{key}` must be a folder inside the project, not {value!r}", path)
 
 
-def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
-    lineno = getattr(exc, "lineno", None)
-    return lineno if isinstance(lineno, int) else None
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
+    """tomllib puts the position in its message: "Invalid value (at line 2, column 21)"."""
+    text = str(exc)
+    found = re.search(r"\s*\(at line (\d+), column \d+\)", text)
+    if not found:
+        return text, None
+    return text[: found.start()] + text[found.end() :], int(found.group(1))

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transflow.config import load_settings
+from transflow.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "transflow.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_defaults(tmp_path: Path) -> None:
+    settings = load_settings(write(tmp_path, ""))
+    assert settings.source_language == "en"
+    assert settings.target_languages == ("kk", "ru")
+    assert settings.segmentation == "sentence"
+    assert settings.min_coverage == 80
+    assert settings.translate_fields == ("title", "subtitle", "summary", "caption")
+    assert settings.catalog_path("kk", "a") == tmp_path / "locales/kk/LC_MESSAGES/a.po"
+    assert settings.template_path("a") == tmp_path / "locales/templates/a.pot"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('sorce_language = "en"', "unknown key `sorce_language`"),
+        ('segmentation = "word"', "`segmentation` must be one of sentence, paragraph"),
+        ("min_coverage = 120", "`min_coverage` must be between 0 and 100"),
+        ('min_coverage = "80"', "`min_coverage` has a bad value"),
+        ('target_languages = ["kk", "xx-notalanguage"]', "`target_languages` names an unknown language"),
+        ('target_languages = ["en"]', "`target_languages` lists the source language"),
+        ('articles = "../elsewhere"', "`articles` must be a folder inside the project"),
+        ("mt = 3", "`mt` must be a table"),
+    ],
+)
+def test_bad_values_name_the_key(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
+        load_settings(write(tmp_path, text))
+
+
+def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_settings(write(tmp_path, 'source_language = "en"\ntarget_languages = [kk]\n'))
+    assert info.value.line == 2
+    assert "transflow.toml:2" in str(info.value)
+
+
+def test_missing_config_says_how_to_start(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="transflow init"):
+        load_settings(tmp_path)
