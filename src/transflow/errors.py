@@ -16,7 +16,8 @@ class TransflowError(Exception):
         self.message = message
         self.path = Path(path) if path is not None else None
         self.line = line
-        super().__init__(str(self))
+        # The arguments are kept as they came so that the error survives pickling (workers).
+        super().__init__(message, path, line)
 
     def __str__(self) -> str:
         if self.path is None:

@@ -22,3 +22,15 @@ class Skipped:
     slug: str
     language: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file a unit of work wants written; ``text`` is None when the file already holds it.
+
+    Workers compute outputs without writing, so a command that fails on bad input in one article
+    leaves every file as it was.
+    """
+
+    path: Path
+    text: str | None

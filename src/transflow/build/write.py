@@ -1,19 +1,27 @@
-"""``transflow build``: every article in every language, as Markdown and HTML."""
+"""``transflow build``: every article in every language, as Markdown and HTML.
+
+One unit of work is an article in all requested languages (the source is parsed once); units run
+in parallel and are skipped when the article, its catalogs and the settings are unchanged.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from transflow import __version__
 from transflow.article.parse import Article
 from transflow.build.html import PageLink, render_page
 from transflow.build.render import render_markdown, reviewed_translations
 from transflow.catalog.store import read_catalog_if_exists
 from transflow.errors import BuildError
 from transflow.fsutil import write_text_atomic
-from transflow.models import FileResult, Skipped
+from transflow.models import FileResult, Output, Skipped
+from transflow.parallel import map_items
 from transflow.project import Project
 from transflow.report.coverage import coverage_of
+from transflow.stamps import Stamps, settings_digest
 
 FORMATS = ("md", "html")
 
@@ -24,29 +32,98 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class BuildDone:
+    outputs: list[Output] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BuildWork:
+    root: Path
+    slug: str
+    languages: tuple[str, ...]
+    formats: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def _project(root: Path) -> Project:
+    return Project.open(root)
+
+
 def build(
     project: Project,
     slugs: tuple[str, ...] = (),
     languages: tuple[str, ...] = (),
     formats: tuple[str, ...] = FORMATS,
+    jobs: int | None = None,
 ) -> BuildReport:
     for fmt in formats:
         if fmt not in FORMATS:
             raise BuildError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    report = BuildReport()
     langs = project.languages(languages)
-    source = project.settings.source_language
     if not languages:
-        langs = [source, *langs]
+        langs = [project.settings.source_language, *langs]
+    stamps = Stamps(project.settings.cache_dir)
+    key = _settings_key(project, formats)
+    report = BuildReport()
+    todo = []
     for slug in project.slugs(slugs):
-        article = project.article(slug)
-        for language in langs:
-            _build_one(project, article, language, formats, report)
+        work = BuildWork(project.root, slug, tuple(langs), formats)
+        inputs, outputs = _io(project, work)
+        if stamps.fresh(_stamp_key(work), inputs, key, outputs):
+            report.skipped.extend(Skipped(*row) for row in stamps.data(_stamp_key(work)) or [])
+        else:
+            todo.append(work)
+    for work, done in zip(todo, map_items(_build_article, todo, jobs), strict=True):
+        for output in done.outputs:
+            assert output.text is not None
+            report.files.append(FileResult(output.path, write_text_atomic(output.path, output.text)))
+        report.skipped.extend(done.skipped)
+        inputs, outputs = _io(project, work)
+        rows = [[s.slug, s.language, s.reason] for s in done.skipped]
+        stamps.record(_stamp_key(work), inputs, key, outputs, rows)
+    stamps.save()
     return report
 
 
+def _stamp_key(work: BuildWork) -> str:
+    return f"build:{work.slug}:{','.join(work.languages)}:{','.join(work.formats)}"
+
+
+def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
+    s = project.settings
+    return settings_digest(
+        __version__, formats, s.min_coverage, s.translate_fields, s.segmentation,
+        s.source_language, s.target_languages, s.build,
+    )
+
+
+def _io(project: Project, work: BuildWork) -> tuple[list[Path], list[Path]]:
+    settings = project.settings
+    inputs = [settings.article_path(work.slug)]
+    inputs += [
+        settings.catalog_path(lang, work.slug)
+        for lang in work.languages
+        if lang != settings.source_language
+    ]
+    outputs = [
+        output_path(project, lang, work.slug, fmt) for lang in work.languages for fmt in work.formats
+    ]
+    return inputs, outputs
+
+
+def _build_article(work: BuildWork) -> BuildDone:
+    project = _project(work.root)
+    article = project.article(work.slug)
+    done = BuildDone()
+    for language in work.languages:
+        _build_one(project, article, language, work.formats, done)
+    return done
+
+
 def _build_one(
-    project: Project, article: Article, language: str, formats: tuple[str, ...], report: BuildReport
+    project: Project, article: Article, language: str, formats: tuple[str, ...], report: BuildDone
 ) -> None:
     settings = project.settings
     if language == settings.source_language:
@@ -65,14 +142,13 @@ def _build_one(
             report.skipped.append(Skipped(article.slug, language, reason))
             return
         text = render_markdown(article, reviewed_translations(catalog)).text
-    out_dir = project.inside(settings.build_dir / language)
     if "md" in formats:
-        target = out_dir / f"{article.slug}.md"
-        report.files.append(FileResult(target, write_text_atomic(target, text)))
+        target = project.inside(output_path(project, language, article.slug, "md"))
+        report.outputs.append(Output(target, text))
     if "html" in formats:
-        target = out_dir / f"{article.slug}.html"
+        target = project.inside(output_path(project, language, article.slug, "html"))
         page = render_page(text, language, _links(project, article.slug), _has_html(article))
-        report.files.append(FileResult(target, write_text_atomic(target, page)))
+        report.outputs.append(Output(target, page))
 
 
 def _links(project: Project, slug: str) -> list[PageLink]:

@@ -1,52 +1,158 @@
-"""Project-wide ``extract`` and ``update``: articles → templates → language catalogs."""
+"""Project-wide ``extract`` and ``update``: articles → templates → language catalogs.
+
+Each article is one unit of work (its template, then its catalog in each language). Units run in
+parallel and only compute; the files are written once every unit has succeeded, so bad input in
+any article leaves every file as it was. Units whose inputs are unchanged since the last run
+(see ``stamps``) are skipped.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
+from transflow import __version__
 from transflow.catalog.extract import creation_date, template_for
 from transflow.catalog.header import catalog_header
 from transflow.catalog.merge import MergeStats, merge
-from transflow.catalog.store import read_catalog, read_catalog_if_exists, write_catalog
-from transflow.models import FileResult
+from transflow.catalog.model import Catalog
+from transflow.catalog.pofile import format_po, parse_po
+from transflow.errors import CatalogError
+from transflow.fsutil import read_text_utf8, write_text_atomic
+from transflow.models import FileResult, Output
+from transflow.parallel import map_items
 from transflow.project import Project
+from transflow.stamps import Stamps, settings_digest
 
 
-def extract_article(project: Project, slug: str) -> FileResult:
+@dataclass(frozen=True)
+class ArticleWork:
+    root: Path
+    slug: str
+    languages: tuple[str, ...]  # empty: extract only
+
+
+@dataclass(frozen=True)
+class ArticleDone:
+    slug: str
+    template: Output
+    catalogs: tuple[tuple[str, Output, MergeStats], ...]
+
+
+@lru_cache(maxsize=4)
+def _project(root: Path) -> Project:
+    return Project.open(root)
+
+
+def _read(path: Path) -> tuple[str | None, Catalog | None]:
+    try:
+        text = read_text_utf8(path, CatalogError)
+    except FileNotFoundError:
+        return None, None
+    return text, parse_po(text, path)
+
+
+def _output(path: Path, old_text: str | None, catalog: Catalog) -> Output:
+    text = format_po(catalog)
+    return Output(path, None if text == old_text else text)
+
+
+def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
     article = project.article(slug)
     path = project.inside(project.settings.template_path(slug))
-    old = read_catalog_if_exists(path)
+    old_text, old = _read(path)
     template = template_for(article, project.reference(slug), project.settings.name, "")
     assert template.header is not None
     created = creation_date(template, old)
-    stamped = replace(template.header, msgstr=template.header.msgstr.replace(
-        "POT-Creation-Date: \n", f"POT-Creation-Date: {created}\n"))
-    template.header = stamped
-    return FileResult(path, write_catalog(path, template))
+    msgstr = template.header.msgstr.replace(
+        "POT-Creation-Date: \n", f"POT-Creation-Date: {created}\n"
+    )
+    template.header = replace(template.header, msgstr=msgstr)
+    return _output(path, old_text, template), template
 
 
-def extract(project: Project, slugs: tuple[str, ...] = ()) -> list[FileResult]:
-    return [extract_article(project, slug) for slug in project.slugs(slugs)]
-
-
-def update_article(project: Project, slug: str, language: str) -> tuple[FileResult, MergeStats]:
-    template = read_catalog(project.inside(project.settings.template_path(slug)))
+def plan_catalog(
+    project: Project, slug: str, language: str, template: Catalog
+) -> tuple[Output, MergeStats]:
     path = project.inside(project.settings.catalog_path(language, slug))
-    old = read_catalog_if_exists(path)
-    header = catalog_header(template, language, old)
-    merged, stats = merge(template, old, header)
-    return FileResult(path, write_catalog(path, merged)), stats
+    old_text, old = _read(path)
+    merged, stats = merge(template, old, catalog_header(template, language, old))
+    return _output(path, old_text, merged), stats
+
+
+def _work(item: ArticleWork) -> ArticleDone:
+    project = _project(item.root)
+    template_out, template = plan_template(project, item.slug)
+    catalogs = []
+    for language in item.languages:
+        output, stats = plan_catalog(project, item.slug, language, template)
+        catalogs.append((language, output, stats))
+    return ArticleDone(item.slug, template_out, tuple(catalogs))
+
+
+def sync(
+    project: Project,
+    slugs: tuple[str, ...] = (),
+    languages: tuple[str, ...] | None = (),
+    jobs: int | None = None,
+) -> list[ArticleDone]:
+    """Extract every article (and, unless ``languages`` is None, update its catalogs)."""
+    langs = tuple(project.languages(languages)) if languages is not None else ()
+    stamps = Stamps(project.settings.cache_dir)
+    settings_key = _settings_key(project)
+    todo = [
+        ArticleWork(project.root, slug, langs)
+        for slug in project.slugs(slugs)
+        if not stamps.fresh(_key(slug, langs), *_io(project, slug, langs, settings_key))
+    ]
+    done = map_items(_work, todo, jobs)
+    for result in done:
+        for output in (result.template, *(out for _, out, _ in result.catalogs)):
+            if output.text is not None:
+                write_text_atomic(output.path, output.text)
+        stamps.record(_key(result.slug, langs), *_io(project, result.slug, langs, settings_key))
+    stamps.save()
+    return done
+
+
+def _key(slug: str, langs: tuple[str, ...]) -> str:
+    return f"sync:{slug}:{','.join(langs)}"
+
+
+def _settings_key(project: Project) -> str:
+    s = project.settings
+    return settings_digest(__version__, s.segmentation, s.translate_fields, s.name, s.articles)
+
+
+def _io(
+    project: Project, slug: str, langs: tuple[str, ...], key: str
+) -> tuple[list[Path], str, list[Path]]:
+    settings = project.settings
+    catalogs = [settings.catalog_path(lang, slug) for lang in langs]
+    template = settings.template_path(slug)
+    return [settings.article_path(slug), template, *catalogs], key, [template, *catalogs]
+
+
+def _result(output: Output) -> FileResult:
+    return FileResult(output.path, output.text is not None)
+
+
+def extract(
+    project: Project, slugs: tuple[str, ...] = (), jobs: int | None = None
+) -> list[FileResult]:
+    return [_result(done.template) for done in sync(project, slugs, None, jobs)]
 
 
 def update(
-    project: Project, slugs: tuple[str, ...] = (), languages: tuple[str, ...] = ()
+    project: Project,
+    slugs: tuple[str, ...] = (),
+    languages: tuple[str, ...] = (),
+    jobs: int | None = None,
 ) -> list[tuple[FileResult, MergeStats]]:
-    """Merge every article's template into each language's catalog (extracting first when a
-    template is missing or older than its article)."""
-    results = []
-    langs = project.languages(languages)
-    for slug in project.slugs(slugs):
-        extract_article(project, slug)
-        for language in langs:
-            results.append(update_article(project, slug, language))
-    return results
+    """Extract, then merge every article's template into each language's catalog."""
+    return [
+        (_result(output), stats)
+        for done in sync(project, slugs, languages, jobs)
+        for _, output, stats in done.catalogs
+    ]

@@ -13,6 +13,7 @@ from transflow.cli.options import (
     COMMA_LIST,
     article_option,
     flatten,
+    jobs_option,
     lang_option,
     open_project,
     reports_errors,
@@ -63,39 +64,47 @@ def init_command(directory: Path, langs: tuple[tuple[str, ...], ...]) -> None:
 
 @cli.command("extract")
 @article_option
+@jobs_option
 @click.pass_context
 @reports_errors
-def extract_command(ctx: click.Context, articles: tuple[str, ...]) -> None:
+def extract_command(ctx: click.Context, articles: tuple[str, ...], jobs: int | None) -> None:
     """Write one template (.pot) per article into locales/templates/.
 
     Example: transflow extract --article my-story
     """
     project = open_project(ctx)
-    print_files(extract(project, articles), project.root)
+    print_files(extract(project, articles, jobs), project.root)
 
 
 @cli.command("update")
 @lang_option
 @article_option
+@jobs_option
 @click.pass_context
 @reports_errors
 def update_command(
-    ctx: click.Context, langs: tuple[tuple[str, ...], ...], articles: tuple[str, ...]
+    ctx: click.Context,
+    langs: tuple[tuple[str, ...], ...],
+    articles: tuple[str, ...],
+    jobs: int | None,
 ) -> None:
     """Extract, then create or merge each language's catalog (.po) like msgmerge --previous.
 
     Example: transflow update -l kk
     """
     project = open_project(ctx)
-    results = update(project, articles, flatten(langs))
+    results = update(project, articles, flatten(langs), jobs)
     for file, stats in results:
         note = f"{stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, {stats.obsolete} obsolete"
         print_files([file], project.root, note)
+    if not any(file.written for file, _ in results):
+        click.echo("All catalogs are up to date.")
 
 
 @cli.command("build")
 @lang_option
 @article_option
+@jobs_option
 @click.option("--format", "formats", type=COMMA_LIST, multiple=True,
               help=f"Output formats (default: {','.join(FORMATS)}).")
 @click.pass_context
@@ -104,6 +113,7 @@ def build_command(
     ctx: click.Context,
     langs: tuple[tuple[str, ...], ...],
     articles: tuple[str, ...],
+    jobs: int | None,
     formats: tuple[tuple[str, ...], ...],
 ) -> None:
     """Rebuild every article in every language into build/<lang>/.
@@ -114,7 +124,7 @@ def build_command(
     Example: transflow build -l kk,ru --format md,html
     """
     project = open_project(ctx)
-    report = build(project, articles, flatten(langs), flatten(formats) or FORMATS)
+    report = build(project, articles, flatten(langs), flatten(formats) or FORMATS, jobs)
     print_files(report.files, project.root)
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)

@@ -1,0 +1,30 @@
+"""Spreading per-article work over the machine's cores.
+
+Work items are plain picklable values; each worker process opens the project once. Results come
+back in the order of the items, so output never depends on the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+from transflow.stamps import default_jobs
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many items a pool costs more than it saves.
+_MIN_ITEMS_PER_WORKER = 8
+
+
+def map_items(func: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> list[R]:
+    workers = min(jobs or default_jobs(), max(1, len(items) // _MIN_ITEMS_PER_WORKER))
+    if workers <= 1:
+        return [func(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(items) // (workers * 8))
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(func, items, chunksize=chunk))

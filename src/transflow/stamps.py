@@ -1,0 +1,111 @@
+"""Skipping work whose inputs have not changed, across runs.
+
+For each piece of work (a key such as ``update:kk:my-story``) the cache remembers the content
+digest of its inputs, a digest of the settings that shape its output, and the size and mtime of
+the files it wrote. The work is skipped when all of these still hold. A file whose mtime changed
+is hashed again, so touching a file without changing it costs a hash, not a rebuild.
+
+The cache lives in ``.transflow-cache/stamps.json``; deleting it only makes the next run do all
+the work again (and write nothing whose content is the same).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from transflow.fsutil import write_text_atomic
+
+_VERSION = 1
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
+
+
+class Stamps:
+    def __init__(self, cache_dir: Path):
+        self.path = cache_dir / "stamps.json"
+        self.entries: dict[str, Any] = {}
+        self.files: dict[str, list[Any]] = {}  # path -> [size, mtime_ns, digest]
+        self.dirty = False
+        with contextlib.suppress(FileNotFoundError, ValueError, TypeError, KeyError):
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == _VERSION:
+                self.entries = dict(data["work"])
+                self.files = dict(data["files"])
+
+    def digest(self, path: Path) -> str | None:
+        """The content digest of ``path``, recomputed only when its size or mtime changed."""
+        key = str(path)
+        stat = _stat(path)
+        if stat is None:
+            return None
+        known = self.files.get(key)
+        if known is not None and (known[0], known[1]) == stat:
+            return str(known[2])
+        digest = file_digest(path)
+        self.files[key] = [stat[0], stat[1], digest]
+        self.dirty = True
+        return digest
+
+    def fresh(self, key: str, inputs: list[Path], settings: str, outputs: list[Path]) -> bool:
+        """True when ``key`` was done before from the same inputs and its outputs are untouched."""
+        entry = self.entries.get(key)
+        if entry is None or entry["settings"] != settings:
+            return False
+        if entry["inputs"] != [self.digest(p) for p in inputs]:
+            return False
+        return bool(entry["outputs"] == [list(s) if (s := _stat(p)) else None for p in outputs])
+
+    def record(
+        self, key: str, inputs: list[Path], settings: str, outputs: list[Path], data: Any = None
+    ) -> None:
+        """Remember ``key`` as done; ``data`` (JSON-able) comes back from ``data()`` next time."""
+        self.entries[key] = {
+            "settings": settings,
+            "inputs": [self.digest(p) for p in inputs],
+            "outputs": [list(s) if (s := _stat(p)) else None for p in outputs],
+            "data": data,
+        }
+        self.dirty = True
+
+    def data(self, key: str) -> Any:
+        entry = self.entries.get(key)
+        return entry.get("data") if entry else None
+
+    def forget(self, key: str) -> None:
+        if self.entries.pop(key, None) is not None:
+            self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        data = {"version": _VERSION, "work": self.entries, "files": self.files}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(self.path, json.dumps(data, separators=(",", ":"), sort_keys=True))
+        self.dirty = False
+
+
+def settings_digest(*parts: object) -> str:
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)

@@ -1,0 +1,122 @@
+"""The core commands from the command line, on a scratch copy of the shipped sample."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_SLUG
+
+ARTICLE = Path("articles") / f"{SAMPLE_SLUG}.md"
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".transflow-cache" not in p.parts
+    }
+
+
+def test_build_writes_every_language_in_markdown_and_html(sample: Path, run) -> None:
+    result = run(sample, "build")
+    assert result.exit_code == 0, result.output
+    for lang in ("en", "kk", "ru"):
+        assert (sample / "build" / lang / f"{SAMPLE_SLUG}.md").is_file()
+        assert (sample / "build" / lang / f"{SAMPLE_SLUG}.html").is_file()
+    kk = (sample / "build/kk" / f"{SAMPLE_SLUG}.md").read_text(encoding="utf-8")
+    ru_html = (sample / "build/ru" / f"{SAMPLE_SLUG}.html").read_text(encoding="utf-8")
+    assert "Арон Атабек" in kk
+    assert "Aron Atabek died" not in kk
+    assert '<html lang="ru"' in ru_html
+    assert "25 ноября 2021" in ru_html
+    assert 'href="../kk/' in ru_html and 'href="../en/' in ru_html
+
+
+def test_source_language_build_is_the_source(sample: Path, run) -> None:
+    run(sample, "build", "--format", "md")
+    built = sample / "build/en" / f"{SAMPLE_SLUG}.md"
+    assert built.read_bytes() == (sample / ARTICLE).read_bytes()
+
+
+def test_lang_option_restricts_the_build(sample: Path, run) -> None:
+    result = run(sample, "build", "-l", "kk", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert (sample / "build/kk" / f"{SAMPLE_SLUG}.md").exists()
+    assert not (sample / "build/ru").exists()
+    assert not (sample / "build/kk" / f"{SAMPLE_SLUG}.html").exists()
+
+
+def test_unknown_language_is_a_usage_error(sample: Path, run) -> None:
+    result = run(sample, "build", "-l", "de")
+    assert result.exit_code == 1
+    assert "'de' is not a target language of this project (kk, ru)" in result.output
+
+
+def test_extract_twice_changes_nothing(sample: Path, run) -> None:
+    run(sample, "extract")
+    before = snapshot(sample)
+    mtimes = {p: p.stat().st_mtime_ns for p in (sample / "locales").rglob("*.po*")}
+    (sample / ".transflow-cache").exists() and __import__("shutil").rmtree(sample / ".transflow-cache")
+    result = run(sample, "extract")
+    assert result.exit_code == 0
+    assert snapshot(sample) == before
+    assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes
+
+
+def test_update_keeps_reviewed_translations(sample: Path, run) -> None:
+    po = sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    before = po.read_bytes()
+    result = run(sample, "update")
+    assert result.exit_code == 0, result.output
+    assert po.read_bytes() == before
+
+
+def test_edited_sentence_becomes_fuzzy_with_previous_msgid(sample: Path, run) -> None:
+    path = sample / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("died on Nov. 24", "died on Nov. 23"), encoding="utf-8")
+    assert run(sample, "update", "-l", "ru").exit_code == 0
+    po = (sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po").read_text(encoding="utf-8")
+    assert '#| msgid ""\n#| "Aron Atabek died on Nov. 24' in po or "#| msgid \"Aron Atabek died on Nov. 24" in po
+    assert "#, fuzzy\n#| msgid" in po
+    kk = (sample / "locales/kk/LC_MESSAGES" / f"{SAMPLE_SLUG}.po").read_text(encoding="utf-8")
+    assert "Nov. 23" not in kk  # -l ru left Kazakh alone
+
+
+def test_init_then_update_then_build(tmp_path: Path, run) -> None:
+    project = tmp_path / "newsroom"
+    result = run(tmp_path, "init", str(project), "-l", "kk")
+    assert result.exit_code == 0, result.output
+    (project / "articles" / "hello.md").write_text(
+        "---\ntitle: Hello\ndate: 2024-03-08\n---\n\nA first story. It has two sentences.\n",
+        encoding="utf-8",
+    )
+    assert run(project, "update").exit_code == 0
+    po = project / "locales/kk/LC_MESSAGES/hello.po"
+    assert 'msgid "A first story."' in po.read_text(encoding="utf-8")
+    result = run(project, "build")
+    assert "skipped hello [kk]: 0% translated, below min_coverage 80%" in result.output
+    assert (project / "build/en/hello.html").exists()
+    assert run(tmp_path, "init", str(project)).exit_code == 1  # never overwrites a project
+
+
+def test_python_m_transflow_runs(sample: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "transflow", "-C", str(sample), "status"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert SAMPLE_SLUG in done.stdout
+
+
+@pytest.mark.parametrize("command", ["init", "extract", "update", "build", "status"])
+def test_every_command_has_help_with_an_example(run, tmp_path: Path, command: str) -> None:
+    result = run(tmp_path, command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
