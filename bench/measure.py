@@ -1,0 +1,129 @@
+"""Run one benchmark step in a fresh process and report its cost as JSON.
+
+    python bench/measure.py SPEC.json RESULT.json
+
+SPEC holds ``{"commands": [{"argv": [...], "cwd": "...", "stdout": "path" | null}, ...],
+"sample": bool}``. The commands run one after another (a per-article loop is one step).
+RESULT gets: ``wall`` seconds from the first start to the last end, ``peak_kb`` (the largest
+resident set of any process the step ran, from getrusage, and with ``sample`` also the largest
+sum over the process tree at one moment, read from /proc every 20 ms, for tools that fork
+workers), ``cpu`` seconds (user + system of all children), ``runs``, ``failures`` and the tail
+of the first failure's stderr. Running in its own process keeps getrusage's peak to this step.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        statm = Path(f"/proc/{pid}/statm").read_bytes()
+        return int(statm.split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        name = entry.name
+        if not name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_bytes()
+        except OSError:
+            continue
+        # The command name may hold spaces or parentheses: fields start after the last ')'.
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        parents[int(name)] = int(fields[1])
+    children: dict[int, list[int]] = {}
+    for pid, parent in parents.items():
+        children.setdefault(parent, []).append(pid)
+    found: list[int] = []
+    frontier = [root]
+    while frontier:
+        below = children.get(frontier.pop(), [])
+        found += below
+        frontier += below
+    return found
+
+
+class TreeSampler(threading.Thread):
+    """Samples the summed resident memory of this process's descendants."""
+
+    def __init__(self, interval: float = 0.02) -> None:
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak_kb = 0
+        self._stop = threading.Event()
+
+    def run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(self.interval):
+            total = sum(_rss_kb(pid) for pid in _descendants(me))
+            self.peak_kb = max(self.peak_kb, total)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.join()
+
+
+def run_commands(commands: list[dict[str, object]], sample: bool) -> dict[str, object]:
+    sampler = TreeSampler() if sample else None
+    failures = 0
+    first_error = ""
+    with tempfile.TemporaryFile() as errors:
+        if sampler:
+            sampler.start()
+        start = time.perf_counter()
+        for command in commands:
+            errors.seek(0)
+            errors.truncate()
+            stdout_path = command.get("stdout")
+            with Path(str(stdout_path) if stdout_path else os.devnull).open("wb") as out:
+                code = subprocess.call(
+                    [str(a) for a in command["argv"]],  # type: ignore[attr-defined]
+                    cwd=str(command.get("cwd") or "."),
+                    stdin=subprocess.DEVNULL,
+                    stdout=out,
+                    stderr=errors,
+                )
+            if code != 0:
+                failures += 1
+                if not first_error:
+                    errors.seek(0)
+                    tail = errors.read().decode("utf-8", "replace").strip()[-600:]
+                    first_error = f"exit {code}: {' '.join(map(str, command['argv']))}\n{tail}"
+        wall = time.perf_counter() - start
+        if sampler:
+            sampler.stop()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = max(usage.ru_maxrss, sampler.peak_kb if sampler else 0)
+    return {
+        "wall": wall,
+        "peak_kb": peak,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "runs": len(commands),
+        "failures": failures,
+        "error": first_error,
+    }
+
+
+def main() -> int:
+    spec = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    result = run_commands(spec["commands"], bool(spec.get("sample")))
+    Path(sys.argv[2]).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""Benchmark transflow against GNU gettext, po4a, translate-toolkit, mdpo and Babel.
+
+    bash bench/install_peers.sh                      # once: the peers
+    python bench/run.py --peers --write-results      # N=100 and N=1,000, 3 repeats
+
+For each size it generates the corpus (bench/corpus.py), runs every transflow stage and each
+peer's equivalent stage in fresh processes (bench/measure.py), and prints one Markdown table per
+size, the whole-pipeline comparison, the targets, and how ``transflow update`` and
+``msgmerge --previous`` differ on the same catalogs. Scratch goes to bench/.work/run/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import compare
+import results
+import sequences as seq
+from corpus import write_corpus
+
+BENCH = Path(__file__).resolve().parent
+PEER_PYTHON = BENCH / ".work" / "peers-venv" / "bin" / "python"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add = parser.add_argument
+    add("--sizes", default="100,1000", help="corpus sizes in articles (100,1000)")
+    add("--peer-sizes", help="sizes at which peers run (default: the sizes up to 1,000)")
+    add("--repeat", type=int, default=3, help="runs per step; the median counts (3)")
+    add("--peer-repeat", type=int, help="runs per peer step (default: --repeat)")
+    add("--peers", action="store_true", help="also run the peers (bench/install_peers.sh)")
+    add("--only", help="comma-separated peers to run: " + ",".join(seq.PEERS))
+    add("--no-transflow", action="store_true", help="run only the peers")
+    add("--seed", type=int, default=1)
+    add("--work", type=Path, default=BENCH / ".work" / "run", help="scratch folder")
+    add("--write-results", action="store_true", help="write bench/RESULTS.md")
+    args = parser.parse_args(argv)
+    args.sizes = [int(s) for s in args.sizes.split(",")]
+    args.peer_sizes = (
+        [int(s) for s in args.peer_sizes.split(",")]
+        if args.peer_sizes
+        else [s for s in args.sizes if s <= 1000]
+    )
+    args.peer_repeat = args.peer_repeat or args.repeat
+    return args
+
+
+def find_transflow() -> tuple[str, ...] | None:
+    """The argv that runs the transflow CLI, or None while it cannot run yet."""
+    exe = shutil.which("transflow")
+    for argv in ((exe,) if exe else (), (sys.executable, "-m", "transflow")):
+        if not argv:
+            continue
+        done = subprocess.run([*argv, "--help"], capture_output=True, text=True, check=False)
+        if done.returncode == 0 and "extract" in done.stdout:
+            return tuple(argv)
+    return None
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class Runner:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.transflow = None if args.no_transflow else find_transflow()
+        self.records: list[tuple[int, str, str, seq.Measurement]] = []
+        self.facts: dict[int, dict[str, object]] = {}
+        self.notes: list[str] = []
+        self.units: dict[int, int] = {}
+        self.corpus_totals: dict[int, dict[str, int]] = {}
+        self.peer_python = PEER_PYTHON
+        self.comparisons: dict[int, dict[str, compare.Comparison]] = {}
+
+    def measure(self, size: int, step: seq.Step, scratch: Path) -> seq.Measurement:
+        spec, out = scratch / "spec.json", scratch / "result.json"
+        commands = [
+            {"argv": list(c.argv), "cwd": str(c.cwd), "stdout": str(c.stdout) if c.stdout else None}
+            for c in step.commands
+        ]
+        spec.write_text(json.dumps({"commands": commands, "sample": step.sample}), "utf-8")
+        subprocess.run([sys.executable, str(BENCH / "measure.py"), spec, out], check=True)
+        result = seq.Measurement(**json.loads(out.read_text("utf-8")))
+        failed = f", {result.failures} of {result.runs} failed" if result.failures else ""
+        log(f"  N={size} {step.stage:<22} {step.tool:<45} {result.wall:8.3f} s{failed}")
+        if result.failures:
+            log("    " + result.error.replace("\n", "\n    ")[:800])
+        self.records.append((size, step.stage, step.tool, result))
+        return result
+
+    def play(self, size: int, name: str, sequence: seq.Sequence, ctx: seq.Context) -> None:
+        try:
+            for _ in seq.drive(sequence, lambda step: self.measure(size, step, ctx.work)):
+                pass
+        except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+            note = f"N={size}: {name} stopped: {str(exc).splitlines()[0][:300]}"
+            log("  " + note)
+            self.notes.append(note)
+
+    def run_size(self, size: int) -> None:
+        base = self.args.work / f"n{size}"
+        corpus = base / "corpus"
+        started = time.perf_counter()
+        totals = write_corpus(corpus, size, self.args.seed)
+        took = time.perf_counter() - started
+        log(f"N={size}: corpus of {totals['units']:,} segments in {took:.1f} s")
+        self.units[size] = int(totals["units"])
+        self.corpus_totals[size] = totals
+        inputs = base / "inputs"
+        if inputs.exists():
+            shutil.rmtree(inputs)
+        inputs.mkdir(parents=True)
+        peers = self.args.peers and size in self.args.peer_sizes
+        rounds = max(self.args.repeat, self.args.peer_repeat if peers else 0)
+        for rep in range(rounds):
+            work = base / f"r{rep}"
+            if work.exists():
+                shutil.rmtree(work)
+            work.mkdir(parents=True)
+            ctx = seq.Context(
+                corpus, inputs, work, ("kk", "ru"), self.transflow, PEER_PYTHON, rep == 0
+            )
+            if self.transflow and rep < self.args.repeat:
+                self.play(size, "transflow", seq.transflow(ctx), ctx)
+                if rep == 0:
+                    self.facts[size] = ctx.facts
+            if peers and rep == 0 and not self.inputs_ready(inputs):
+                self.notes.append(
+                    f"N={size}: merge and status peers read catalogs from translate-toolkit's "
+                    "md2po (the transflow CLI did not produce them)"
+                )
+                shutil.rmtree(inputs)
+                inputs.mkdir()
+                seq.inputs_from_translate_toolkit(ctx)
+            if peers and rep < self.args.peer_repeat:
+                for name, make in seq.PEERS.items():
+                    if not self.args.only or name in self.args.only.split(","):
+                        self.play(size, name, make(ctx), ctx)
+            if rep == 0:
+                self.compare_merges(size, base / "r0", inputs)
+            else:
+                shutil.rmtree(work)
+
+    @staticmethod
+    def inputs_ready(inputs: Path) -> bool:
+        return any((inputs / "new").glob("*.pot")) and all(
+            any((inputs / "old" / lang).glob("*.po")) for lang in ("kk", "ru")
+        )
+
+    def compare_merges(self, size: int, r0: Path, inputs: Path) -> None:
+        reference = r0 / "gettext"
+        if not any(reference.glob("*/*.po")):
+            return
+        found = {}
+        others = {
+            "transflow update": inputs / "transflow",
+            "translate-toolkit pot2po": r0 / "ttk" / "merged",
+            "Babel Catalog.update": r0 / "babel" / "one-process",
+        }
+        for name, folder in others.items():
+            if any(folder.glob("*/*.po")):
+                found[name] = compare.compare(folder, reference)
+        self.comparisons[size] = found
+
+    def run(self) -> str:
+        if self.transflow is None and not self.args.no_transflow:
+            self.notes.append("The transflow CLI could not run here (transflow --help failed).")
+            log("transflow CLI not available: measuring the peers only")
+        if self.args.peers and not PEER_PYTHON.exists():
+            sys.exit("peers are not installed: run bash bench/install_peers.sh")
+        for size in self.args.sizes:
+            self.run_size(size)
+        raw = self.args.work / "records.json"
+        raw.write_text(json.dumps([[s, st, t, m.__dict__] for s, st, t, m in self.records]))
+        return results.render(self)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    runner = Runner(args)
+    text = runner.run()
+    print(text)
+    if args.write_results:
+        (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
+        log(f"wrote {BENCH / 'RESULTS.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
