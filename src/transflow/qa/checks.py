@@ -1,0 +1,226 @@
+"""The quality checks: one small function each, registered with its id and severity.
+
+A check takes a ``Pair`` (source text, translation, language, glossary) and yields one message per
+problem. The first line of its docstring is the title users see (``transflow check --list``).
+
+Severity: an error would publish something wrong, broken or unsafe — ``transflow check`` fails and
+``transflow build`` falls back to the source for that entry. A warning is for a human to judge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from babel.core import get_global
+
+from transflow.article.segment import has_words
+from transflow.qa.findings import ERROR, WARNING, Check, CheckFunction, Pair, Severity
+from transflow.qa.markup import (
+    html_of,
+    is_dangerous_html,
+    markup_of,
+    prose_of,
+    script_urls,
+    shown_target,
+    targets_of,
+)
+from transflow.qa.numbers import accepted_forms, count_in, source_numbers
+
+CHECKS: list[Check] = []
+
+
+def check(severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check; its id is the function's name with "-" for "_"."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        title = (function.__doc__ or function.__name__).strip().splitlines()[0]
+        CHECKS.append(Check(function.__name__.replace("_", "-"), severity, title, function))
+        return function
+
+    return register
+
+
+@check(ERROR)
+def links(pair: Pair) -> Iterator[str]:
+    """Link targets, image sources, URLs and e-mail addresses must be identical to the source."""
+    source, translation = targets_of(pair.source), targets_of(pair.translation)
+    for target in sorted((source - translation).elements()):
+        yield f"{shown_target(target)} from the source is missing or changed"
+    for target in sorted((translation - source).elements()):
+        yield f"{shown_target(target)} is not in the source"
+
+
+@check(ERROR)
+def markup(pair: Pair) -> Iterator[str]:
+    """Inline Markdown must be balanced and match the source: emphasis, strong, code spans."""
+    source, translation = markup_of(pair.source), markup_of(pair.translation)
+    for char, count in sorted((translation.stray - source.stray).items()):
+        yield f"unbalanced {char!r}: {count} more unpaired than in the source"
+    for kind in ("emphasis", "strong", "code span"):
+        have, want = translation.elements.count(kind), source.elements.count(kind)
+        if have != want:
+            yield f"{have} {kind}(s) where the source has {want}"
+    if sorted(translation.code) != sorted(source.code):
+        yield "code spans differ from the source; code is never translated"
+
+
+@check(WARNING)
+def markup_order(pair: Pair) -> Iterator[str]:
+    """Inline Markdown elements come in a different order than in the source."""
+    source, translation = markup_of(pair.source).elements, markup_of(pair.translation).elements
+    if sorted(source) == sorted(translation) and source != translation:
+        yield f"order {', '.join(translation)}; the source has {', '.join(source)}"
+
+
+@check(ERROR)
+def numbers(pair: Pair) -> Iterator[str]:
+    """Numbers must be kept, written as in the source or in the language's format."""
+    source_text = prose_of(pair.source)
+    translation = prose_of(pair.translation)
+    wanted: dict[str, int] = {}
+    for number in source_numbers(source_text):
+        wanted[number] = wanted.get(number, 0) + 1
+    for number, count in wanted.items():
+        forms = accepted_forms(number, pair.source_language, pair.language)
+        if count_in(translation, forms) < count:
+            yield f"number {number} is missing (write it as {_shown_forms(forms)})"
+
+
+def _shown_forms(forms: frozenset[str]) -> str:
+    return " or ".join(sorted({f.replace("\u00a0", " ").replace("\u202f", " ") for f in forms}))
+
+
+@check(WARNING)
+def whitespace(pair: Pair) -> Iterator[str]:
+    """Leading and trailing whitespace must be the same as in the source."""
+    for side, pattern in (("leading", r"^\s*"), ("trailing", r"\s*$")):
+        want = re.search(pattern, pair.source)
+        have = re.search(pattern, pair.translation)
+        if want and have and want.group() != have.group():
+            yield f"{side} whitespace {have.group()!r} differs from the source's {want.group()!r}"
+
+
+# Final punctuation, by kind; a translation may use its language's marks of the same kind.
+_FINAL = {
+    ".": "period", "…": "period", "。": "period", "।": "period",
+    "?": "question mark", "？": "question mark", "\u037e": "question mark",
+    "!": "exclamation mark", "！": "exclamation mark",
+    ":": "colon", "：": "colon",
+    '"': "quote", "“": "quote", "”": "quote", "«": "quote", "»": "quote", "„": "quote",
+    "’": "quote", "'": "quote", "‘": "quote", "›": "quote", "‹": "quote",
+}  # fmt: skip
+
+
+def _final_marks(text: str) -> set[str]:
+    text = text.rstrip().rstrip("*_").rstrip()
+    kinds = set()
+    for char in reversed(text):
+        if char not in _FINAL:
+            break
+        kinds.add(_FINAL[char])
+    return kinds
+
+
+@check(WARNING)
+def punctuation(pair: Pair) -> Iterator[str]:
+    """Final punctuation (. ? ! : and quotes) must match the source."""
+    want, have = _final_marks(pair.source), _final_marks(pair.translation)
+    for kind in sorted(want - have):
+        yield f"the source ends with a {kind}, the translation does not"
+    for kind in sorted(have - want):
+        yield f"the translation ends with a {kind}, the source does not"
+
+
+# A site name such as "Eurasianet.org" is a name, not words to translate.
+_DOMAIN = re.compile(r"(?<![\w.])[\w-]+(?:\.[A-Za-z]{2,})+(?![\w.])")
+
+
+@check(WARNING)
+def same_as_source(pair: Pair) -> Iterator[str]:
+    """The translation is identical to a source that has words to translate."""
+    if pair.translation != pair.source:
+        return
+    text = _DOMAIN.sub(" ", pair.source)
+    for match in reversed(pair.glossary.terms_in(text)):
+        if pair.glossary.expected(match.term, pair.language) == match.term:
+            text = text[: match.start] + " " + text[match.end :]
+    if has_words(text):
+        yield "the translation is a copy of the source"
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in _LETTERS.findall(text)}
+
+
+def _is_latin(word: str) -> bool:
+    return any(unicodedata.name(char, "").startswith("LATIN ") for char in word)
+
+
+@lru_cache(maxsize=32)
+def _script(language: str) -> str:
+    """The language's script (CLDR's likely script unless the code names one, as sr-Latn)."""
+    for part in language.replace("-", "_").split("_")[1:]:
+        if len(part) == 4 and part.isalpha():
+            return part.title()
+    subtags = str(get_global("likely_subtags").get(language.replace("-", "_").split("_")[0], ""))
+    parts = subtags.split("_")
+    return parts[1] if len(parts) > 1 else "Latn"
+
+
+@check(WARNING)
+def script(pair: Pair) -> Iterator[str]:
+    """Latin words in a translation into a non-Latin script that the source does not have.
+
+    Words copied from the source (names, brands: "Covid", "Eurasianet") and the words of glossary
+    terms pass, in any case; so do code, URLs, link targets and raw HTML.
+    """
+    if _script(pair.language) == "Latn":
+        return
+    allowed = _words(pair.source)
+    for entry in pair.glossary:
+        allowed |= _words(entry.term)
+    text = prose_of(pair.translation)
+    foreign = [w for w in dict.fromkeys(_LETTERS.findall(text)) if _is_latin(w)]
+    foreign = [w for w in foreign if w.casefold() not in allowed]
+    if foreign:
+        yield f"Latin word(s) not in the source: {', '.join(foreign)}"
+
+
+@check(ERROR)
+def html(pair: Pair) -> Iterator[str]:
+    """Raw HTML, scripts, event attributes and javascript: URLs that the source does not have."""
+    added = html_of(pair.translation) - html_of(pair.source)
+    for tag in sorted(added):
+        kind = "unsafe raw HTML" if is_dangerous_html(tag) else "raw HTML"
+        yield f"{kind} {tag} is not in the source"
+    if script_urls(pair.translation) > script_urls(pair.source):
+        yield "a javascript: URL is not in the source"
+
+
+@check(WARNING)
+def glossary(pair: Pair) -> Iterator[str]:
+    """A glossary term of the source lacks its rendering in the translation."""
+    seen = set()
+    for match in pair.glossary.terms_in(pair.source):
+        if match.term in seen:
+            continue
+        seen.add(match.term)
+        if not pair.glossary.rendered_in(match.term, pair.language, pair.translation):
+            expected = pair.glossary.expected(match.term, pair.language)
+            verb = "should stay" if expected == match.term else "should be"
+            yield f"{match.term!r} {verb} {expected!r} (glossary)"
+
+
+def check_pair(pair: Pair, checks: list[Check] | None = None) -> list[tuple[Check, str]]:
+    """Every problem the checks find in one pair, in check order."""
+    return [(c, message) for c in (CHECKS if checks is None else checks) for message in c(pair)]
+
+
+def checks_by_id() -> dict[str, Check]:
+    return {c.id: c for c in CHECKS}

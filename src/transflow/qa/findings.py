@@ -1,0 +1,54 @@
+"""What a quality check reports: a Finding per problem, and the checks' own description."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from transflow.qa.glossary import Glossary
+
+Severity = Literal["error", "warning"]
+ERROR: Severity = "error"
+WARNING: Severity = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one catalog entry."""
+
+    article: str
+    language: str
+    path: str  # the PO file, relative to the project
+    line: int  # the entry's first line in the PO file
+    check: str  # the check's id, e.g. "links"
+    severity: Severity
+    message: str  # one line
+
+
+@dataclass(frozen=True)
+class Pair:
+    """What a check looks at: a source text and its translation into ``language``."""
+
+    source: str
+    translation: str
+    language: str
+    glossary: Glossary
+    source_language: str = "en"
+
+
+# A check yields one message per problem it finds; no message means the pair passes.
+CheckFunction = Callable[[Pair], Iterable[str]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: its id, severity and title (the first line of its docstring)."""
+
+    id: str
+    severity: Severity
+    title: str
+    function: CheckFunction
+
+    def __call__(self, pair: Pair) -> list[str]:
+        return list(self.function(pair))

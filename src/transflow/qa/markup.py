@@ -1,0 +1,117 @@
+"""What the checks compare in a segment's inline Markdown: its structure, targets and raw HTML."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+from transflow.article.inline import LINK_TARGET, URL
+
+_CODE = re.compile(r"(`+)(?:(?!\1)[\s\S])+?\1(?!`)")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+# Raw HTML as CommonMark sees it: tags, comments, processing instructions, declarations, CDATA.
+_HTML = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>"
+    r"|<!\[CDATA\[[\s\S]*?\]\]>"
+)
+_EVENT_ATTRIBUTE = re.compile(r"[\s\"'/]on[a-z]+\s*=", re.IGNORECASE)
+# Browsers ignore tabs and newlines inside a scheme, so "java\tscript:" still runs.
+_SCRIPT_URL = re.compile(r"(?:j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
+_ENTITY_IN_SCHEME = re.compile(r"&#|&[a-z]+;", re.IGNORECASE)
+# Delimiters that stay as text when CommonMark cannot pair them.
+_DELIMITERS = "*_`[]"
+_PAIRED = {
+    "em_open": "emphasis",
+    "strong_open": "strong",
+    "code_inline": "code span",
+    "link_open": "link",
+    "image": "image",
+    "html_inline": "raw HTML",
+}
+
+
+@dataclass(frozen=True)
+class Markup:
+    """The inline structure of a text as CommonMark parses it."""
+
+    elements: tuple[str, ...]  # "emphasis", "strong", "code span", "link", "image", in order
+    code: tuple[str, ...]  # the code spans' contents
+    stray: Counter[str]  # delimiter characters left unpaired, e.g. {"*": 1}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # text_join would merge backslash escapes into text, hiding which "*" were escaped.
+    return MarkdownIt("commonmark", {"html": True}).disable("text_join")
+
+
+def markup_of(text: str) -> Markup:
+    elements: list[str] = []
+    code: list[str] = []
+    stray: Counter[str] = Counter()
+    for token in _parser().parseInline(text)[0].children or []:
+        kind = _PAIRED.get(token.type)
+        if kind == "link" and token.markup == "autolink":
+            kind = None  # an autolink is a URL: the links check compares it
+        if kind is not None and kind != "raw HTML":
+            elements.append(kind)
+        if token.type == "code_inline":
+            code.append(token.content)
+        elif token.type == "text":
+            stray.update(char for char in token.content if char in _DELIMITERS)
+    return Markup(tuple(elements), tuple(code), stray)
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def targets_of(text: str) -> Counter[str]:
+    """Link targets, image sources, autolinks, bare URLs and e-mail addresses, with counts.
+
+    Code spans are left out: they are compared whole by the markup check.
+    """
+    text = _blank(text, _CODE)
+    found: Counter[str] = Counter(m.group() for m in LINK_TARGET.finditer(text))
+    text = _blank(text, LINK_TARGET)
+    found.update(m.group() for m in _AUTOLINK.finditer(text))
+    text = _blank(text, _AUTOLINK)
+    found.update(m.group() for m in URL.finditer(text))
+    return found
+
+
+def shown_target(target: str) -> str:
+    """A target as users know it: "(#)" rather than "](#)"."""
+    return target[1:] if target.startswith("](") else target
+
+
+def prose_of(text: str) -> str:
+    """``text`` with code spans, link targets, autolinks, URLs and raw HTML blanked out."""
+    for pattern in (_CODE, LINK_TARGET, _AUTOLINK, URL, _HTML):
+        text = _blank(text, pattern)
+    return text
+
+
+def html_of(text: str) -> Counter[str]:
+    """Raw HTML outside code spans, normalized (lowercase, collapsed spaces), with counts."""
+    text = _blank(text, _CODE)
+    return Counter(" ".join(m.group().lower().split()) for m in _HTML.finditer(text))
+
+
+def is_dangerous_html(html: str) -> bool:
+    """A script, style or frame element, an event attribute, or a script URL inside a tag."""
+    name = re.match(r"</?([a-z][a-z0-9-]*)", html)
+    if name and name.group(1) in ("script", "style", "iframe", "object", "embed", "frame", "svg"):
+        return True
+    return bool(_EVENT_ATTRIBUTE.search(html) or _SCRIPT_URL.search(html))
+
+
+def script_urls(text: str) -> int:
+    """How many javascript:/vbscript: URLs (or schemes spelled with entities) ``text`` holds."""
+    return len(_SCRIPT_URL.findall(text)) + sum(
+        1 for m in LINK_TARGET.finditer(text) if _ENTITY_IN_SCHEME.search(m.group().split(":")[0])
+    )

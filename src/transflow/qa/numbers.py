@@ -1,0 +1,72 @@
+"""Numbers in a source text, and the ways a translation may write them (through Babel's CLDR data).
+
+A source number may appear in the translation as written in the source (``2006``, ``2,500``), with
+no grouping (``2500``), or in the target locale's format (``2 500`` with a space, no-break space or
+narrow no-break space in Kazakh and Russian; ``8,7`` for ``8.7``). A percent sign may gain a space
+before it (``8,7 %``): only the digits are compared.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import (
+    NumberFormatError,
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_decimal,
+)
+
+_SOURCE_NUMBER = re.compile(r"(?<![\d])\d+(?:[.,]\d+)*")
+_SPACES = ("\u00a0", "\u202f", " ")
+
+
+def source_numbers(text: str) -> list[str]:
+    """The numbers in ``text`` as written, in order (``2,500``, ``8.7``, ``2006``)."""
+    return [m.group() for m in _SOURCE_NUMBER.finditer(text)]
+
+
+def value_of(number: str, locale: str) -> Decimal | None:
+    """The value of a number written in ``locale``'s format; None when it does not parse."""
+    try:
+        return parse_decimal(number, locale=_locale(locale), strict=True)
+    except (NumberFormatError, InvalidOperation, ValueError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def accepted_forms(number: str, source_locale: str, target_locale: str) -> frozenset[str]:
+    """Every way ``number`` (as written in the source) may be written in a translation."""
+    forms = {number}
+    value = value_of(number, source_locale)
+    if value is None:
+        return frozenset(forms)
+    target = _locale(target_locale)
+    decimal = get_decimal_symbol(target)
+    plain = format(value, "f")
+    forms.add(plain.replace(".", decimal))
+    grouped = format_decimal(value, locale=target, decimal_quantization=False)
+    group = get_group_symbol(target)
+    forms.add(grouped)
+    if group in _SPACES:
+        forms.update(grouped.replace(group, space) for space in _SPACES)
+    return frozenset(forms)
+
+
+def count_in(text: str, forms: frozenset[str]) -> int:
+    """How many times one of ``forms`` stands as a whole number in ``text`` (non-overlapping)."""
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\d])(?<!\d[.,])(?:{alternatives})(?![\d])(?![.,]\d)")
+    return len(pattern.findall(text))
+
+
+@lru_cache(maxsize=32)
+def _locale(code: str) -> Locale:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")

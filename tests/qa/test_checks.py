@@ -1,0 +1,166 @@
+"""Every check with a translation that passes and one that fails it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transflow.qa.checks import CHECKS, check_pair, checks_by_id
+from transflow.qa.findings import ERROR, WARNING, Pair
+from transflow.qa.glossary import Glossary, parse_glossary
+
+GLOSSARY = parse_glossary(
+    (Path(__file__).resolve().parents[2] / "glossary.csv").read_text(encoding="utf-8")
+)
+
+PETITION = "Some 2,500 people signed a [petition](#) addressed to President Kassym-Jomart Tokayev."
+PETITION_KK = "Шамамен 2 500 адам Президент Қасым-Жомарт Тоқаевқа [петиция](#) жолдады."
+PETITION_RU = (
+    "Около 2\u00a0500 человек подписали [петицию](#) на имя президента Касым-Жомарта Токаева."
+)
+
+# (check id, source, translation, language, passes)
+CASES = [
+    ("links", PETITION, PETITION_KK, "kk", True),
+    ("links", PETITION, PETITION_KK.replace("](#)", "](https://evil.example)"), "kk", False),
+    ("links", "Write to news@example.org.", "Пишите на news@example.org.", "ru", True),
+    ("links", "Write to news@example.org.", "Пишите на news@example.com.", "ru", False),
+    ("links", "![Atabek](img/a.jpg)", "![Атабек](img/a.jpg)", "kk", True),
+    ("links", "![Atabek](img/a.jpg)", "![Атабек](img/b.jpg)", "kk", False),
+    ("links", "See https://eurasianet.org now.", "См. https://eurasianet.org.", "ru", True),
+    ("links", "See https://eurasianet.org now.", "См. сейчас.", "ru", False),
+    ("markup", "He *did* use `grep`.", "Он *действительно* использовал `grep`.", "ru", True),
+    ("markup", "He *did* use `grep`.", "Он **действительно* использовал `grep`.", "ru", False),
+    ("markup", "He *did* use `grep`.", "Он *действительно* использовал `греп`.", "ru", False),
+    ("markup", "A **bold** claim.", "Смелое заявление.", "ru", False),
+    ("markup", "A [link](#) here.", "Здесь [ссылка](#).", "ru", True),
+    ("markup", "A [link](#) here.", "Здесь [ссылка(#).", "ru", False),
+    ("markup-order", "A *b* and `c`.", "А *б* и `c`.", "ru", True),
+    ("markup-order", "A *b* and `c`.", "А `c` и *б*.", "ru", False),
+    ("numbers", PETITION, PETITION_RU, "ru", True),
+    ("numbers", PETITION, PETITION_RU.replace("2\u00a0500", "25 000"), "ru", False),
+    ("numbers", "It grew 8.7% in 2006.", "Рост составил 8,7 % в 2006 году.", "ru", True),
+    ("numbers", "It grew 8.7% in 2006.", "Рост составил 8.7% в 2006 году.", "kk", True),
+    ("numbers", "It grew 8.7% in 2006.", "Рост составил 87 % в 2006 году.", "ru", False),
+    ("numbers", "It grew 8.7% in 2006.", "Рост составил 8,7 % в 2016 году.", "ru", False),
+    ("numbers", "In 2006 and 2006.", "В 2006 году.", "ru", False),
+    ("whitespace", "Rest in peace. ", "Покойся с миром. ", "ru", True),
+    ("whitespace", "Rest in peace. ", "Покойся с миром.", "ru", False),
+    ("whitespace", "Rest in peace.", " Покойся с миром.", "ru", False),
+    ("punctuation", "Rest in peace.", "Покойся с миром.", "ru", True),
+    ("punctuation", "Rest in peace.", "Покойся с миром", "ru", False),
+    ("punctuation", "Why?", "Почему.", "ru", False),
+    ("punctuation", "“Rest in peace.”", "«Покойся с миром».", "ru", True),
+    ("punctuation", "“Rest in peace.”", "«Покойся с миром»", "ru", False),
+    (
+        "punctuation",
+        "*Published on [Eurasianet.org](#).*",
+        "*[Eurasianet.org](#) жариялады.*",
+        "kk",
+        True,
+    ),
+    ("punctuation", "Related article", "Ұқсас мақала:", "kk", False),
+    ("same-as-source", "Rest in peace.", "Покойся с миром.", "ru", True),
+    ("same-as-source", "Rest in peace.", "Rest in peace.", "ru", False),
+    ("same-as-source", "Facebook", "Facebook", "ru", True),
+    ("same-as-source", "[Eurasianet.org](#)", "[Eurasianet.org](#)", "kk", True),
+    ("script", "Posted on [Facebook](#).", "[Facebook](#) желісінде жарияланды.", "kk", True),
+    ("script", "He had Covid-19.", "Ол Covid-19 жұқтырған.", "kk", True),
+    # Latin words copied from the source (names, brands) pass; new ones do not.
+    ("script", "Officials reject claims.", "Officials шағымдарды жоққа шығарады.", "kk", True),
+    ("script", "Officials reject claims.", "Шенеуніктер allegations жоққа шығарады.", "kk", False),
+    ("script", "Almaty is big.", "Алматы үлкен, see https://almaty.kz.", "kk", False),
+    # A Latin "K" that looks Cyrillic is a Latin word too.
+    ("script", "Kazakhstan", "Kазақстан", "kk", False),
+    ("script", "Officials reject claims.", "Officials reject claims.", "fr", True),
+    ("html", "A <b>bold</b> claim.", "Смелое <b>заявление</b>.", "ru", True),
+    ("html", "A bold claim.", "Смелое <b>заявление</b>.", "ru", False),
+    ("html", "A bold claim.", "Смелое <script>alert(1)</script> заявление.", "ru", False),
+    (
+        "html",
+        "A <b>bold</b> claim.",
+        'Смелое <b onmouseover="alert(1)">заявление</b>.',
+        "ru",
+        False,
+    ),
+    ("html", "A [link](#).", "[Ссылка](javascript:alert(1)).", "ru", False),
+    ("html", "A [link](#).", "[Ссылка](JaVa\tScRiPt:alert(1)).", "ru", False),
+    ("html", "Code: `<b>`.", "Код: `<b>`.", "ru", True),
+    ("glossary", PETITION, PETITION_KK, "kk", True),
+    ("glossary", PETITION, PETITION_RU, "ru", True),
+    ("glossary", PETITION, PETITION_RU.replace("Касым-Жомарта Токаева", "Токаева"), "ru", False),
+    ("glossary", "in his hometown of Almaty", "в его родном Алматы", "ru", True),
+    ("glossary", "in his hometown of Almaty", "в его родной Алма-Ате", "ru", False),
+    ("glossary", "on Facebook", "в Facebook-е", "ru", True),
+    ("glossary", "on Facebook", "в Фейсбуке", "ru", False),
+    ("glossary", "the Shanyrak suburb", "Шаңырақ шағын ауданы", "kk", True),
+    ("glossary", "in Shanyrak", "Шанырақта", "kk", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("check_id", "source", "translation", "language", "passes"),
+    CASES,
+    ids=[f"{c[0]}-{'pass' if c[4] else 'fail'}-{i}" for i, c in enumerate(CASES)],
+)
+def test_check(check_id: str, source: str, translation: str, language: str, passes: bool) -> None:
+    check = checks_by_id()[check_id]
+    messages = check(Pair(source, translation, language, GLOSSARY))
+    assert (messages == []) is passes, messages
+    for message in messages:
+        assert message and "\n" not in message
+
+
+def test_every_check_has_a_passing_and_a_failing_case() -> None:
+    covered = {(c[0], c[4]) for c in CASES}
+    for check in CHECKS:
+        assert (check.id, True) in covered, check.id
+        assert (check.id, False) in covered, check.id
+
+
+def test_checks_declare_severity_and_title() -> None:
+    severities = {c.id: c.severity for c in CHECKS}
+    assert severities == {
+        "links": ERROR,
+        "markup": ERROR,
+        "markup-order": WARNING,
+        "numbers": ERROR,
+        "whitespace": WARNING,
+        "punctuation": WARNING,
+        "same-as-source": WARNING,
+        "script": WARNING,
+        "html": ERROR,
+        "glossary": WARNING,
+    }
+    assert all(c.title and not c.title.endswith("\n") for c in CHECKS)
+
+
+def test_a_good_translation_of_the_sample_passes_every_check() -> None:
+    source = (
+        "Aron Atabek died on Nov. 24 in a hospital in his hometown of Almaty after his heart "
+        "failed, his sister [told](#) Radio Azattyk."
+    )
+    kk = (
+        "Арон Атабек 24 қарашада туған қаласы Алматыдағы ауруханада жүрегі тоқтап қайтыс болды, "
+        "деп [хабарлады](#) оның әпкесі Азаттық радиосына."
+    )
+    ru = (
+        "Арон Атабек скончался 24 ноября в больнице родного Алматы от остановки сердца, "
+        "[рассказала](#) Радио Азаттык его сестра."
+    )
+    assert check_pair(Pair(source, kk, "kk", GLOSSARY)) == []
+    assert check_pair(Pair(source, ru, "ru", GLOSSARY)) == []
+
+
+def test_hostile_translation_fails_with_errors() -> None:
+    found = check_pair(
+        Pair(
+            "Rest in peace.",
+            '<img src=x onerror="alert(1)"> Покойся с миром.',
+            "ru",
+            Glossary(),
+        )
+    )
+    assert [(c.id, c.severity) for c, _ in found] == [("html", ERROR)]
+    assert "unsafe raw HTML" in found[0][1]
