@@ -57,5 +57,7 @@ def read_text_utf8(path: Path, error: type[Exception]) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise error(f"is not valid UTF-8 (byte {exc.start})", path, line) from None
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start]
+        raise error(f"is not valid UTF-8 (byte 0x{bad:02X} at column {column})", path, line) from None
     return text.removeprefix("\ufeff")

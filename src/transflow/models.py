@@ -34,3 +34,4 @@ class Output:
 
     path: Path
     text: str | None
+    remove: bool = False  # delete the file (a template whose article has nothing to translate)

@@ -126,8 +126,8 @@ def _build_one(
     project: Project, article: Article, language: str, formats: tuple[str, ...], report: BuildDone
 ) -> None:
     settings = project.settings
-    if language == settings.source_language:
-        text = article.text
+    if language == settings.source_language or not article.segments:
+        text = article.text  # nothing to translate: the page is the source
     else:
         path = project.inside(settings.catalog_path(language, article.slug))
         catalog = read_catalog_if_exists(path)

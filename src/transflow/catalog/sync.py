@@ -54,6 +54,10 @@ def _read(path: Path) -> tuple[str | None, Catalog | None]:
 
 
 def _output(path: Path, old_text: str | None, catalog: Catalog) -> Output:
+    """What to write; a catalog without a single entry is not written (gettext tools read such a
+    file as empty), and an old template that is now empty is removed."""
+    if not catalog.entries:
+        return Output(path, None, remove=old_text is not None and path.suffix == ".pot")
     text = format_po(catalog)
     return Output(path, None if text == old_text else text)
 
@@ -111,6 +115,8 @@ def sync(
         for output in (result.template, *(out for _, out, _ in result.catalogs)):
             if output.text is not None:
                 write_text_atomic(output.path, output.text)
+            elif output.remove:
+                output.path.unlink(missing_ok=True)
         stamps.record(_key(result.slug, langs), *_io(project, result.slug, langs, settings_key))
     stamps.save()
     return done
@@ -135,7 +141,7 @@ def _io(
 
 
 def _result(output: Output) -> FileResult:
-    return FileResult(output.path, output.text is not None)
+    return FileResult(output.path, output.text is not None or output.remove)
 
 
 def extract(

@@ -1,0 +1,102 @@
+"""Bad input: one clear line naming the file and line, exit code 1, and no file changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_SLUG
+from tests.cli.test_pipeline import snapshot
+
+
+def add_article(root: Path, name: str, data: bytes) -> Path:
+    path = root / "articles" / name
+    path.write_bytes(data)
+    return path
+
+
+def assert_fails_cleanly(run, root: Path, args: list[str], expected: str) -> None:
+    before = snapshot(root)
+    result = run(root, *args)
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert lines == [f"Error: {expected}"]
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("command", ["extract", "update", "build"])
+def test_invalid_front_matter(sample: Path, run, command: str) -> None:
+    # "a-" sorts before the sample: the other article must not be written either.
+    add_article(sample, "a-broken.md", b"---\ntitle: Fine\nsubtitle: [unclosed\n---\n\nText.\n")
+    # The good article's outputs are missing, so a half-done run would write them.
+    (sample / "locales/templates" / f"{SAMPLE_SLUG}.pot").unlink()
+    (sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po").unlink()
+    before = snapshot(sample)
+    result = run(sample, command)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {sample / 'articles' / 'a-broken.md'}:")
+    assert "invalid front matter" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert snapshot(sample) == before
+
+
+def test_front_matter_error_points_at_the_line(sample: Path, run) -> None:
+    add_article(sample, "a-broken.md", b"---\ntitle: Fine\ndate: 2021-11-25\n  bad indent: x\n---\n")
+    result = run(sample, "extract")
+    assert result.exit_code == 1
+    assert f"{sample / 'articles' / 'a-broken.md'}:4: invalid front matter" in result.output
+
+
+def test_unclosed_front_matter(sample: Path, run) -> None:
+    add_article(sample, "a-open.md", b"---\ntitle: Never closed\n\nText.\n")
+    assert_fails_cleanly(
+        run, sample, ["extract"],
+        f"{sample / 'articles' / 'a-open.md'}:1: front matter opened with --- is never closed",
+    )
+
+
+def test_article_that_is_not_utf8(sample: Path, run) -> None:
+    add_article(sample, "a-latin1.md", "---\ntitle: ok\n---\n\nCaf\u00e9 au lait.\n".encode("latin-1"))
+    assert_fails_cleanly(
+        run, sample, ["update"],
+        f"{sample / 'articles' / 'a-latin1.md'}:5: is not valid UTF-8 (byte 0xE9 at column 4)",
+    )
+
+
+def test_po_file_with_a_syntax_error(sample: Path, run) -> None:
+    po = sample / "locales/kk/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    lines = po.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken_line = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 20)
+    lines[broken_line] = 'msgstr "unterminated\n'
+    po.write_text("".join(lines), encoding="utf-8")
+    for command in (["update"], ["build"], ["status"]):
+        result = run(sample, *command)
+        assert result.exit_code == 1, command
+        assert result.output.startswith(f"Error: {po}:{broken_line + 1}: "), result.output
+    assert_fails_cleanly(run, sample, ["update"], run(sample, "update").output.strip()[7:])
+
+
+@pytest.mark.parametrize("slug", ["../transflow", "../../etc/passwd", ".hidden", "a/b"])
+def test_slug_that_would_leave_the_articles_folder(sample: Path, run, slug: str) -> None:
+    result = run(sample, "build", "--article", slug)
+    assert result.exit_code == 1
+    assert "is not a valid article slug" in result.output
+
+
+def test_article_symlink_out_of_the_project(sample: Path, run, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text("Secret text.\n", encoding="utf-8")
+    os.symlink(outside, sample / "articles" / "a-link.md")
+    assert_fails_cleanly(
+        run, sample, ["extract"], f"{sample / 'articles' / 'a-link.md'}: leads outside the project folder"
+    )
+
+
+def test_unknown_config_key(sample: Path, run) -> None:
+    config = sample / "transflow.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "colour = 'red'\n", encoding="utf-8")
+    result = run(sample, "build")
+    assert result.exit_code == 1
+    assert "unknown key `colour`" in result.output

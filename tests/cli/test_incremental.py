@@ -1,0 +1,106 @@
+"""Incremental and parallel runs: same bytes for any worker count, no-op reruns write nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_pipeline import snapshot
+
+
+def make_project(root: Path, run, articles: int = 40) -> Path:
+    assert run(root.parent, "init", str(root)).exit_code == 0
+    for n in range(articles):
+        (root / "articles" / f"story-{n:03d}.md").write_text(
+            f"---\ntitle: Story {n}\ndate: 2024-01-{n % 28 + 1:02d}\n---\n\n"
+            f"# Budget news {n}\n\nThe U.S. mission said on Nov. {n % 30 + 1} that {n * 250:,} people "
+            f"came. Prices rose {n % 9}.{n % 7}% in April.\n\n> “We will see,” said Mr. Smith.\n\n"
+            f"- first point {n}\n- second point about [the report](https://example.org/{n})\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def mtimes(root: Path) -> dict[Path, int]:
+    return {
+        p: p.stat().st_mtime_ns
+        for p in root.rglob("*")
+        if p.is_file() and ".transflow-cache" not in p.parts
+    }
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def test_output_is_identical_with_one_and_many_workers(tmp_path: Path, run) -> None:
+    # Same folder name: the project name (from the folder) is in every catalog header.
+    (tmp_path / "one").mkdir()
+    (tmp_path / "many").mkdir()
+    one = make_project(tmp_path / "one" / "news", run)
+    many = make_project(tmp_path / "many" / "news", run)
+    for root, jobs in ((one, "1"), (many, "2")):
+        assert run(root, "update", "-j", jobs).exit_code == 0
+        assert run(root, "build", "-j", jobs).exit_code == 0
+    assert snapshot(one) == snapshot(many)
+    assert len(snapshot(one)) > 40 * 5
+
+
+def test_noop_rerun_writes_no_file(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "p", run)
+    for command in ("extract", "update", "build"):
+        assert run(root, command).exit_code == 0
+    before = mtimes(root)
+    for command in ("extract", "update", "build"):
+        result = run(root, command)
+        assert result.exit_code == 0
+        assert "wrote" not in result.output
+    assert mtimes(root) == before
+
+
+def test_deleting_the_cache_loses_nothing_and_rewrites_nothing(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "p", run, articles=10)
+    run(root, "update")
+    run(root, "build")
+    before, contents = mtimes(root), snapshot(root)
+    shutil.rmtree(root / ".transflow-cache")
+    for command in ("extract", "update", "build"):
+        assert run(root, command).exit_code == 0
+    assert snapshot(root) == contents
+    assert mtimes(root) == before
+
+
+def test_one_edited_article_touches_only_its_files(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "p", run, articles=12)
+    run(root, "update")
+    run(root, "build")
+    before = mtimes(root)
+    article = root / "articles" / "story-005.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    run(root, "update")
+    run(root, "build")
+    changed = {p.relative_to(root).as_posix() for p, t in mtimes(root).items() if before.get(p) != t}
+    assert changed == {
+        "articles/story-005.md",
+        "locales/templates/story-005.pot",
+        "locales/kk/LC_MESSAGES/story-005.po",
+        "locales/ru/LC_MESSAGES/story-005.po",
+        # kk and ru are untranslated (below min_coverage), so only the source pages are rebuilt
+        "build/en/story-005.md",
+        "build/en/story-005.html",
+    }
+
+
+def test_a_translator_edit_is_picked_up(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "p", run, articles=3)
+    run(root, "update")
+    po = root / "locales/kk/LC_MESSAGES/story-001.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgid "Story 1"\nmsgstr ""', 'msgid "Story 1"\nmsgstr "1-хабар"'),
+                  encoding="utf-8")
+    result = run(root, "update")
+    assert result.exit_code == 0
+    assert 'msgstr "1-хабар"' in po.read_text(encoding="utf-8")
