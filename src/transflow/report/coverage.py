@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 
 from transflow.catalog.model import Catalog, Entry, draft_source
 
@@ -69,6 +70,26 @@ def coverage_of(catalog: Catalog, article: str, language: str, path: str) -> Cov
         total_words=total_words,
         **counts,
     )
+
+
+_COUNTS = (
+    "translated", "machine", "fuzzy", "untranslated", "obsolete",
+    "translated_words", "machine_words", "fuzzy_words", "total_words",
+)  # fmt: skip
+
+
+def add_up(rows: Iterable[Coverage], article: str = "", language: str = "") -> Coverage:
+    """The sum of several Coverage rows, e.g. every article of a language."""
+    totals = dict.fromkeys(_COUNTS, 0)
+    for row in rows:
+        for name in _COUNTS:
+            totals[name] += getattr(row, name)
+    return Coverage(article, language, "", **totals)
+
+
+def count_fields() -> tuple[str, ...]:
+    """The integer fields of Coverage, in declaration order."""
+    return tuple(f.name for f in fields(Coverage) if f.name in _COUNTS)
 
 
 def entry_state(entry: Entry) -> str:

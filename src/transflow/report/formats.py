@@ -1,0 +1,146 @@
+"""A coverage report as a terminal table, JSON or Markdown (HTML: see ``report.html``).
+
+Every function here is pure: rows in, text out. The JSON schema is documented in the README and
+kept stable: fields may be added, never renamed or removed, and ``schema`` changes if they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from transflow.report.coverage import Coverage, add_up, count_fields
+
+SCHEMA = "transflow-status/1"
+FORMATS = ("table", "json", "markdown", "html")
+
+
+@dataclass(frozen=True)
+class CoverageReport:
+    """Coverage per article and language, with totals per language and overall."""
+
+    project: str
+    date: dt.date
+    catalogs: list[Coverage]
+    languages: dict[str, Coverage]  # totals, in the order languages were asked for
+    total: Coverage
+
+
+def coverage_report(project: str, date: dt.date, rows: list[Coverage]) -> CoverageReport:
+    languages = list(dict.fromkeys(row.language for row in rows))
+    totals = {
+        lang: add_up((r for r in rows if r.language == lang), language=lang) for lang in languages
+    }
+    return CoverageReport(project, date, rows, totals, add_up(rows))
+
+
+def below(report: CoverageReport, percent: float) -> list[Coverage]:
+    """The language totals whose share of translated segments is under ``percent``."""
+    return [total for total in report.languages.values() if total.percent < percent]
+
+
+def articles_of(report: CoverageReport, language: str) -> int:
+    return sum(1 for row in report.catalogs if row.language == language)
+
+
+def record(row: Coverage) -> dict[str, Any]:
+    """One catalog, or a total, as a JSON object."""
+    data: dict[str, Any] = {}
+    if row.article:
+        data["article"] = row.article
+    if row.language:
+        data["language"] = row.language
+    if row.path:
+        data["path"] = row.path
+    data.update({name: getattr(row, name) for name in count_fields()})
+    data["total"] = row.total
+    data["percent"] = row.percent
+    data["percent_words"] = row.percent_words
+    return data
+
+
+def format_json(report: CoverageReport) -> str:
+    languages = {
+        lang: {"articles": articles_of(report, lang), **record(total)}
+        for lang, total in report.languages.items()
+    }
+    data = {
+        "schema": SCHEMA,
+        "project": report.project,
+        "date": report.date.isoformat(),
+        "catalogs": [record(row) for row in report.catalogs],
+        "languages": languages,
+        "total": record(report.total),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_HEADERS = ("article", "lang", "translated", "machine", "fuzzy", "untranslated", "obsolete",
+            "words", "% segments", "% words")  # fmt: skip
+
+
+def _cells(row: Coverage, article: str) -> tuple[str, ...]:
+    return (
+        article,
+        row.language or "all",
+        str(row.translated),
+        str(row.machine),
+        str(row.fuzzy),
+        str(row.untranslated),
+        str(row.obsolete),
+        f"{row.translated_words}/{row.total_words}",
+        f"{row.percent:.1f}",
+        f"{row.percent_words:.1f}",
+    )
+
+
+def _table_rows(report: CoverageReport) -> list[tuple[str, ...]]:
+    rows = [_cells(row, row.article) for row in report.catalogs]
+    rows += [_cells(total, "(all articles)") for total in report.languages.values()]
+    if len(report.languages) > 1:
+        rows.append(_cells(report.total, "(all articles)"))
+    return rows
+
+
+def format_table(report: CoverageReport) -> str:
+    """Aligned columns for a terminal: one line per catalog, then the totals."""
+    rows = _table_rows(report)
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(_HEADERS)]
+
+    def line(cells: tuple[str, ...]) -> str:
+        padded = [
+            c.ljust(w) if i < 2 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(padded).rstrip()
+
+    lines = [line(_HEADERS)]
+    lines += [line(r) for r in rows[: len(report.catalogs)]]
+    lines.append(line(tuple("-" * w for w in widths)))
+    lines += [line(r) for r in rows[len(report.catalogs) :]]
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def format_markdown(report: CoverageReport) -> str:
+    """A GitHub-flavoured Markdown table, for a pull-request comment or a wiki page."""
+    out = [
+        f"## Translation coverage: {_md_cell(report.project)}",
+        "",
+        f"{report.date.isoformat()}; segments translated and reviewed, machine drafts, stale "
+        "fuzzy, untranslated and obsolete.",
+        "",
+        "| " + " | ".join(_HEADERS) + " |",
+        "| " + " | ".join("---" if i < 2 else "---:" for i in range(len(_HEADERS))) + " |",
+    ]
+    for i, cells in enumerate(_table_rows(report)):
+        shown = [_md_cell(c) for c in cells]
+        if i >= len(report.catalogs):
+            shown = [f"**{c}**" for c in shown]
+        out.append("| " + " | ".join(shown) + " |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,158 @@
+"""A coverage report as one self-contained HTML page: no script, no external file, works offline."""
+
+from __future__ import annotations
+
+from html import escape
+from importlib.resources import files
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+from transflow.report.coverage import Coverage
+from transflow.report.formats import CoverageReport, articles_of
+
+_PARTS = (
+    ("translated", "translated"),
+    ("machine", "machine drafts"),
+    ("fuzzy", "stale fuzzy"),
+    ("untranslated", "untranslated"),
+)
+
+
+def _css() -> str:
+    return files("transflow.report").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def _language_name(code: str) -> str:
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name("en")
+    except (UnknownLocaleError, ValueError):
+        return code
+    return f"{name} ({code})" if name else code
+
+
+def _bar(row: Coverage) -> str:
+    total = row.total
+    label = ", ".join(f"{getattr(row, name)} {text}" for name, text in _PARTS)
+    spans = []
+    for name, text in _PARTS[:-1]:  # the bar's own background shows what is untranslated
+        count = getattr(row, name)
+        if count and total:
+            width = f"{100.0 * count / total:.2f}%"
+            spans.append(
+                f'<span class="{name}" style="width:{width}" title="{count} {text}"></span>'
+            )
+    return f'<div class="bar" role="img" aria-label="{escape(label)}">{"".join(spans)}</div>'
+
+
+def _numbers(row: Coverage, threshold: float) -> str:
+    low = ' class="low"' if row.percent < threshold else ""
+    return (
+        f"<td>{row.translated}</td><td>{row.machine}</td><td>{row.fuzzy}</td>"
+        f"<td>{row.untranslated}</td><td>{row.obsolete}</td>"
+        f"<td>{row.translated_words}/{row.total_words}</td>"
+        f"<td{low}>{row.percent:.1f}%</td><td>{row.percent_words:.1f}%</td>"
+    )
+
+
+_COLUMNS = (
+    '<th scope="col" class="bar-cell">segments</th><th scope="col">translated</th>'
+    '<th scope="col">machine</th><th scope="col">fuzzy</th><th scope="col">untranslated</th>'
+    '<th scope="col">obsolete</th><th scope="col">words</th><th scope="col">% segments</th>'
+    '<th scope="col">% words</th>'
+)
+
+
+def _row(first: str, second: str, row: Coverage, threshold: float, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return (
+        f"<tr{attr}>{first}{second}"
+        f'<td class="bar-cell">{_bar(row)}</td>{_numbers(row, threshold)}</tr>'
+    )
+
+
+def _table(first: str, second: str, rows: list[str]) -> str:
+    head = f"<tr>{first}{second}{_COLUMNS}</tr>"
+    body = "\n".join(rows)
+    table = f"<table>\n<thead>{head}</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return f'<div class="scroll">{table}</div>'
+
+
+def _language_table(report: CoverageReport, threshold: float) -> str:
+    rows = [
+        _row(
+            f'<th scope="row" class="lang">{escape(_language_name(lang))}</th>',
+            f"<td>{articles_of(report, lang)}</td>",
+            total,
+            threshold,
+        )
+        for lang, total in report.languages.items()
+    ]
+    if len(report.languages) > 1:
+        everything = '<th scope="row" class="lang">all languages</th>'
+        count = f"<td>{len(report.catalogs)}</td>"
+        rows.append(_row(everything, count, report.total, threshold, "total"))
+    first = '<th scope="col" class="lang">language</th>'
+    return _table(first, '<th scope="col">articles</th>', rows)
+
+
+def _article_table(report: CoverageReport, threshold: float) -> str:
+    rows = [
+        _row(
+            f'<td class="article" title="{escape(row.path)}">{escape(row.article)}</td>',
+            f'<td class="lang">{escape(row.language)}</td>',
+            row,
+            threshold,
+        )
+        for row in report.catalogs
+    ]
+    return _table('<th scope="col">article</th>', '<th scope="col" class="lang">lang</th>', rows)
+
+
+def format_html(report: CoverageReport, threshold: float = 0.0) -> str:
+    """The page; percentages under ``threshold`` (e.g. min_coverage) are marked."""
+    date = format_date(report.date, format="long", locale="en")
+    legend = "".join(f'<li class="{name}">{text}</li>' for name, text in _PARTS)
+    title = f"Translation coverage: {report.project}"
+    return _PAGE.format(
+        title=escape(title),
+        css=_css(),
+        iso=report.date.isoformat(),
+        date=escape(date),
+        count=len(report.catalogs),
+        legend=legend,
+        languages=_language_table(report, threshold),
+        articles=_article_table(report, threshold),
+        threshold=f"{threshold:g}",
+    )
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>{title}</title>
+<style>
+{css}</style>
+</head>
+<body>
+<header>
+<h1>{title}</h1>
+<p class="meta">Report of <time datetime="{iso}">{date}</time> · {count} catalog(s) ·
+percentages in red are under {threshold}%</p>
+<ul class="legend">{legend}</ul>
+</header>
+<main>
+<h2>Languages</h2>
+{languages}
+<h2>Articles</h2>
+{articles}
+</main>
+<footer>Counts agree with GNU <code>msgfmt --statistics</code>: translated = reviewed entries;
+machine drafts and stale fuzzy entries are fuzzy; obsolete entries are not counted in the
+percentages. Words are the source words of each entry.</footer>
+</body>
+</html>
+"""
