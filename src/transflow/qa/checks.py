@@ -45,7 +45,7 @@ def check(severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
 
 @check(ERROR)
 def links(pair: Pair) -> Iterator[str]:
-    """Link targets, image sources, URLs and e-mail addresses must be identical to the source."""
+    """Link targets, image sources, URLs and e-mail addresses kept as in the source"""
     source, translation = targets_of(pair.source), targets_of(pair.translation)
     for target in sorted((source - translation).elements()):
         yield f"{shown_target(target)} from the source is missing or changed"
@@ -55,7 +55,7 @@ def links(pair: Pair) -> Iterator[str]:
 
 @check(ERROR)
 def markup(pair: Pair) -> Iterator[str]:
-    """Inline Markdown must be balanced and match the source: emphasis, strong, code spans."""
+    """Inline Markdown balanced and matching the source: emphasis, strong, code spans"""
     source, translation = markup_of(pair.source), markup_of(pair.translation)
     for char, count in sorted((translation.stray - source.stray).items()):
         yield f"unbalanced {char!r}: {count} more unpaired than in the source"
@@ -69,7 +69,7 @@ def markup(pair: Pair) -> Iterator[str]:
 
 @check(WARNING)
 def markup_order(pair: Pair) -> Iterator[str]:
-    """Inline Markdown elements come in a different order than in the source."""
+    """Inline Markdown elements in the source's order"""
     source, translation = markup_of(pair.source).elements, markup_of(pair.translation).elements
     if sorted(source) == sorted(translation) and source != translation:
         yield f"order {', '.join(translation)}; the source has {', '.join(source)}"
@@ -77,7 +77,7 @@ def markup_order(pair: Pair) -> Iterator[str]:
 
 @check(ERROR)
 def numbers(pair: Pair) -> Iterator[str]:
-    """Numbers must be kept, written as in the source or in the language's format."""
+    """Numbers kept, written as in the source or in the language's format"""
     source_text = prose_of(pair.source)
     translation = prose_of(pair.translation)
     wanted: dict[str, int] = {}
@@ -95,7 +95,7 @@ def _shown_forms(forms: frozenset[str]) -> str:
 
 @check(WARNING)
 def whitespace(pair: Pair) -> Iterator[str]:
-    """Leading and trailing whitespace must be the same as in the source."""
+    """Leading and trailing whitespace as in the source"""
     for side, pattern in (("leading", r"^\s*"), ("trailing", r"\s*$")):
         want = re.search(pattern, pair.source)
         have = re.search(pattern, pair.translation)
@@ -126,7 +126,7 @@ def _final_marks(text: str) -> set[str]:
 
 @check(WARNING)
 def punctuation(pair: Pair) -> Iterator[str]:
-    """Final punctuation (. ? ! : and quotes) must match the source."""
+    """Final punctuation (. ? ! : and quotes) as in the source"""
     want, have = _final_marks(pair.source), _final_marks(pair.translation)
     for kind in sorted(want - have):
         yield f"the source ends with a {kind}, the translation does not"
@@ -140,7 +140,7 @@ _DOMAIN = re.compile(r"(?<![\w.])[\w-]+(?:\.[A-Za-z]{2,})+(?![\w.])")
 
 @check(WARNING)
 def same_as_source(pair: Pair) -> Iterator[str]:
-    """The translation is identical to a source that has words to translate."""
+    """Translation differs from a source that has words to translate"""
     if pair.translation != pair.source:
         return
     text = _DOMAIN.sub(" ", pair.source)
@@ -175,7 +175,7 @@ def _script(language: str) -> str:
 
 @check(WARNING)
 def script(pair: Pair) -> Iterator[str]:
-    """Latin words in a translation into a non-Latin script that the source does not have.
+    """No Latin words the source lacks, in a language written in another script
 
     Words copied from the source (names, brands: "Covid", "Eurasianet") and the words of glossary
     terms pass, in any case; so do code, URLs, link targets and raw HTML.
@@ -194,7 +194,7 @@ def script(pair: Pair) -> Iterator[str]:
 
 @check(ERROR)
 def html(pair: Pair) -> Iterator[str]:
-    """Raw HTML, scripts, event attributes and javascript: URLs that the source does not have."""
+    """No raw HTML, script, event attribute or javascript: URL that the source lacks"""
     added = html_of(pair.translation) - html_of(pair.source)
     for tag in sorted(added):
         kind = "unsafe raw HTML" if is_dangerous_html(tag) else "raw HTML"
@@ -205,7 +205,7 @@ def html(pair: Pair) -> Iterator[str]:
 
 @check(WARNING)
 def glossary(pair: Pair) -> Iterator[str]:
-    """A glossary term of the source lacks its rendering in the translation."""
+    """Glossary terms rendered as the glossary says"""
     seen = set()
     for match in pair.glossary.terms_in(pair.source):
         if match.term in seen:

@@ -1,0 +1,114 @@
+"""Run the checks over catalog entries, catalogs and a project; screen catalogs for the build."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from transflow.catalog.model import Catalog, Entry
+from transflow.catalog.store import read_catalog_if_exists
+from transflow.project import Project
+from transflow.qa.checks import CHECKS, check_pair
+from transflow.qa.findings import ERROR, Check, Finding, Pair
+from transflow.qa.glossary import Glossary, load_glossary
+
+
+@dataclass(frozen=True)
+class Where:
+    """The catalog a finding is about."""
+
+    article: str
+    language: str
+    path: str  # relative to the project
+    source_language: str = "en"
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: list[Finding]
+    entries: int  # translated and fuzzy entries checked
+    catalogs: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+
+def checked_entries(catalog: Catalog) -> list[Entry]:
+    """Entries a translator (or engine) worked on: some msgstr filled in, not obsolete."""
+    return [e for e in catalog.live_entries() if e.msgid and e.has_translation]
+
+
+def _pairs(entry: Entry, where: Where, glossary: Glossary) -> Iterator[Pair]:
+    def pair(source: str, translation: str) -> Pair:
+        return Pair(source, translation, where.language, glossary, where.source_language)
+
+    if entry.msgid_plural is None:
+        yield pair(entry.msgid, entry.msgstr)
+        return
+    for index, translation in enumerate(entry.msgstr_plural):
+        if translation:
+            yield pair(entry.msgid if index == 0 else entry.msgid_plural, translation)
+
+
+def check_entry(
+    entry: Entry, where: Where, glossary: Glossary, checks: list[Check] | None = None
+) -> list[Finding]:
+    findings: dict[tuple[str, str], Finding] = {}  # a plural's forms often repeat a problem
+    for pair in _pairs(entry, where, glossary):
+        for found, message in check_pair(pair, checks):
+            finding = Finding(
+                where.article, where.language, where.path, entry.lineno, found.id,
+                found.severity, message,
+            )  # fmt: skip
+            findings.setdefault((found.id, message), finding)
+    return list(findings.values())
+
+
+def check_catalog(
+    catalog: Catalog, where: Where, glossary: Glossary, checks: list[Check] | None = None
+) -> list[Finding]:
+    """Every finding in the translated and fuzzy entries of one catalog, in file order."""
+    return [f for e in checked_entries(catalog) for f in check_entry(e, where, glossary, checks)]
+
+
+def check_project(
+    project: Project, slugs: tuple[str, ...] = (), languages: tuple[str, ...] = ()
+) -> CheckReport:
+    """Check every catalog of the selected articles and languages; missing catalogs are skipped."""
+    settings = project.settings
+    glossary = load_glossary(settings)
+    findings: list[Finding] = []
+    entries = catalogs = 0
+    for slug in project.slugs(slugs):
+        for language in project.languages(languages):
+            path = project.inside(settings.catalog_path(language, slug))
+            catalog = read_catalog_if_exists(path)
+            if catalog is None:
+                continue
+            catalogs += 1
+            entries += len(checked_entries(catalog))
+            where = Where(slug, language, settings.relative(path), settings.source_language)
+            findings.extend(check_catalog(catalog, where, glossary))
+    return CheckReport(findings, entries, catalogs)
+
+
+def publishable(catalog: Catalog, where: Where) -> tuple[Catalog, list[Finding]]:
+    """``catalog`` minus the translated entries with error-level findings, and those findings.
+
+    The build calls this so that a broken or hostile translation falls back to the source. Only
+    error checks run, and none of them reads the glossary, so the build does not depend on it.
+    """
+    errors = [c for c in CHECKS if c.severity == ERROR]
+    blocked: list[Finding] = []
+    kept: list[Entry] = []
+    for entry in catalog.entries:
+        found = check_entry(entry, where, Glossary(), errors) if entry.translated else []
+        blocked.extend(found)
+        if not found:
+            kept.append(entry)
+    return replace(catalog, entries=kept), blocked
