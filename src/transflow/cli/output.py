@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
+from transflow.fsutil import write_text_atomic
 from transflow.models import FileResult
-from transflow.report.coverage import Coverage
+from transflow.qa.findings import Finding
 
 
 def shown(path: Path, root: Path) -> str:
@@ -32,22 +33,23 @@ def print_files(files: Iterable[FileResult], root: Path, note: str = "") -> None
         click.echo(f"{unchanged} file(s) unchanged")
 
 
-def print_status_table(rows: list[Coverage]) -> None:
-    headers = ("article", "lang", "translated", "fuzzy", "untranslated", "words", "%")
-    table = [
-        (
-            row.article,
-            row.language,
-            str(row.translated),
-            str(row.machine + row.fuzzy),
-            str(row.untranslated),
-            f"{row.translated_words}/{row.total_words}",
-            f"{row.percent:.1f}",
+def print_blocked(findings: Iterable[Finding]) -> None:
+    """One line per entry that the build left in the source language because of an error."""
+    by_entry: dict[tuple[str, int], list[Finding]] = {}
+    for finding in findings:
+        by_entry.setdefault((finding.path, finding.line), []).append(finding)
+    for (path, line), found in by_entry.items():
+        checks = ", ".join(dict.fromkeys(f.check for f in found))
+        more = f" (+{len(found) - 1} more, see `transflow check`)" if len(found) > 1 else ""
+        click.echo(
+            f"kept the source for {path}:{line} [{checks}]: {found[0].message}{more}", err=True
         )
-        for row in rows
-    ]
-    widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(headers)]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
-    for line in table:
-        cells = [c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths, strict=True))]
-        click.echo("  ".join(cells))
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text`` as it is, or write it to ``output`` (only when its content changes)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_text_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)

@@ -2,25 +2,129 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import click
 
 from transflow.cli.app import cli
 from transflow.cli.options import article_option, flatten, lang_option, open_project, reports_errors
-from transflow.cli.output import print_status_table
+from transflow.cli.output import emit
+from transflow.qa import formats as check_formats
+from transflow.qa.checks import CHECKS
+from transflow.qa.run import check_project
+from transflow.report import formats as status_formats
 from transflow.report.collect import collect_coverage
+from transflow.report.html import format_html
 
 
 @cli.command("status")
 @lang_option
 @article_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(status_formats.FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Exit with code 1 when a language has less than PCT% of segments translated.",
+)
 @click.pass_context
 @reports_errors
 def status_command(
-    ctx: click.Context, langs: tuple[tuple[str, ...], ...], articles: tuple[str, ...]
+    ctx: click.Context,
+    langs: tuple[tuple[str, ...], ...],
+    articles: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    fail_under: float | None,
 ) -> None:
-    """Show translated / fuzzy / untranslated segments and words per article and language.
+    """Show translated, machine-drafted, fuzzy and untranslated segments and words.
 
-    Example: transflow status -l ru
+    One row per article and language, then totals per language and overall. Fuzzy entries (machine
+    drafts and stale translations) never count as translated; the counts agree with GNU
+    `msgfmt --statistics`.
+
+    \b
+    Example:
+      transflow status -l ru
+      transflow status --format html -o coverage.html
+      transflow status --format json --fail-under 80     # for CI
     """
     project = open_project(ctx)
-    print_status_table(collect_coverage(project, articles, flatten(langs)))
+    rows = collect_coverage(project, articles, flatten(langs))
+    report = status_formats.coverage_report(project.settings.name, dt.date.today(), rows)
+    if fmt == "html":
+        text = format_html(report, project.settings.min_coverage)
+    else:
+        text = {
+            "table": status_formats.format_table,
+            "json": status_formats.format_json,
+            "markdown": status_formats.format_markdown,
+        }[fmt](report)
+    emit(text, output)
+    if fail_under is not None:
+        low = status_formats.below(report, fail_under)
+        for total in low:
+            click.echo(
+                f"{total.language}: {total.percent:.1f}% translated, under {fail_under:g}%",
+                err=True,
+            )
+        if low:
+            ctx.exit(1)
+
+
+@cli.command("check")
+@lang_option
+@article_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(check_formats.FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
+@click.pass_context
+@reports_errors
+def check_command(
+    ctx: click.Context,
+    langs: tuple[tuple[str, ...], ...],
+    articles: tuple[str, ...],
+    fmt: str,
+    list_checks: bool,
+) -> None:
+    """Check every translated and fuzzy entry: links, markup, numbers, HTML, glossary, ...
+
+    Each finding names the PO file and line, the check and its severity. Exits with code 1 when
+    an error is found; warnings alone exit 0. `transflow build` leaves out entries with errors.
+
+    \b
+    Example:
+      transflow check -l kk
+      transflow check --article my-story --format json
+      transflow check --list
+    """
+    if list_checks:
+        for check in CHECKS:
+            click.echo(f"{check.id:<15} {check.severity:<8} {check.title}")
+        return
+    project = open_project(ctx)
+    report = check_project(project, articles, flatten(langs))
+    formatter = check_formats.format_json if fmt == "json" else check_formats.format_text
+    emit(formatter(report), None)
+    if report.errors:
+        ctx.exit(1)
