@@ -20,6 +20,8 @@ from transflow.fsutil import write_text_atomic
 from transflow.models import FileResult, Output, Skipped
 from transflow.parallel import map_items
 from transflow.project import Project
+from transflow.qa.findings import Finding
+from transflow.qa.run import Where, publishable
 from transflow.report.coverage import coverage_of
 from transflow.stamps import Stamps, settings_digest
 
@@ -30,12 +32,14 @@ FORMATS = ("md", "html")
 class BuildReport:
     files: list[FileResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    blocked: list[Finding] = field(default_factory=list)  # entries published in the source
 
 
 @dataclass(frozen=True)
 class BuildDone:
     outputs: list[Output] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    blocked: list[Finding] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,10 @@ def build(
             assert output.text is not None
             report.files.append(FileResult(output.path, write_text_atomic(output.path, output.text)))
         report.skipped.extend(done.skipped)
+        report.blocked.extend(done.blocked)
+        if done.blocked:  # no stamp: rebuilt, and listed again, until the translations are fixed
+            stamps.forget(_stamp_key(work))
+            continue
         inputs, outputs = _io(project, work)
         rows = [[s.slug, s.language, s.reason] for s in done.skipped]
         stamps.record(_stamp_key(work), inputs, key, outputs, rows)
@@ -141,6 +149,9 @@ def _build_one(
             )
             report.skipped.append(Skipped(article.slug, language, reason))
             return
+        where = Where(article.slug, language, settings.relative(path), settings.source_language)
+        catalog, blocked = publishable(catalog, where)  # entries with errors fall back to source
+        report.blocked.extend(blocked)
         text = render_markdown(article, reviewed_translations(catalog)).text
     if "md" in formats:
         target = project.inside(output_path(project, language, article.slug, "md"))

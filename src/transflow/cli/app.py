@@ -18,7 +18,7 @@ from transflow.cli.options import (
     open_project,
     reports_errors,
 )
-from transflow.cli.output import print_files
+from transflow.cli.output import print_blocked, print_files
 from transflow.init import init_project
 
 
@@ -128,6 +128,7 @@ def build_command(
     print_files(report.files, project.root)
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
+    print_blocked(report.blocked)
 
 
 def main() -> None:
