@@ -1,0 +1,164 @@
+"""Inline markup and glossary terms out of a text before it goes to an engine, and back after.
+
+Every protected part becomes a numbered placeholder ``{0}``, ``{1}``, ... that engines keep as it
+is. A link's target is protected together with the ``]`` before it (``](#)``), so the link text
+stays readable and an engine cannot put a space between them. A glossary term becomes a
+placeholder too, and comes back as its rendering in the target language (or as itself, when the
+glossary says to keep it). An answer is only used when every placeholder came back exactly once
+and the restored text has the same Markdown structure as the source (``markup_intact``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+
+from transflow.article.inline import protected_spans
+
+if TYPE_CHECKING:
+    from transflow.qa.glossary import Glossary
+
+# Bumped whenever the text sent to an engine changes shape; part of the cache key.
+SCHEME = "p1"
+PLACEHOLDER = re.compile(r"\{\s*(\d{1,4})\s*\}")
+# A source's own "{1}", and line breaks (engines drop or move them), are protected as well.
+_EXTRA = re.compile(r"\{\d{1,4}\}|\\?\n")
+_OPEN_BRACKET_SPACE = re.compile(r"(?<!\\)\[[ \t]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_PARSER = MarkdownIt("commonmark").enable("table")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_VOID = {"br", "img", "hr", "wbr", "input", "source", "area", "col", "embed", "meta", "link"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """A span of the source to replace by ``rendering`` in the target language."""
+
+    start: int
+    end: int
+    rendering: str
+
+
+@dataclass(frozen=True)
+class Protected:
+    source: str
+    text: str  # what is sent: stripped, with placeholders
+    parts: tuple[str, ...]  # what each placeholder becomes in the target language
+    lead: str = ""
+    trail: str = ""
+
+    @property
+    def needs_engine(self) -> bool:
+        """False when nothing but placeholders, digits and punctuation is left to translate."""
+        return bool(_LETTER.search(PLACEHOLDER.sub("", self.text)))
+
+
+def terms_for(glossary: Glossary, text: str, language: str) -> list[Term]:
+    """The glossary terms in ``text``, each with its rendering in ``language`` (or itself)."""
+    return [
+        Term(m.start, m.end, glossary.rendering(m.term, language) or m.term)
+        for m in glossary.terms_in(text)
+    ]
+
+
+def protect(source: str, terms: Iterable[Term] = ()) -> Protected:
+    found = [Term(s.start, s.end, s.text) for s in protected_spans(source)]
+    found += [Term(m.start(), m.end(), m.group()) for m in _EXTRA.finditer(source)]
+    found += list(terms)
+    pieces: list[str] = []
+    parts: list[str] = []
+    pos = 0
+    for term in _non_overlapping(found):
+        pieces.append(source[pos : term.start])
+        pieces.append(f"{{{len(parts)}}}")
+        parts.append(term.rendering)
+        pos = term.end
+    pieces.append(source[pos:])
+    text = "".join(pieces)
+    core = text.strip()
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return Protected(source, core, tuple(parts), lead, trail)
+
+
+def _non_overlapping(terms: list[Term]) -> list[Term]:
+    """Markup first, then terms, in text order; a span overlapping an earlier one is dropped."""
+    kept: list[Term] = []
+    for term in terms:
+        if term.end > term.start and not any(
+            k.start < term.end and term.start < k.end for k in kept
+        ):
+            kept.append(term)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def restore(answer: str, protected: Protected) -> str | None:
+    """The engine's answer with every placeholder put back, or None when one is missing,
+    repeated or unknown, or the Markdown structure of the source did not survive."""
+    answer = answer.strip()
+    numbers = [int(m.group(1)) for m in PLACEHOLDER.finditer(answer)]
+    if sorted(numbers) != list(range(len(protected.parts))):
+        return None
+    out: list[str] = []
+    pos = 0
+    for match in PLACEHOLDER.finditer(answer):
+        out.append(answer[pos : match.start()])
+        part = protected.parts[int(match.group(1))]
+        if part.startswith("]"):
+            # "[сказала ](#)" is a link whose text ends in a space: engines add one before {n}.
+            out[-1] = out[-1].rstrip(" \t")
+        out.append(part)
+        pos = match.end()
+    out.append(answer[pos:])
+    text = "".join(out)
+    if "[ " not in protected.source:
+        text = _OPEN_BRACKET_SPACE.sub("[", text)
+    result = protected.lead + text + protected.trail
+    return result if markup_intact(protected.source, result) else None
+
+
+def markup_intact(source: str, draft: str) -> bool:
+    """Whether ``draft`` has the same inline Markdown as ``source``: the same links and images
+    (targets and titles), code spans, inline HTML, emphasis, line breaks, URLs and entities, in
+    any order."""
+    if sorted(s.text for s in protected_spans(source)) != sorted(
+        s.text for s in protected_spans(draft)
+    ):
+        return False
+    before, after = _skeleton(source), _skeleton(draft)
+    if sorted(before) != sorted(after):
+        return False
+    # Order matters for inline HTML only as far as tags must still nest: "</b>x<b>" is broken.
+    return not _html_nests(before) or _html_nests(after)
+
+
+def _html_nests(shape: list[tuple[str, str, str]]) -> bool:
+    stack: list[str] = []
+    for kind, _, content in shape:
+        tag = _TAG.match(content) if kind == "html_inline" else None
+        if tag is None or content.endswith("/>") or tag.group(2).lower() in _VOID:
+            continue
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def _skeleton(text: str) -> list[tuple[str, str, str]]:
+    """The inline markup of ``text``, in order, without its words."""
+    tokens = _PARSER.parseInline(text)
+    children = tokens[0].children if tokens and tokens[0].children else []
+    shape = []
+    for token in children:
+        if token.type in ("text", "text_special"):
+            continue
+        attrs = ";".join(f"{k}={v}" for k, v in sorted(token.attrs.items()) if k != "alt")
+        content = token.content if token.type in ("code_inline", "html_inline") else ""
+        shape.append((token.type, attrs, content))
+    return shape

@@ -1,0 +1,95 @@
+"""Markup and glossary terms out before sending, back after; answers that lost them are refused."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transflow.mt.protect import Term, markup_intact, protect, restore
+
+LINKED = 'his sister [told](https://x.org/a "t") Radio Azattyk, see `code` & <b>this</b>.'
+
+
+def test_markup_becomes_numbered_placeholders() -> None:
+    protected = protect(LINKED)
+    assert protected.text == "his sister [told{0} Radio Azattyk, see {1} & {2}this{3}."
+    assert protected.parts == ('](https://x.org/a "t")', "`code`", "<b>", "</b>")
+
+
+def test_restore_puts_parts_back_in_any_order() -> None:
+    protected = protect(LINKED)
+    answer = "{2}это{3}, {1}: сестра [сказала{0} Радио Азаттык"
+    assert restore(answer, protected) == (
+        '<b>это</b>, `code`: сестра [сказала](https://x.org/a "t") Радио Азаттык'
+    )
+
+
+def test_engine_spaces_around_a_link_are_tidied() -> None:
+    protected = protect("his sister [told](#) Radio.")
+    assert restore("его сестра [ сказала {0} Радио.", protected) == "его сестра [сказала](#) Радио."
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "his sister [told Radio, see {1} & {2}this{3}.",  # {0} lost
+        "[told{0} {0} {1} {2}this{3}",  # {0} twice
+        "[told{0} {1} {2}this{3} {4}",  # unknown {4}
+        "told{0} {1} {2}this{3}",  # the link's "[" lost
+        "[told{0} {1} {3}this{2}",  # </b> before <b> is other markup
+    ],
+)
+def test_answers_that_lost_markup_are_refused(answer: str) -> None:
+    assert restore(answer, protect(LINKED)) is None
+
+
+def test_emphasis_must_survive() -> None:
+    protected = protect("It *failed* again.")
+    assert restore("Оно *сломалось* снова.", protected) == "Оно *сломалось* снова."
+    assert restore("Оно * сломалось * снова.", protected) is None
+    assert restore("Оно сломалось снова.", protected) is None
+
+
+def test_glossary_terms_come_back_as_their_rendering() -> None:
+    source = "Rain in Almaty and Shanyrak."
+    protected = protect(source, [Term(8, 14, "Алматы"), Term(19, 27, "Shanyrak")])
+    assert protected.text == "Rain in {0} and {1}."
+    assert restore("Дождь в {0} и {1}.", protected) == "Дождь в Алматы и Shanyrak."
+
+
+def test_a_literal_placeholder_in_the_source_is_protected_too() -> None:
+    protected = protect("Type {0} here, and a\\\nbreak.")
+    assert protected.text == "Type {0} here, and a{1}break."
+    assert (
+        restore("Введите {0} здесь, и{1}перенос.", protected) == "Введите {0} здесь, и\\\nперенос."
+    )
+
+
+def test_surrounding_whitespace_is_kept() -> None:
+    protected = protect("  Hello.  ")
+    assert protected.text == "Hello."
+    assert restore(" Сәлем. ", protected) == "  Сәлем.  "
+
+
+def test_nothing_to_translate() -> None:
+    assert not protect("<https://example.org> `x` 2021.").needs_engine
+    assert protect("Read <https://example.org>").needs_engine
+
+
+def test_markup_intact_compares_link_targets_and_code() -> None:
+    assert markup_intact("a [b](#x) `c`", "`c` и [б](#x)")
+    assert not markup_intact("a [b](#x)", "а [б](#y)")
+    assert not markup_intact("a `c`", "а `с`")
+    assert not markup_intact("see https://x.org/a", "см. https://x.org/b")
+
+
+words = st.text(alphabet="abcdefgh ", min_size=1, max_size=12)
+markup = st.sampled_from(["[l](#a)", "`c`", "<i>", "</i>", "https://x.org", "&amp;", "*e*"])
+
+
+@given(st.lists(st.one_of(words, markup), min_size=1, max_size=8))
+def test_an_answer_that_keeps_the_placeholders_restores_the_markup(pieces: list[str]) -> None:
+    source = " ".join(pieces)
+    protected = protect(source)
+    assert restore(protected.text, protected) == source
