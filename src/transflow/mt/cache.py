@@ -1,0 +1,85 @@
+"""Every answer an engine gave, on disk: ``.transflow-cache/mt.sqlite3`` (ignored by git).
+
+Keyed by engine, the options that change its answers, source and target language and the exact
+text sent (placeholders included), so a rerun, or the same sentence in another article, costs no
+request. Each answer is committed as it arrives (SQLite in WAL mode), so a kill loses nothing
+received before it. Deleting the folder only costs requests: reviewed work lives in the catalogs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from transflow.errors import EngineError
+
+CACHE_NAME = "mt.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    engine TEXT NOT NULL,
+    variant TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    text TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    PRIMARY KEY (engine, variant, source, target, text)
+) WITHOUT ROWID
+"""
+
+
+class AnswerCache:
+    """One connection, used from one thread (the drafting loop's)."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        try:
+            if readonly:
+                if path.is_file():
+                    self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(_SCHEMA)
+        except sqlite3.Error as exc:
+            raise EngineError(f"cannot open the translation cache: {exc}", path) from None
+
+    def get_many(
+        self, engine: str, variant: str, source: str, target: str, texts: Iterable[str]
+    ) -> dict[str, str]:
+        if self._db is None:
+            return {}
+        found: dict[str, str] = {}
+        query = (
+            "SELECT answer FROM answers WHERE engine=? AND variant=? AND source=? AND target=? "
+            "AND text=?"
+        )
+        try:
+            for text in texts:
+                row = self._db.execute(query, (engine, variant, source, target, text)).fetchone()
+                if row is not None:
+                    found[text] = row[0]
+        except sqlite3.Error as exc:
+            raise EngineError(f"cannot read the translation cache: {exc}", self.path) from None
+        return found
+
+    def put(
+        self, engine: str, variant: str, source: str, target: str, text: str, answer: str
+    ) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
+                (engine, variant, source, target, text, answer),
+            )
+        except sqlite3.Error as exc:
+            raise EngineError(f"cannot write the translation cache: {exc}", self.path) from None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,80 @@
+"""HTTP for deep-translator's providers: a timeout on every request, one session per worker.
+
+deep-translator's providers call ``requests.get``/``requests.post`` from their own modules with no
+timeout, a fresh connection each time, and keep no hold of the response once they have raised.
+``install`` puts a stand-in for ``requests`` into those modules: inside ``exchange(...)`` a call
+goes through the worker's own ``requests.Session`` (kept-alive connections) with the engine's
+timeout, and the last response is kept, so that a failure can be told apart by its status code
+(429 and 5xx are retried, 401/403 are not). Outside an exchange the stand-in is plain ``requests``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import requests
+
+_local = threading.local()
+
+
+@dataclass
+class Exchange:
+    session: requests.Session
+    timeout: float
+    last: requests.Response | None = None
+
+
+@contextmanager
+def exchange(session: requests.Session, timeout: float) -> Iterator[Exchange]:
+    """Route this thread's provider requests through ``session`` with ``timeout``."""
+    current = Exchange(session, timeout)
+    outer = getattr(_local, "exchange", None)
+    _local.exchange = current
+    try:
+        yield current
+    finally:
+        _local.exchange = outer
+
+
+def send(method: str, url: str, **kwargs: Any) -> requests.Response:
+    current: Exchange | None = getattr(_local, "exchange", None)
+    if current is None:
+        return requests.request(method, url, **kwargs)
+    kwargs["timeout"] = current.timeout
+    current.last = None
+    response = current.session.request(method, url, **kwargs)
+    current.last = response
+    return response
+
+
+class _RequestsStandIn:
+    """What a provider module sees as ``requests``."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(requests, name)
+
+    def get(self, url: str, **kwargs: Any) -> requests.Response:
+        return send("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> requests.Response:
+        return send("POST", url, **kwargs)
+
+
+STAND_IN = _RequestsStandIn()
+
+
+def install(*modules: ModuleType) -> None:
+    for module in modules:
+        if getattr(module, "requests", None) is not STAND_IN:
+            module.requests = STAND_IN  # type: ignore[attr-defined]
+
+
+def new_session() -> requests.Session:
+    # The default User-Agent is kept: Google's /m page is shaped by it, and deep-translator's
+    # parser expects the page that python-requests gets.
+    return requests.Session()
