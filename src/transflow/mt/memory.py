@@ -1,0 +1,111 @@
+"""The ``memory`` engine: drafts from the project's own reviewed translations and imported TMX.
+
+For each language it indexes every reviewed entry (translated, not fuzzy) of every catalog, then
+the pairs in ``locales/tm/*.tmx``. An identical source text is an exact match (100%); otherwise
+the closest source by rapidfuzz's ``ratio`` (normalised Indel similarity, 0-100) is used when it
+scores at least ``[mt.memory] threshold`` (default 75). The score goes into the provenance:
+``# machine draft: memory 87%``.
+
+A fuzzy match is adapted where it can be done safely: when the matched source and the segment
+have the same protected parts (link targets, code, URLs) and glossary terms in the same order,
+each part of the match that differs is swapped for the segment's own in the translation, so a
+match with another link target or another name still gets the segment's link and the glossary's
+rendering. A draft whose markup does not then equal the segment's is dropped, never written.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from transflow.catalog.store import read_catalog
+from transflow.mt.engine import Draft, Outcome
+from transflow.mt.protect import markup_intact, protect, terms_for
+from transflow.mt.tm import stored_units
+from transflow.project import Project
+from transflow.qa.glossary import Glossary
+
+
+@dataclass(frozen=True)
+class Match:
+    source: str
+    target: str
+    score: int
+
+
+class MemoryIndex:
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self._exact: dict[str, str] = {}
+        for source, target in pairs:
+            self._exact.setdefault(source, target)
+        self._sources = list(self._exact)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def best(self, text: str, threshold: float) -> Match | None:
+        exact = self._exact.get(text)
+        if exact is not None:
+            return Match(text, exact, 100)
+        found = process.extractOne(text, self._sources, scorer=fuzz.ratio, score_cutoff=threshold)
+        if found is None:
+            return None
+        source = found[0]
+        return Match(source, self._exact[source], min(99, math.floor(found[1])))
+
+
+class MemoryEngine:
+    name = "memory"
+
+    def __init__(self, project: Project, threshold: float, glossary: Glossary) -> None:
+        self.project = project
+        self.threshold = threshold
+        self.glossary = glossary
+        self._indexes: dict[str, MemoryIndex] = {}
+
+    def index(self, language: str) -> MemoryIndex:
+        if language not in self._indexes:
+            self._indexes[language] = MemoryIndex(self._pairs(language))
+        return self._indexes[language]
+
+    def _pairs(self, language: str) -> list[tuple[str, str]]:
+        settings = self.project.settings
+        pairs: list[tuple[str, str]] = []
+        folder = settings.locales_dir / language / "LC_MESSAGES"
+        for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
+            for entry in read_catalog(self.project.inside(path)).entries:
+                if entry.translated and entry.msgid_plural is None:
+                    pairs.append((entry.msgid, entry.msgstr))
+        pairs.extend((u.source, u.target) for u in stored_units(settings, language))
+        return pairs
+
+    def draft(self, source: str, language: str) -> Outcome:
+        match = self.index(language).best(source, self.threshold)
+        if match is None:
+            return Outcome()
+        text = match.target if match.score == 100 else self._adapt(match, source, language)
+        if text is None or not markup_intact(source, text):
+            return Outcome(discarded=True)
+        return Outcome(Draft(text, f"memory {match.score}%"))
+
+    def _adapt(self, match: Match, source: str, language: str) -> str | None:
+        mine = protect(source, terms_for(self.glossary, source, language)).parts
+        theirs = protect(match.source, terms_for(self.glossary, match.source, language)).parts
+        if len(mine) != len(theirs):
+            return match.target
+        work = match.target
+        swaps: dict[str, str] = {}
+        for i, (old, new) in enumerate(zip(theirs, mine, strict=True)):
+            if old == new:
+                continue
+            at = work.find(old)
+            if at < 0:
+                return None
+            token = f"\x00{i}\x00"
+            work = work[:at] + token + work[at + len(old) :]
+            swaps[token] = new
+        for token, new in swaps.items():
+            work = work.replace(token, new)
+        return work

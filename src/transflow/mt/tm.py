@@ -1,0 +1,92 @@
+"""``transflow tm export`` and ``transflow tm import``: the project's translation memory as TMX.
+
+Export writes one ``<tu>`` per reviewed segment pair (translated, not fuzzy) of the chosen
+catalogs. Import checks a TMX file and keeps a copy in ``locales/tm/`` — with the catalogs, under
+version control, not in the cache — where the ``memory`` engine reads it on every run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from transflow.catalog.store import read_catalog
+from transflow.config import Settings
+from transflow.errors import CatalogError
+from transflow.fsutil import write_bytes_atomic
+from transflow.mt.tmx import TmxContent, Unit, format_tmx, parse_tmx, same_language
+from transflow.project import Project
+
+TM_FOLDER = "tm"
+
+
+@dataclass(frozen=True)
+class TmReport:
+    path: Path
+    written: bool
+    units: dict[str, int]  # by target language
+    skipped: int = 0
+
+
+def tm_folder(settings: Settings) -> Path:
+    return settings.locales_dir / TM_FOLDER
+
+
+def reviewed_units(
+    project: Project, slugs: tuple[str, ...], languages: tuple[str, ...]
+) -> list[Unit]:
+    units: dict[tuple[str, str | None, str, str], Unit] = {}
+    for lang in project.languages(languages):
+        for slug in project.slugs(slugs):
+            path = project.inside(project.settings.catalog_path(lang, slug))
+            if not path.is_file():
+                continue
+            for entry in read_catalog(path).entries:
+                if entry.translated and entry.msgid_plural is None:
+                    unit = Unit(entry.msgid, entry.msgstr, lang, entry.msgctxt)
+                    units.setdefault((lang, entry.msgctxt, entry.msgid, entry.msgstr), unit)
+    return [units[key] for key in sorted(units, key=lambda k: (k[0], k[2], k[1] or "", k[3]))]
+
+
+def export_tm(
+    project: Project, path: Path, slugs: tuple[str, ...] = (), languages: tuple[str, ...] = ()
+) -> TmReport:
+    units = reviewed_units(project, slugs, languages)
+    if path.suffix.lower() != ".tmx":
+        raise CatalogError("a translation memory file must end in .tmx", path)
+    written = write_bytes_atomic(path, format_tmx(units, project.settings.source_language))
+    return TmReport(path, written, dict(Counter(u.language for u in units)))
+
+
+def import_tm(project: Project, path: Path) -> TmReport:
+    """Check ``path`` and store a copy in locales/tm/ under its own name."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", path) from None
+    if path.suffix.lower() != ".tmx":
+        raise CatalogError("a translation memory file must end in .tmx", path)
+    content = parse_tmx(data, path, project.settings.source_language)
+    targets = project.settings.target_languages
+    usable = [u for u in content.units if any(same_language(u.language, t) for t in targets)]
+    if not usable:
+        raise CatalogError(
+            f"holds no segment pair from {project.settings.source_language} into "
+            f"{', '.join(targets)}",
+            path,
+        )
+    stored = project.inside(tm_folder(project.settings) / path.name)
+    written = write_bytes_atomic(stored, data)
+    counts = Counter(t for u in usable for t in targets if same_language(u.language, t))
+    return TmReport(stored, written, dict(counts), content.skipped)
+
+
+def stored_units(settings: Settings, language: str) -> list[Unit]:
+    """Every imported pair into ``language``, file by file in name order."""
+    folder = tm_folder(settings)
+    units: list[Unit] = []
+    for path in sorted(folder.glob("*.tmx")) if folder.is_dir() else []:
+        content: TmxContent = parse_tmx(path.read_bytes(), path, settings.source_language)
+        units.extend(u for u in content.units if same_language(u.language, language))
+    return units

@@ -1,0 +1,111 @@
+"""TMX 1.4 files: a pure writer (units → bytes) and a safe reader (bytes → units).
+
+What we write is what OmegaT and translate-toolkit read: UTF-8, the TMX 1.4 DOCTYPE, a header
+with every attribute 1.4 requires, and one ``<tu>`` per segment pair with a ``<tuv xml:lang>``
+for each side. Segments are plain text (Markdown stays as written, escaped as XML text). The
+reader refuses entity expansion and external references (defusedxml), accepts ``lang`` as well
+as ``xml:lang`` (TMX 1.1), and skips a unit whose segment holds inline codes (``<bpt>``,
+``<ph>``, ...) rather than guess what text they stand for.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from transflow import __version__
+from transflow.errors import CatalogError
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CONTEXT_PROP = "x-context"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One segment pair: ``source`` in the project's source language, ``target`` in ``language``."""
+
+    source: str
+    target: str
+    language: str
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class TmxContent:
+    units: tuple[Unit, ...]
+    skipped: int  # units with inline codes, or without a source or target segment
+
+
+def same_language(code: str, lang: str) -> bool:
+    """``en-GB`` is ``en``; ``kk_KZ`` is ``kk`` (compared by primary subtag, any case)."""
+    return _primary(code) == _primary(lang)
+
+
+def _primary(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def format_tmx(units: Iterable[Unit], source_lang: str) -> bytes:
+    root = ET.Element("tmx", version="1.4")
+    ET.SubElement(root, "header", {
+        "creationtool": "transflow", "creationtoolversion": __version__,
+        "datatype": "plaintext", "segtype": "sentence", "adminlang": "en",
+        "srclang": source_lang, "o-tmf": "transflow",
+    })  # fmt: skip
+    body = ET.SubElement(root, "body")
+    for unit in units:
+        tu = ET.SubElement(body, "tu")
+        if unit.context is not None:
+            ET.SubElement(tu, "prop", type=CONTEXT_PROP).text = unit.context
+        for lang, text in ((source_lang, unit.source), (unit.language, unit.target)):
+            tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
+            ET.SubElement(tuv, "seg").text = text
+    ET.indent(root)
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+    return (head + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+
+
+def parse_tmx(data: bytes, path: Path, source_lang: str) -> TmxContent:
+    """Units whose source side is in ``source_lang``, one per other-language variant."""
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=False)
+    except ET.ParseError as exc:
+        raise CatalogError(f"is not valid TMX: {exc}", path, exc.position[0]) from None
+    except DefusedXmlException as exc:
+        raise CatalogError(f"is refused: {exc}", path) from None
+    if root.tag != "tmx" or root.find("body") is None:
+        raise CatalogError("is not a TMX file (no <tmx> with a <body>)", path)
+    units: list[Unit] = []
+    skipped = 0
+    for tu in root.iterfind("body/tu"):
+        found = _unit_variants(tu, source_lang)
+        if found is None:
+            skipped += 1
+        else:
+            units.extend(found)
+    return TmxContent(tuple(units), skipped)
+
+
+def _unit_variants(tu: ET.Element, source_lang: str) -> list[Unit] | None:
+    context = next(
+        (p.text or "" for p in tu.iterfind("prop") if p.get("type") == CONTEXT_PROP), None
+    )
+    source: str | None = None
+    targets: list[tuple[str, str]] = []
+    for tuv in tu.iterfind("tuv"):
+        lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
+        seg = tuv.find("seg")
+        if seg is None or len(seg) or not lang:
+            return None
+        if same_language(lang, source_lang) and source is None:
+            source = seg.text or ""
+        else:
+            targets.append((lang, seg.text or ""))
+    if not source or not any(text for _, text in targets):
+        return None
+    return [Unit(source, text, lang, context) for lang, text in targets if text]

@@ -1,0 +1,94 @@
+"""The memory engine: exact and fuzzy matches from reviewed entries and imported TMX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.mt.helpers import configure, entries
+from transflow.catalog.store import read_catalog, write_catalog
+from transflow.mt.draft import translate
+from transflow.mt.memory import MemoryEngine, MemoryIndex
+from transflow.mt.tm import import_tm
+from transflow.mt.tmx import Unit, format_tmx
+from transflow.project import Project
+from transflow.qa.glossary import load_glossary
+
+HEAVY = "Heavy rain flooded [several streets](https://example.org/almaty) in Almaty on Monday."
+HEAVY_KK = (
+    "Дүйсенбі күні Алматыда қатты жаңбыр [бірнеше көшені](https://example.org/almaty) су басты."
+)
+
+
+def review(root: Path, lang: str, slug: str, translations: dict[str, str]) -> None:
+    path = root / "locales" / lang / "LC_MESSAGES" / f"{slug}.po"
+    catalog = read_catalog(path)
+    for entry in catalog.entries:
+        if entry.msgid in translations:
+            entry.msgstr = translations[entry.msgid]
+    write_catalog(path, catalog)
+
+
+def engine(root: Path, threshold: float = 75) -> MemoryEngine:
+    project = Project.open(root)
+    return MemoryEngine(project, threshold, load_glossary(project.settings))
+
+
+def test_exact_and_fuzzy_scores() -> None:
+    index = MemoryIndex([("The mayor promised repairs.", "Әкім жөндеу уәде етті.")])
+    assert index.best("The mayor promised repairs.", 75).score == 100  # type: ignore[union-attr]
+    fuzzy = index.best("The mayor promised new repairs.", 75)
+    assert fuzzy is not None and 75 <= fuzzy.score < 100
+    assert index.best("Completely different words here.", 75) is None
+
+
+def test_exact_match_from_another_article(project: Path) -> None:
+    review(project, "kk", "first", {HEAVY: HEAVY_KK})
+    outcome = engine(project).draft(HEAVY, "kk")
+    assert outcome.draft is not None
+    assert (outcome.draft.text, outcome.draft.provenance) == (HEAVY_KK, "memory 100%")
+
+
+def test_fuzzy_match_gets_the_segments_own_link_target(project: Path) -> None:
+    review(project, "kk", "first", {HEAVY: HEAVY_KK})
+    other = HEAVY.replace("almaty)", "other)").replace("Monday", "Tuesday")
+    outcome = engine(project).draft(other, "kk")
+    assert outcome.draft is not None
+    assert outcome.draft.text == HEAVY_KK.replace("almaty)", "other)")
+    score = int(outcome.draft.provenance.removeprefix("memory ").removesuffix("%"))
+    assert 75 <= score < 100
+
+
+def test_below_the_threshold_there_is_no_draft(project: Path) -> None:
+    review(project, "kk", "second", {"The mayor promised repairs.": "Әкім жөндеу уәде етті."})
+    assert engine(project).draft("The mayor promised a new bridge.", "kk").draft is None
+    assert engine(project, threshold=40).draft("The mayor promised a new bridge.", "kk").draft
+
+
+def test_a_match_whose_markup_differs_is_dropped(project: Path) -> None:
+    review(project, "kk", "second", {"The mayor promised repairs.": "Әкім `жөндеу` уәде етті."})
+    outcome = engine(project).draft("The mayor promised repairs!", "kk")
+    assert outcome.draft is None and outcome.discarded
+
+
+def test_fuzzy_drafts_in_a_run_with_the_threshold_setting(project: Path) -> None:
+    review(project, "kk", "first", {HEAVY: HEAVY_KK})
+    configure(project, ["memory"], memory={"threshold": 99})
+    report = translate(Project.open(project), languages=("kk",))
+    assert report.engines[0].drafted == 0  # the twin sentence scores below 99
+    configure(project, ["memory"], memory={"threshold": 80})
+    report = translate(Project.open(project), languages=("kk",))
+    assert report.engines[0].drafted == 1
+    twin = entries(project, "kk", "second")[HEAVY.replace("almaty)", "other)")]
+    assert twin.fuzzy and twin.translator_comments[0].startswith("machine draft: memory 9")
+
+
+def test_imported_tmx_feeds_the_memory(project: Path, tmp_path: Path) -> None:
+    tmx = tmp_path / "agency.tmx"
+    units = [Unit("The mayor promised repairs.", "Мэр пообещал ремонт.", "ru-RU")]
+    tmx.write_bytes(format_tmx(units, "en-US"))
+    report = import_tm(Project.open(project), tmx)
+    assert report.path == project / "locales" / "tm" / "agency.tmx"
+    assert report.units == {"ru": 1}
+    outcome = engine(project).draft("The mayor promised repairs.", "ru")
+    assert outcome.draft is not None and outcome.draft.text == "Мэр пообещал ремонт."
+    assert engine(project).draft("The mayor promised repairs.", "kk").draft is None

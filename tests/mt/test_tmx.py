@@ -1,0 +1,88 @@
+"""TMX 1.4: what we write is valid and readable by translate-toolkit; what we read, safely."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from transflow.errors import CatalogError
+from transflow.mt.tmx import Unit, format_tmx, parse_tmx
+
+UNITS = [
+    Unit("Read [more](https://x.org/?a=1&b=2) <b>now</b>.",
+         "Толығырақ [оқыңыз](https://x.org/?a=1&b=2) <b>қазір</b>.", "kk"),
+    Unit("Line one\\\nline two", "Бірінші жол\\\nекінші жол", "kk", context="caption"),
+    Unit("Rain.", "Дождь.", "ru"),
+]  # fmt: skip
+
+# The parts of the TMX 1.4b DTD that our files use, with their required attributes.
+TMX14_DTD = """
+<!ELEMENT tmx (header, body)>
+<!ATTLIST tmx version CDATA #FIXED "1.4">
+<!ELEMENT header (note|prop)*>
+<!ATTLIST header creationtool CDATA #REQUIRED creationtoolversion CDATA #REQUIRED
+  segtype (block|paragraph|sentence|phrase) #REQUIRED o-tmf CDATA #REQUIRED
+  adminlang CDATA #REQUIRED srclang CDATA #REQUIRED datatype CDATA #REQUIRED>
+<!ELEMENT body (tu*)>
+<!ELEMENT tu ((note|prop)*, tuv+)>
+<!ELEMENT tuv ((note|prop)*, seg)>
+<!ATTLIST tuv xml:lang CDATA #REQUIRED>
+<!ELEMENT seg (#PCDATA)>
+<!ELEMENT prop (#PCDATA)>
+<!ATTLIST prop type CDATA #REQUIRED>
+<!ELEMENT note (#PCDATA)>
+"""
+
+
+def test_round_trip() -> None:
+    data = format_tmx(UNITS, "en")
+    assert data.startswith(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+    )
+    content = parse_tmx(data, Path("x.tmx"), "en")
+    assert content.units == tuple(UNITS) and content.skipped == 0
+
+
+def test_valid_against_the_tmx_14_dtd() -> None:
+    etree = pytest.importorskip("lxml.etree")
+    dtd = etree.DTD(io.StringIO(TMX14_DTD))
+    root = etree.fromstring(format_tmx(UNITS, "en"))
+    assert dtd.validate(root), dtd.error_log.filter_from_errors()
+
+
+def test_translate_toolkit_reads_it(tmp_path: Path) -> None:
+    tmx = pytest.importorskip("translate.storage.tmx")
+    path = tmp_path / "export.tmx"
+    path.write_bytes(format_tmx(UNITS, "en"))
+    store = tmx.tmxfile.parsefile(str(path))
+    pairs = [(u.source, u.target) for u in store.units]
+    assert pairs == [(u.source, u.target) for u in UNITS]
+
+
+def test_tmx_11_lang_attribute_and_inline_codes() -> None:
+    data = """<?xml version="1.0"?>
+<tmx version="1.1"><header srclang="EN-US"/><body>
+<tu><tuv lang="EN-US"><seg>Hello.</seg></tuv><tuv lang="KK-KZ"><seg>Сәлем.</seg></tuv></tu>
+<tu><tuv lang="EN-US"><seg>A <ph x="1">&lt;b&gt;</ph>bold</seg></tuv>
+    <tuv lang="KK-KZ"><seg>x</seg></tuv></tu>
+<tu><tuv lang="EN-US"><seg>Only one side.</seg></tuv></tu>
+</body></tmx>""".encode()
+    content = parse_tmx(data, Path("old.tmx"), "en")
+    assert content.units == (Unit("Hello.", "Сәлем.", "KK-KZ"),)
+    assert content.skipped == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"<tmx><body><tu>", "is not valid TMX"),
+        (b"<html/>", "is not a TMX file"),
+        (b'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+         b"<tmx><body/></tmx>", "is refused"),
+    ],
+)  # fmt: skip
+def test_bad_files_are_refused(data: bytes, message: str) -> None:
+    with pytest.raises(CatalogError, match=message):
+        parse_tmx(data, Path("bad.tmx"), "en")
