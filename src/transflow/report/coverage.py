@@ -93,11 +93,21 @@ def count_fields() -> tuple[str, ...]:
 
 
 def entry_state(entry: Entry) -> str:
-    """translated, machine, fuzzy, untranslated or obsolete, as msgfmt would count it."""
+    """translated, machine, fuzzy, untranslated or obsolete, as msgfmt --statistics counts it.
+
+    Like msgfmt, only the first msgstr of a plural entry decides whether it is translated: a
+    plural entry with msgstr[0] filled in and another form empty counts as translated.
+    """
     if entry.obsolete:
         return "obsolete"
-    if entry.translated:
-        return "translated"
-    if entry.fuzzy and entry.has_translation:
+    if not _first_msgstr(entry):
+        return "untranslated"
+    if entry.fuzzy:
         return "machine" if draft_source(entry) is not None else "fuzzy"
-    return "untranslated"
+    return "translated"
+
+
+def _first_msgstr(entry: Entry) -> str:
+    if entry.msgid_plural is None:
+        return entry.msgstr
+    return entry.msgstr_plural[0] if entry.msgstr_plural else ""
