@@ -1,0 +1,97 @@
+"""A broken or hostile translation never reaches a built page: the build keeps the source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SAMPLE_SLUG
+from transflow.build.html import render_page
+from transflow.catalog.store import read_catalog, write_catalog
+
+
+def _ru(root: Path, slug: str = SAMPLE_SLUG) -> Path:
+    return root / "locales" / "ru" / "LC_MESSAGES" / f"{slug}.po"
+
+
+def _translate(path: Path, translations: dict[str, str]) -> dict[str, int]:
+    """Set msgstr by msgid prefix; returns each prefix's entry line in the file written."""
+    catalog = read_catalog(path)
+    for prefix, msgstr in translations.items():
+        entry = next(e for e in catalog.entries if e.msgid.startswith(prefix))
+        entry.msgstr = msgstr
+        entry.set_fuzzy(False)
+    write_catalog(path, catalog)
+    written = read_catalog(path).entries
+    return {p: next(e.lineno for e in written if e.msgid.startswith(p)) for p in translations}
+
+
+HOSTILE = {
+    "Officials reject": 'Чиновники <img src=x onerror="alert(document.cookie)"> отрицают это.',
+    "Aron Atabek died on": "Арон Атабек скончался, [рассказала](javascript:alert(1)) сестра.",
+    "Kazakhstan's Longest": "<script>alert(1)</script>Умер политзаключённый",
+}
+
+
+def test_hostile_entries_fall_back_to_the_source(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    lines = _translate(_ru(sample), HOSTILE)
+    result = run(sample, "build", "-l", "ru")
+    assert result.exit_code == 0, result.output
+    page = (sample / "build" / "ru" / f"{SAMPLE_SLUG}.html").read_text(encoding="utf-8")
+    markdown = (sample / "build" / "ru" / f"{SAMPLE_SLUG}.md").read_text(encoding="utf-8")
+    for text in (page, markdown):
+        assert "onerror" not in text and "javascript:" not in text and "<script" not in text
+        assert "Officials reject claims of mistreatment" in text
+        assert "his sister" in text
+    assert "his sister [told](#) Radio Azattyk." in markdown
+    assert "Kazakhstan’s Longest-Serving" in page or "Kazakhstan's Longest-Serving" in page
+    assert "Арон Атабек" in page  # the rest of the translation is still published
+    for prefix, line in lines.items():
+        assert f"{SAMPLE_SLUG}.po:{line} [" in result.stderr, prefix
+    assert "kept the source for" in result.stderr
+
+    again = run(sample, "build", "-l", "ru")  # listed again until fixed
+    assert all(f".po:{line} [" in again.stderr for line in lines.values())
+
+
+def test_check_reports_the_hostile_entries_as_errors(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    _translate(_ru(sample), HOSTILE)
+    result = run(sample, "check", "-l", "ru")
+    assert result.exit_code == 1
+    assert "unsafe raw HTML <img src=x onerror=" in result.output
+    assert "a javascript: URL is not in the source [html]" in result.output
+
+
+ARTICLE = """---
+title: A test
+---
+
+Press <kbd>Enter</kbd> to go on.
+
+Nothing else here.
+"""
+
+
+def test_source_with_raw_html_allows_only_the_source_s_html(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "site"
+    assert run(tmp_path, "init", str(root), "-l", "ru").exit_code == 0
+    (root / "articles" / "keys.md").write_text(ARTICLE, encoding="utf-8")
+    assert run(root, "update").exit_code == 0
+    _translate(
+        _ru(root, "keys"),
+        {
+            "A test": "Проверка",
+            "Press": "Нажмите <kbd>Enter</kbd>, чтобы продолжить.",
+            "Nothing": "Больше <script>alert(1)</script> ничего.",
+        },
+    )
+    result = run(root, "build", "-l", "ru")
+    assert result.exit_code == 0
+    page = (root / "build" / "ru" / "keys.html").read_text(encoding="utf-8")
+    assert "Нажмите <kbd>Enter</kbd>" in page  # the source's own HTML, kept
+    assert "<script" not in page and "Nothing else here." in page
+    assert "[html]" in result.stderr
+
+
+def test_html_is_escaped_when_the_source_has_none() -> None:
+    page = render_page('Hi <b onclick="x()">there</b>', "ru", [], allow_html=False)
+    assert "<b onclick" not in page and "&lt;b onclick" in page
