@@ -1,0 +1,93 @@
+"""The HTML coverage report: self-contained, and checked in a real headless Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.report.browser import chromium, non_white_share, open_page, png_pixels
+from tests.report.sample import make_partial
+from transflow.report.coverage import Coverage
+from transflow.report.formats import coverage_report
+from transflow.report.html import format_html
+
+ROWS = [
+    Coverage("story", "kk", "locales/kk/LC_MESSAGES/story.po", translated=8, untranslated=2),
+    Coverage("story", "ru", "locales/ru/LC_MESSAGES/story.po", translated=2, machine=4, fuzzy=2,
+             untranslated=2, obsolete=1),
+]  # fmt: skip
+
+
+def page(rows: list[Coverage] = ROWS, project: str = "Newsroom") -> str:
+    return format_html(coverage_report(project, dt.date(2021, 11, 25), rows), 80)
+
+
+def test_page_is_self_contained() -> None:
+    html = page()
+    assert "<script" not in html
+    links = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]*)""", html)
+    assert links and all(link.startswith(("data:", "#")) for link in links), links
+    assert "@import" not in html
+    assert "url(" not in html
+
+
+def test_page_shows_project_date_bars_and_totals() -> None:
+    html = page()
+    assert "Translation coverage: Newsroom" in html
+    assert '<time datetime="2021-11-25">November 25, 2021</time>' in html
+    # ru: 2 translated, 4 machine, 2 fuzzy of 10 → 20%, 40%, 20% of the bar
+    assert 'class="translated" style="width:20.00%"' in html
+    assert 'class="machine" style="width:40.00%"' in html
+    assert 'aria-label="2 translated, 4 machine drafts, 2 stale fuzzy, 2 untranslated"' in html
+    assert "Kazakh (kk)" in html and "Russian (ru)" in html
+    assert "all languages" in html
+    assert '<td class="low">20.0%</td>' in html  # under the threshold of 80%
+
+
+def test_page_escapes_names() -> None:
+    html = page([Coverage("<b>x</b>", "ru", "p&q")], project="A & <B>")
+    assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "A &amp; &lt;B&gt;" in html
+
+
+needs_chromium = pytest.mark.skipif(chromium() is None, reason="needs chromium")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_report_in_a_real_browser(sample: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    make_partial(sample)
+    report = tmp_path / "coverage.html"
+    result = run(sample, "status", "--format", "html", "-o", str(report))
+    assert result.exit_code == 0, result.output
+    loaded = open_page(report.as_uri())
+    (tmp_path / "coverage.png").write_bytes(loaded.screenshot)
+    assert loaded.errors == []
+    assert non_white_share(loaded.thumbnail) > 0.03
+    colours = _colours(loaded.thumbnail)
+    assert _near(colours, (0x2E, 0x7D, 0x32)), "no green (translated) bar"
+    assert _near(colours, (0x1E, 0x88, 0xE5)), "no blue (machine draft) bar"
+    assert _near(colours, (0xF9, 0xA8, 0x25)), "no amber (stale fuzzy) bar"
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_the_browser_harness_sees_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_text('<p>x</p><img src="missing.png"><script>console.error("boom")</script>')
+    errors = open_page(bad.as_uri()).errors
+    assert any("boom" in e for e in errors)
+    assert any("missing.png" in e for e in errors)
+
+
+def _colours(png: bytes) -> set[tuple[int, int, int]]:
+    width, _, rows = png_pixels(png)
+    step = len(rows[0]) // width
+    return {(row[x], row[x + 1], row[x + 2]) for row in rows for x in range(0, len(row), step)}
+
+
+def _near(colours: set[tuple[int, int, int]], want: tuple[int, int, int]) -> bool:
+    return any(sum(abs(a - b) for a, b in zip(c, want, strict=True)) < 24 for c in colours)
