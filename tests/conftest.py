@@ -58,13 +58,26 @@ def _fetch_commonmark(target: Path) -> None:
     CACHE.mkdir(exist_ok=True)
     scratch = CACHE / "sdist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
-         "-d", str(scratch), f"markdown-it-py=={version('markdown-it-py')}"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "-q",
+            "--no-deps",
+            "--no-binary",
+            ":all:",
+            "-d",
+            str(scratch),
+            f"markdown-it-py=={version('markdown-it-py')}",
+        ],
         check=True,
     )
     archive = next(scratch.glob("markdown_it_py-*.tar.gz"))
     with tarfile.open(archive) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith("test_cmark_spec/commonmark.json"))
+        member = next(
+            m for m in tar.getmembers() if m.name.endswith("test_cmark_spec/commonmark.json")
+        )
         data = tar.extractfile(member)
         assert data is not None
         target.write_bytes(data.read())

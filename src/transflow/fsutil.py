@@ -32,11 +32,11 @@ def write_bytes_atomic(path: Path, data: bytes) -> bool:
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp_name, _mode_for(path))
-        os.replace(tmp_name, path)
+            Path(tmp_name).chmod(_mode_for(path))
+        Path(tmp_name).replace(path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+            Path(tmp_name).unlink()
         raise
     return True
 
@@ -59,5 +59,7 @@ def read_text_utf8(path: Path, error: type[Exception]) -> str:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         bad = data[exc.start]
-        raise error(f"is not valid UTF-8 (byte 0x{bad:02X} at column {column})", path, line) from None
+        raise error(
+            f"is not valid UTF-8 (byte 0x{bad:02X} at column {column})", path, line
+        ) from None
     return text.removeprefix("\ufeff")

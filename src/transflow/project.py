@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from transflow.article.parse import Article, check_slug, read_article
+from transflow.article.slug import check_slug
 from transflow.config import Settings, load_settings
 from transflow.errors import ArticleError, ConfigError, TransflowError
+
+if TYPE_CHECKING:
+    from transflow.article.parse import Article
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,9 @@ class Project:
                     raise ArticleError(f"no article {slug!r}", self.settings.article_path(slug))
             return list(dict.fromkeys(selected))
         if not folder.is_dir():
-            raise ConfigError(f"the articles folder {self.settings.articles!r} does not exist", folder)
+            raise ConfigError(
+                f"the articles folder {self.settings.articles!r} does not exist", folder
+            )
         slugs = sorted(path.stem for path in folder.glob("*.md") if path.is_file())
         for slug in slugs:
             check_slug(slug, self.settings.article_path(slug))
@@ -46,6 +52,8 @@ class Project:
         return list(selected) if selected else list(self.settings.target_languages)
 
     def article(self, slug: str) -> Article:
+        from transflow.article.parse import read_article  # markdown-it: only when needed
+
         path = self.inside(self.settings.article_path(slug))
         return read_article(
             path,

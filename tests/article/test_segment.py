@@ -29,9 +29,15 @@ def sentences(text: str) -> list[str]:
         ),
         (
             "She wondered why he had been “kept in prison until there was nothing left.” Then.",
-            ["She wondered why he had been “kept in prison until there was nothing left.”", "Then."],
+            [
+                "She wondered why he had been “kept in prison until there was nothing left.”",
+                "Then.",
+            ],
         ),
-        ("Some 2,500 people signed. It cost $3.5 million.", ["Some 2,500 people signed.", "It cost $3.5 million."]),
+        (
+            "Some 2,500 people signed. It cost $3.5 million.",
+            ["Some 2,500 people signed.", "It cost $3.5 million."],
+        ),
     ],
 )
 def test_english_sentence_rules(text: str, expected: list[str]) -> None:

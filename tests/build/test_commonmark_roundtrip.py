@@ -74,7 +74,9 @@ block = st.one_of(
     paragraph,
     paragraph.map(lambda p: "# " + p.replace("\n", " ")),
     paragraph.map(lambda p: "> " + p),
-    st.lists(paragraph, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {i}" for i in items)),
+    st.lists(paragraph, min_size=1, max_size=3).map(
+        lambda items: "\n".join(f"- {i}" for i in items)
+    ),
     paragraph.map(lambda p: "```\n" + p + "\n```"),
 )
 document = st.lists(block, min_size=1, max_size=6).map(lambda blocks: "\n\n".join(blocks) + "\n")

@@ -11,8 +11,10 @@ HEADER = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n")
 def template(*msgids: str) -> Catalog:
     return Catalog(
         header=HEADER,
-        entries=[Entry(msgid=m, references=[f"articles/a.md:{i}"], extracted_comments=["paragraph"])
-                 for i, m in enumerate(msgids, 1)],
+        entries=[
+            Entry(msgid=m, references=[f"articles/a.md:{i}"], extracted_comments=["paragraph"])
+            for i, m in enumerate(msgids, 1)
+        ],
     )
 
 
@@ -21,11 +23,18 @@ def by_msgid(catalog: Catalog) -> dict[str, Entry]:
 
 
 def test_unchanged_segment_keeps_translation_comments_and_flags() -> None:
-    old = Catalog(header=HEADER, entries=[
-        Entry(msgid="Rest in peace.", msgstr="Пусть покоится с миром.",
-              translator_comments=["checked by the desk"], flags=["no-wrap"],
-              references=["articles/a.md:40"]),
-    ])
+    old = Catalog(
+        header=HEADER,
+        entries=[
+            Entry(
+                msgid="Rest in peace.",
+                msgstr="Пусть покоится с миром.",
+                translator_comments=["checked by the desk"],
+                flags=["no-wrap"],
+                references=["articles/a.md:40"],
+            ),
+        ],
+    )
     new, stats = merge(template("Rest in peace."), old, HEADER)
     entry = by_msgid(new)["Rest in peace."]
     assert entry.msgstr == "Пусть покоится с миром."
@@ -36,9 +45,15 @@ def test_unchanged_segment_keeps_translation_comments_and_flags() -> None:
 
 
 def test_changed_segment_gets_fuzzy_suggestion_with_previous_msgid() -> None:
-    old = Catalog(header=HEADER, entries=[
-        Entry(msgid="Aron Atabek died on Nov. 24 in a hospital.", msgstr="Арон Атабек умер 24 ноября."),
-    ])
+    old = Catalog(
+        header=HEADER,
+        entries=[
+            Entry(
+                msgid="Aron Atabek died on Nov. 24 in a hospital.",
+                msgstr="Арон Атабек умер 24 ноября.",
+            ),
+        ],
+    )
     new, stats = merge(template("Aron Atabek died on Nov. 25 in a hospital."), old, HEADER)
     [entry] = new.entries
     assert entry.fuzzy
@@ -49,10 +64,13 @@ def test_changed_segment_gets_fuzzy_suggestion_with_previous_msgid() -> None:
 
 
 def test_removed_segment_becomes_obsolete_and_untranslated_ones_vanish() -> None:
-    old = Catalog(header=HEADER, entries=[
-        Entry(msgid="Totally removed sentence here.", msgstr="Удалено."),
-        Entry(msgid="Untranslated and gone.", msgstr=""),
-    ])
+    old = Catalog(
+        header=HEADER,
+        entries=[
+            Entry(msgid="Totally removed sentence here.", msgstr="Удалено."),
+            Entry(msgid="Untranslated and gone.", msgstr=""),
+        ],
+    )
     new, stats = merge(template("Something else entirely, about a different topic."), old, HEADER)
     [obsolete] = new.obsolete_entries()
     assert obsolete.msgid == "Totally removed sentence here."
@@ -62,9 +80,14 @@ def test_removed_segment_becomes_obsolete_and_untranslated_ones_vanish() -> None
 
 
 def test_obsolete_translation_comes_back_with_its_segment() -> None:
-    old = Catalog(header=HEADER, entries=[
-        Entry(msgid="Came back.", msgstr="Вернулось.", translator_comments=["kept"], obsolete=True),
-    ])
+    old = Catalog(
+        header=HEADER,
+        entries=[
+            Entry(
+                msgid="Came back.", msgstr="Вернулось.", translator_comments=["kept"], obsolete=True
+            ),
+        ],
+    )
     new, _ = merge(template("Came back."), old, HEADER)
     [entry] = new.entries
     assert (entry.msgstr, entry.obsolete, entry.fuzzy) == ("Вернулось.", False, False)
@@ -72,24 +95,37 @@ def test_obsolete_translation_comes_back_with_its_segment() -> None:
 
 
 def test_fuzzy_entry_stays_fuzzy_and_keeps_its_previous_msgid() -> None:
-    old = Catalog(header=HEADER, entries=[
-        Entry(msgid="New text.", msgstr="Старый перевод.", flags=["fuzzy"], previous_msgid="Old text."),
-    ])
+    old = Catalog(
+        header=HEADER,
+        entries=[
+            Entry(
+                msgid="New text.",
+                msgstr="Старый перевод.",
+                flags=["fuzzy"],
+                previous_msgid="Old text.",
+            ),
+        ],
+    )
     new, _ = merge(template("New text."), old, HEADER)
     [entry] = new.entries
     assert entry.fuzzy and entry.previous_msgid == "Old text."
 
 
 def test_format_flags_never_come_through() -> None:
-    old = Catalog(header=HEADER, entries=[
-        Entry(msgid="It grew 8.7% in April.", msgstr="Рост 8,7 %.", flags=["python-format"]),
-    ])
+    old = Catalog(
+        header=HEADER,
+        entries=[
+            Entry(msgid="It grew 8.7% in April.", msgstr="Рост 8,7 %.", flags=["python-format"]),
+        ],
+    )
     new, _ = merge(template("It grew 8.7% in April."), old, HEADER)
     assert new.entries[0].flags == []
 
 
 def test_document_order_follows_the_template() -> None:
-    old = Catalog(header=HEADER, entries=[Entry(msgid="B", msgstr="Б"), Entry(msgid="A", msgstr="А")])
+    old = Catalog(
+        header=HEADER, entries=[Entry(msgid="B", msgstr="Б"), Entry(msgid="A", msgstr="А")]
+    )
     new, _ = merge(template("A", "C", "B"), old, HEADER)
     assert [e.msgid for e in new.entries] == ["A", "C", "B"]
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE_SLUG
 from tests.cli.test_pipeline import snapshot
+from tests.conftest import SAMPLE_SLUG
 
 
 def add_article(root: Path, name: str, data: bytes) -> Path:
@@ -43,7 +42,9 @@ def test_invalid_front_matter(sample: Path, run, command: str) -> None:
 
 
 def test_front_matter_error_points_at_the_line(sample: Path, run) -> None:
-    add_article(sample, "a-broken.md", b"---\ntitle: Fine\ndate: 2021-11-25\n  bad indent: x\n---\n")
+    add_article(
+        sample, "a-broken.md", b"---\ntitle: Fine\ndate: 2021-11-25\n  bad indent: x\n---\n"
+    )
     result = run(sample, "extract")
     assert result.exit_code == 1
     assert f"{sample / 'articles' / 'a-broken.md'}:4: invalid front matter" in result.output
@@ -52,15 +53,21 @@ def test_front_matter_error_points_at_the_line(sample: Path, run) -> None:
 def test_unclosed_front_matter(sample: Path, run) -> None:
     add_article(sample, "a-open.md", b"---\ntitle: Never closed\n\nText.\n")
     assert_fails_cleanly(
-        run, sample, ["extract"],
+        run,
+        sample,
+        ["extract"],
         f"{sample / 'articles' / 'a-open.md'}:1: front matter opened with --- is never closed",
     )
 
 
 def test_article_that_is_not_utf8(sample: Path, run) -> None:
-    add_article(sample, "a-latin1.md", "---\ntitle: ok\n---\n\nCaf\u00e9 au lait.\n".encode("latin-1"))
+    add_article(
+        sample, "a-latin1.md", "---\ntitle: ok\n---\n\nCaf\u00e9 au lait.\n".encode("latin-1")
+    )
     assert_fails_cleanly(
-        run, sample, ["update"],
+        run,
+        sample,
+        ["update"],
         f"{sample / 'articles' / 'a-latin1.md'}:5: is not valid UTF-8 (byte 0xE9 at column 4)",
     )
 
@@ -88,9 +95,12 @@ def test_slug_that_would_leave_the_articles_folder(sample: Path, run, slug: str)
 def test_article_symlink_out_of_the_project(sample: Path, run, tmp_path: Path) -> None:
     outside = tmp_path / "outside.md"
     outside.write_text("Secret text.\n", encoding="utf-8")
-    os.symlink(outside, sample / "articles" / "a-link.md")
+    (sample / "articles" / "a-link.md").symlink_to(outside)
     assert_fails_cleanly(
-        run, sample, ["extract"], f"{sample / 'articles' / 'a-link.md'}: leads outside the project folder"
+        run,
+        sample,
+        ["extract"],
+        f"{sample / 'articles' / 'a-link.md'}: leads outside the project folder",
     )
 
 

@@ -15,8 +15,9 @@ def make_project(root: Path, run, articles: int = 40) -> Path:
     for n in range(articles):
         (root / "articles" / f"story-{n:03d}.md").write_text(
             f"---\ntitle: Story {n}\ndate: 2024-01-{n % 28 + 1:02d}\n---\n\n"
-            f"# Budget news {n}\n\nThe U.S. mission said on Nov. {n % 30 + 1} that {n * 250:,} people "
-            f"came. Prices rose {n % 9}.{n % 7}% in April.\n\n> “We will see,” said Mr. Smith.\n\n"
+            f"# Budget news {n}\n\nThe U.S. mission said on Nov. {n % 30 + 1} that "
+            f"{n * 250:,} people came. Prices rose {n % 9}.{n % 7}% in April.\n\n"
+            "> “We will see,” said Mr. Smith.\n\n"
             f"- first point {n}\n- second point about [the report](https://example.org/{n})\n",
             encoding="utf-8",
         )
@@ -82,7 +83,9 @@ def test_one_edited_article_touches_only_its_files(tmp_path: Path, run) -> None:
     article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     run(root, "update")
     run(root, "build")
-    changed = {p.relative_to(root).as_posix() for p, t in mtimes(root).items() if before.get(p) != t}
+    changed = {
+        p.relative_to(root).as_posix() for p, t in mtimes(root).items() if before.get(p) != t
+    }
     assert changed == {
         "articles/story-005.md",
         "locales/templates/story-005.pot",
@@ -99,8 +102,10 @@ def test_a_translator_edit_is_picked_up(tmp_path: Path, run) -> None:
     run(root, "update")
     po = root / "locales/kk/LC_MESSAGES/story-001.po"
     text = po.read_text(encoding="utf-8")
-    po.write_text(text.replace('msgid "Story 1"\nmsgstr ""', 'msgid "Story 1"\nmsgstr "1-хабар"'),
-                  encoding="utf-8")
+    po.write_text(
+        text.replace('msgid "Story 1"\nmsgstr ""', 'msgid "Story 1"\nmsgstr "1-хабар"'),
+        encoding="utf-8",
+    )
     result = run(root, "update")
     assert result.exit_code == 0
     assert 'msgstr "1-хабар"' in po.read_text(encoding="utf-8")

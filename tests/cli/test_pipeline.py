@@ -61,7 +61,9 @@ def test_extract_twice_changes_nothing(sample: Path, run) -> None:
     run(sample, "extract")
     before = snapshot(sample)
     mtimes = {p: p.stat().st_mtime_ns for p in (sample / "locales").rglob("*.po*")}
-    (sample / ".transflow-cache").exists() and __import__("shutil").rmtree(sample / ".transflow-cache")
+    (sample / ".transflow-cache").exists() and __import__("shutil").rmtree(
+        sample / ".transflow-cache"
+    )
     result = run(sample, "extract")
     assert result.exit_code == 0
     assert snapshot(sample) == before
@@ -82,7 +84,10 @@ def test_edited_sentence_becomes_fuzzy_with_previous_msgid(sample: Path, run) ->
     path.write_text(text.replace("died on Nov. 24", "died on Nov. 23"), encoding="utf-8")
     assert run(sample, "update", "-l", "ru").exit_code == 0
     po = (sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po").read_text(encoding="utf-8")
-    assert '#| msgid ""\n#| "Aron Atabek died on Nov. 24' in po or "#| msgid \"Aron Atabek died on Nov. 24" in po
+    assert (
+        '#| msgid ""\n#| "Aron Atabek died on Nov. 24' in po
+        or '#| msgid "Aron Atabek died on Nov. 24' in po
+    )
     assert "#, fuzzy\n#| msgid" in po
     kk = (sample / "locales/kk/LC_MESSAGES" / f"{SAMPLE_SLUG}.po").read_text(encoding="utf-8")
     assert "Nov. 23" not in kk  # -l ru left Kazakh alone
@@ -109,7 +114,10 @@ def test_python_m_transflow_runs(sample: Path) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     done = subprocess.run(
         [sys.executable, "-m", "transflow", "-C", str(sample), "status"],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert SAMPLE_SLUG in done.stdout

@@ -31,7 +31,10 @@ def test_defaults(tmp_path: Path) -> None:
         ('segmentation = "word"', "`segmentation` must be one of sentence, paragraph"),
         ("min_coverage = 120", "`min_coverage` must be between 0 and 100"),
         ('min_coverage = "80"', "`min_coverage` has a bad value"),
-        ('target_languages = ["kk", "xx-notalanguage"]', "`target_languages` names an unknown language"),
+        (
+            'target_languages = ["kk", "xx-notalanguage"]',
+            "`target_languages` names an unknown language",
+        ),
         ('target_languages = ["en"]', "`target_languages` lists the source language"),
         ('articles = "../elsewhere"', "`articles` must be a folder inside the project"),
         ("mt = 3", "`mt` must be a table"),

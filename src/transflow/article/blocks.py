@@ -1,9 +1,9 @@
 """Markdown body → translatable blocks, each mapped back to exact offsets in the source.
 
-markdown-it-py gives each block its lines; container markup (``>``, list indents) is stripped from
-the inline content it reports. We find each content line again in its source line, so every block
-is a list of pieces ``(source offset, text)`` that are exact substrings of the file. Translations are
-later spliced in by offset, which keeps every byte that is not translated.
+markdown-it-py gives each block its lines; container markup (``>``, list indents) is stripped
+from the inline content it reports. We find each content line again in its source line, so every
+block is a list of pieces ``(source offset, text)`` that are exact substrings of the file.
+Translations are later spliced in by offset, which keeps every byte that is not translated.
 """
 
 from __future__ import annotations

@@ -20,7 +20,9 @@ _URL = r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]"
 _EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
 _ENTITY = r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
-PROTECTED = re.compile("|".join(f"(?:{p})" for p in (_CODE, _TARGET, _AUTOLINK, _HTML, _URL, _EMAIL, _ENTITY)))
+PROTECTED = re.compile(
+    "|".join(f"(?:{p})" for p in (_CODE, _TARGET, _AUTOLINK, _HTML, _URL, _EMAIL, _ENTITY))
+)
 LINK_TARGET = re.compile(_TARGET)
 URL = re.compile(f"{_URL}|{_EMAIL}")
 

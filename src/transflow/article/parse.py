@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,6 @@ from transflow.article.frontmatter import FrontMatter, split_front_matter
 from transflow.article.segment import Segment, block_segments, normalize
 from transflow.errors import ArticleError
 from transflow.fsutil import read_text_utf8
-
-SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 
 
 @dataclass(frozen=True)
@@ -29,17 +26,6 @@ class Article:
         return self.front_matter.data
 
 
-def check_slug(slug: str, path: Path | None = None) -> str:
-    """A slug names a file inside the articles folder: no separators, no leading dot."""
-    if not SLUG.match(slug) or ".." in slug:
-        raise ArticleError(
-            f"{slug!r} is not a valid article slug (letters, digits, '.', '_', '-'; "
-            "no path separators)",
-            path,
-        )
-    return slug
-
-
 def read_article(path: Path, slug: str, translate: tuple[str, ...], sentences: bool) -> Article:
     try:
         text = read_text_utf8(path, ArticleError)
@@ -53,7 +39,9 @@ def parse_article(
 ) -> Article:
     """Split ``text`` into segments; every segment knows its exact offsets in ``text``."""
     if "\x00" in text:
-        raise ArticleError("contains a NUL byte; is it a binary file?", path, _line_of(text, "\x00"))
+        raise ArticleError(
+            "contains a NUL byte; is it a binary file?", path, _line_of(text, "\x00")
+        )
     front = split_front_matter(text, path, translate)
     segments: list[Segment] = []
     for number, value in enumerate(front.fields):

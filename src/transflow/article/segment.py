@@ -77,7 +77,7 @@ def sentence_ranges(text: str, language: str = "en") -> list[tuple[int, int]]:
 
 
 def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:
-    blocked = set()
+    blocked: set[int] = set()
     for span in protected_spans(text):
         blocked.update(range(span.start + 1, span.end))
     depths = bracket_depth_at(text)

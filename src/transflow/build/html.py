@@ -73,7 +73,7 @@ def render_page(
 
 
 def _inline(parser: MarkdownIt, text: str) -> str:
-    return parser.renderInline(text)
+    return str(parser.renderInline(text))
 
 
 def _header(meta: dict[str, Any], language: str, parser: MarkdownIt) -> str:

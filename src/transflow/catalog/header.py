@@ -12,7 +12,7 @@ from transflow.catalog.model import Catalog, Entry
 
 
 def now_stamp() -> str:
-    """The current time as gettext writes it; ``SOURCE_DATE_EPOCH`` fixes it for reproducible runs."""
+    """The current time as gettext writes it; ``SOURCE_DATE_EPOCH`` fixes it (reproducible runs)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.strftime("%Y-%m-%d %H:%M+0000")
@@ -51,7 +51,9 @@ def language_name(language: str) -> str:
 def catalog_header(template: Catalog, language: str, old: Catalog | None) -> Entry:
     """The header of a language's catalog: the old one kept, with template and language fields
     brought up to date; a new catalog gets one filled in from the template."""
-    fresh = Catalog(header=Entry(msgid="", msgstr=template.header.msgstr if template.header else ""))
+    fresh = Catalog(
+        header=Entry(msgid="", msgstr=template.header.msgstr if template.header else "")
+    )
     created = template.header_value("POT-Creation-Date") or now_stamp()
     if old is not None and old.header is not None:
         header = Entry(

@@ -25,7 +25,9 @@ class Entry:
     previous_msgid: str | None = None  # "#| msgid"
     previous_msgid_plural: str | None = None  # "#| msgid_plural"
     obsolete: bool = False  # written with "#~"
-    lineno: int = 0  # 1-based line of the entry's first line in the file it came from, 0 if new
+    # 1-based line of the entry's first line in the file it came from, 0 if new; not part of
+    # equality, so a catalog read back equals the one that was written.
+    lineno: int = field(default=0, compare=False)
 
     @property
     def key(self) -> tuple[str | None, str]:

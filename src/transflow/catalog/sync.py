@@ -53,11 +53,14 @@ def _read(path: Path) -> tuple[str | None, Catalog | None]:
     return text, parse_po(text, path)
 
 
-def _output(path: Path, old_text: str | None, catalog: Catalog) -> Output:
+def _output(path: Path, old_text: str | None, catalog: Catalog, old: Catalog | None) -> Output:
     """What to write; a catalog without a single entry is not written (gettext tools read such a
-    file as empty), and an old template that is now empty is removed."""
+    file as empty), and an old template that is now empty is removed. A catalog equal to the one
+    on disk is left as it is, whichever editor last wrote it."""
     if not catalog.entries:
         return Output(path, None, remove=old_text is not None and path.suffix == ".pot")
+    if old is not None and catalog == old:
+        return Output(path, None)
     text = format_po(catalog)
     return Output(path, None if text == old_text else text)
 
@@ -73,7 +76,7 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
         "POT-Creation-Date: \n", f"POT-Creation-Date: {created}\n"
     )
     template.header = replace(template.header, msgstr=msgstr)
-    return _output(path, old_text, template), template
+    return _output(path, old_text, template, old), template
 
 
 def plan_catalog(
@@ -82,7 +85,7 @@ def plan_catalog(
     path = project.inside(project.settings.catalog_path(language, slug))
     old_text, old = _read(path)
     merged, stats = merge(template, old, catalog_header(template, language, old))
-    return _output(path, old_text, merged), stats
+    return _output(path, old_text, merged, old), stats
 
 
 def _work(item: ArticleWork) -> ArticleDone:

@@ -1,4 +1,8 @@
-"""The command group and the core pipeline commands."""
+"""The command group and the core pipeline commands.
+
+Library modules are imported inside each command, so that ``transflow --help`` or a run with
+nothing to do does not pay for importing markdown-it, Babel or the translation providers.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,6 @@ from pathlib import Path
 import click
 
 from transflow import __version__
-from transflow.build.write import FORMATS, build
-from transflow.catalog.sync import extract, update
 from transflow.cli.options import (
     COMMA_LIST,
     article_option,
@@ -19,7 +21,6 @@ from transflow.cli.options import (
     reports_errors,
 )
 from transflow.cli.output import print_blocked, print_files
-from transflow.init import init_project
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,14 +49,22 @@ def cli(ctx: click.Context, directory: Path) -> None:
 
 @cli.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("-l", "--lang", "langs", type=COMMA_LIST, multiple=True,
-              help="Target languages (default: kk,ru).")
+@click.option(
+    "-l",
+    "--lang",
+    "langs",
+    type=COMMA_LIST,
+    multiple=True,
+    help="Target languages (default: kk,ru).",
+)
 @reports_errors
 def init_command(directory: Path, langs: tuple[tuple[str, ...], ...]) -> None:
     """Create a new project: transflow.toml, articles/ and locales/.
 
     Example: transflow init newsroom -l kk,ru
     """
+    from transflow.init import init_project
+
     created = init_project(directory, flatten(langs) or ("kk", "ru"))
     for path in created:
         click.echo(f"created {path}")
@@ -72,6 +81,8 @@ def extract_command(ctx: click.Context, articles: tuple[str, ...], jobs: int | N
 
     Example: transflow extract --article my-story
     """
+    from transflow.catalog.sync import extract
+
     project = open_project(ctx)
     print_files(extract(project, articles, jobs), project.root)
 
@@ -92,6 +103,8 @@ def update_command(
 
     Example: transflow update -l kk
     """
+    from transflow.catalog.sync import update
+
     project = open_project(ctx)
     results = update(project, articles, flatten(langs), jobs)
     for file, stats in results:
@@ -105,8 +118,13 @@ def update_command(
 @lang_option
 @article_option
 @jobs_option
-@click.option("--format", "formats", type=COMMA_LIST, multiple=True,
-              help=f"Output formats (default: {','.join(FORMATS)}).")
+@click.option(
+    "--format",
+    "formats",
+    type=COMMA_LIST,
+    multiple=True,
+    help="Output formats: md, html (default: both).",
+)
 @click.pass_context
 @reports_errors
 def build_command(
@@ -123,6 +141,8 @@ def build_command(
 
     Example: transflow build -l kk,ru --format md,html
     """
+    from transflow.build.write import FORMATS, build
+
     project = open_project(ctx)
     report = build(project, articles, flatten(langs), flatten(formats) or FORMATS, jobs)
     print_files(report.files, project.root)

@@ -15,7 +15,7 @@ from transflow.project import Project
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class CommaList(click.ParamType):
+class CommaList(click.ParamType):  # type: ignore[type-arg]
     """``-l kk,ru`` or ``-l kk -l ru``: a tuple of non-empty items."""
 
     name = "list"
