@@ -5,12 +5,63 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from transflow.catalog.model import Entry
 from transflow.catalog.store import read_catalog
+from transflow.catalog.sync import update
 from transflow.mt.testing import FakeServices
+from transflow.project import Project
+
+FIRST = """\
+---
+title: Floods in Almaty
+---
+
+Heavy rain flooded [several streets](https://example.org/almaty) in Almaty on Monday.
+Officials said the `drainage` system *failed* again.
+
+Read more at <https://example.org/news>.
+"""
+
+SECOND = """\
+---
+title: Second story
+---
+
+Officials said the `drainage` system *failed* again.
+Heavy rain flooded [several streets](https://example.org/other) in Almaty on Monday.
+
+The mayor promised repairs.
+"""
+
+TOML = """\
+project_name = "mt test"
+source_language = "en"
+target_languages = ["kk", "ru"]
+"""
 
 # Fast failure settings for tests: a hung request costs half a second, retries no time.
 FAST = {"timeout": 0.5, "retries": 2, "backoff": 0.01, "concurrency": 4}
+
+
+def local_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests to 127.0.0.1 never go through a proxy; keys come from nowhere but the test."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    for name in ("DEEPL_API_KEY", "MICROSOFT_API_KEY", "LIBRE_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def make_project(root: Path, articles: dict[str, str] | None = None) -> Path:
+    """Two articles sharing sentences (plus ``articles``), a glossary, empty kk and ru catalogs."""
+    (root / "articles").mkdir(parents=True)
+    (root / "transflow.toml").write_text(TOML, encoding="utf-8")
+    (root / "glossary.csv").write_text("term,kk,ru,note\nAlmaty,Алматы,Алматы,city\n", "utf-8")
+    for slug, text in {"first": FIRST, "second": SECOND, **(articles or {})}.items():
+        (root / "articles" / f"{slug}.md").write_text(text, encoding="utf-8")
+    update(Project.open(root))
+    return root
 
 
 def configure(root: Path, engines: list[str], **tables: dict[str, Any]) -> None:

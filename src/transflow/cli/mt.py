@@ -2,4 +2,232 @@
 
 from __future__ import annotations
 
-from transflow.cli.app import cli  # noqa: F401  (commands register on this group)
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import TextIO
+
+import click
+
+from transflow.cli.app import cli
+from transflow.cli.options import (
+    COMMA_LIST,
+    article_option,
+    flatten,
+    lang_option,
+    open_project,
+    reports_errors,
+)
+from transflow.cli.output import shown
+from transflow.mt.draft import EngineStats, Progress, TranslateReport, translate
+from transflow.mt.tm import TmReport, export_tm, import_tm
+
+
+class ProgressLine:
+    """One self-rewriting line on a terminal: engine, counts, rate, ETA, errors."""
+
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self._shown = 0.0
+        self._width = 0
+
+    def update(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self._shown < 0.1 and progress.done < progress.total):
+            return
+        self._shown = now
+        rate = progress.done / progress.elapsed if progress.elapsed > 0 else 0.0
+        left = progress.total - progress.done
+        eta = f"{int(left / rate) // 60}:{int(left / rate) % 60:02d}" if rate else "-:--"
+        percent = 100 * progress.done // progress.total if progress.total else 100
+        filled = percent // 5
+        line = (
+            f"{progress.engine:<9} [{'#' * filled}{'.' * (20 - filled)}] "
+            f"{progress.done}/{progress.total} {percent:3d}%  {rate:6.1f}/s  ETA {eta}"
+            + (f"  {progress.errors} errors" if progress.errors else "")
+        )
+        self.stream.write("\r" + line.ljust(self._width))
+        self.stream.flush()
+        self._width = len(line)
+
+    def close(self) -> None:
+        if self.enabled and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+
+
+@contextmanager
+def _termination_as_interrupt() -> Iterator[None]:
+    """A kill (SIGTERM) ends the run like Ctrl-C: drafts received so far are written first."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@cli.command("translate")
+@lang_option
+@click.option(
+    "--engine",
+    "engines",
+    type=COMMA_LIST,
+    multiple=True,
+    metavar="NAME",
+    help="Engine, or chain like memory,google, instead of [mt] engines: memory, pseudo, "
+    "google, mymemory, libre, deepl, microsoft.",
+)
+@article_option
+@click.option(
+    "--overwrite-fuzzy", is_flag=True, help="Replace existing fuzzy entries too (never reviewed)."
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be sent; send and write nothing.")
+@click.pass_context
+@reports_errors
+def translate_command(
+    ctx: click.Context,
+    langs: tuple[tuple[str, ...], ...],
+    engines: tuple[tuple[str, ...], ...],
+    articles: tuple[str, ...],
+    overwrite_fuzzy: bool,
+    dry_run: bool,
+) -> None:
+    """Fill untranslated entries with machine drafts, marked fuzzy, for translators to review.
+
+    Reviewed entries are never changed. Answers are cached in .transflow-cache/, so a rerun
+    sends only what is missing.
+
+    Example: transflow translate -l kk,ru --engine memory,google
+    """
+    project = open_project(ctx)
+    stderr = click.get_text_stream("stderr")
+    bar = ProgressLine(stderr, enabled=stderr.isatty() and not dry_run)
+    with _termination_as_interrupt():
+        try:
+            report = translate(
+                project,
+                flatten(langs),
+                articles,
+                flatten(engines),
+                overwrite_fuzzy=overwrite_fuzzy,
+                dry_run=dry_run,
+                progress=bar.update,
+            )
+        finally:
+            bar.close()
+    _print_report(report, project.root)
+    failed = sum(s.failed for s in report.engines)
+    if failed and report.left:
+        raise click.ClickException(
+            f"{report.left} entries got no draft ({failed} because requests failed); "
+            "rerun to retry them"
+        )
+
+
+def _print_report(report: TranslateReport, root: Path) -> None:
+    for skipped in report.skipped:
+        click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
+    if report.dry_run:
+        click.echo("Dry run: nothing is sent or written.")
+    if not report.segments:
+        click.echo("Nothing to draft: every entry is translated or already has a draft.")
+        return
+    for stats in report.engines:
+        click.echo(_engine_line(stats, report.dry_run))
+        for message, count in stats.errors.most_common():
+            click.echo(f"  {count} × {message}")
+        if stats.stopped:
+            click.echo(f"  {stats.name} {stats.stopped}")
+    by_engine: dict[str, list[str]] = {}
+    for planned in report.planned:
+        by_engine.setdefault(planned.engine, []).append(f"  [{planned.language}] {planned.text}")
+    for engine, lines in by_engine.items():
+        click.echo(f"{engine} would send {len(lines)} texts:")
+        for line in lines:
+            click.echo(line)
+    for file in report.files:
+        verb = "would add" if report.dry_run else "wrote"
+        if report.dry_run or file.written:
+            click.echo(f"{verb} {file.note} to {shown(file.path, root)}")
+    if report.left:
+        click.echo(f"{report.left} of {report.segments} entries still have no draft")
+
+
+def _engine_line(stats: EngineStats, dry_run: bool) -> str:
+    drafts = f"{'would draft' if dry_run else 'drafted'} {stats.drafted}"
+    parts = [drafts]
+    if stats.texts:
+        parts.insert(
+            0, f"{stats.texts} texts: {stats.sent} sent ({stats.requests} requests), "
+            f"{stats.cached} from cache",
+        )  # fmt: skip
+    for label, count in (
+        ("failed", stats.failed),
+        ("discarded (markup lost)", stats.discarded),
+        ("too long", stats.too_long),
+    ):
+        if count:
+            parts.append(f"{count} {label}")
+    return f"{stats.name}: " + ", ".join(parts) + f" ({stats.seconds:.1f} s)"
+
+
+@cli.group("tm")
+def tm_group() -> None:
+    """Translation memory as TMX 1.4: export reviewed pairs, import others' files.
+
+    \b
+    Example:
+      transflow tm export newsroom.tmx -l kk
+      transflow tm import agency.tmx     # kept in locales/tm/, used by the memory engine
+    """
+
+
+@tm_group.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@lang_option
+@article_option
+@click.pass_context
+@reports_errors
+def tm_export_command(
+    ctx: click.Context, file: Path, langs: tuple[tuple[str, ...], ...], articles: tuple[str, ...]
+) -> None:
+    """Write every reviewed segment pair (translated, not fuzzy) to FILE.tmx.
+
+    Example: transflow tm export newsroom.tmx -l kk,ru
+    """
+    project = open_project(ctx)
+    _print_tm(export_tm(project, file, articles, flatten(langs)), "exported")
+
+
+@tm_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@reports_errors
+def tm_import_command(ctx: click.Context, file: Path) -> None:
+    """Check FILE.tmx and keep a copy in locales/tm/ for the memory engine.
+
+    Example: transflow tm import agency.tmx
+    """
+    project = open_project(ctx)
+    _print_tm(import_tm(project, file), "imported")
+
+
+def _print_tm(report: TmReport, verb: str) -> None:
+    counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(report.units.items())) or "none"
+    state = "" if report.written else " (unchanged)"
+    click.echo(f"{verb} {sum(report.units.values())} segment pairs ({counts}) "
+               f"to {report.path}{state}")  # fmt: skip
+    if report.skipped:
+        click.echo(f"skipped {report.skipped} units with inline codes or a missing side")

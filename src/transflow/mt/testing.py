@@ -67,7 +67,7 @@ class FakeServices:
         self.most_in_flight = 0
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._server.block_on_close = False  # type: ignore[attr-defined]
+        self._server.block_on_close = False
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )

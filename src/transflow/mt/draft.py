@@ -1,0 +1,291 @@
+"""``transflow translate``: machine drafts for untranslated entries, from a chain of engines.
+
+Each engine of the chain gets the entries the previous ones left: no match, a failed request, or
+an answer whose markup did not come back. A remote engine sees every distinct text once per target
+language — the same sentence in ten articles is one request — and the answer cache first: only
+what it has never answered is sent. Answers are cached as they arrive and drafts are written to
+the catalogs every few seconds, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeGuard, cast
+
+from transflow.models import FileResult, Skipped
+from transflow.mt.cache import CACHE_NAME, AnswerCache
+from transflow.mt.dispatch import Dispatcher, Reply, Request
+from transflow.mt.engine import Draft, LocalEngine, RemoteEngine
+from transflow.mt.memory import MemoryEngine
+from transflow.mt.protect import SCHEME, Protected, protect, restore, terms_for
+from transflow.mt.providers import check_languages, provider_engine
+from transflow.mt.pseudo import PseudoEngine
+from transflow.mt.settings import check_chain, load_mt_settings
+from transflow.mt.work import DraftWriter, Segment, collect_segments
+from transflow.project import Project
+from transflow.qa.glossary import Glossary, load_glossary
+
+
+@dataclass
+class EngineStats:
+    """What one engine did. Texts are distinct strings sent (or not); drafts are catalog entries."""
+
+    name: str
+    texts: int = 0  # distinct texts this engine was asked for
+    sent: int = 0  # texts sent (answered or not)
+    cached: int = 0  # texts answered from the cache
+    requests: int = 0  # HTTP requests, retries included
+    drafted: int = 0
+    failed: int = 0  # entries left without a draft because the request failed
+    discarded: int = 0  # entries whose answer lost markup or placeholders
+    too_long: int = 0  # entries longer than the engine accepts, passed on
+    errors: Counter[str] = field(default_factory=Counter)
+    stopped: str | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Progress:
+    engine: str
+    done: int
+    total: int
+    errors: int
+    elapsed: float
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A text a dry run would send."""
+
+    engine: str
+    language: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TranslateReport:
+    engines: tuple[EngineStats, ...]
+    files: tuple[FileResult, ...]
+    skipped: tuple[Skipped, ...]
+    segments: int  # entries that wanted a draft
+    left: int  # entries no engine drafted
+    planned: tuple[Planned, ...] = ()
+    dry_run: bool = False
+
+
+ProgressCallback = Callable[[Progress], None]
+ChainEngine = LocalEngine | RemoteEngine
+
+
+def translate(
+    project: Project,
+    languages: tuple[str, ...] = (),
+    slugs: tuple[str, ...] = (),
+    engines: tuple[str, ...] = (),
+    *,
+    overwrite_fuzzy: bool = False,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    env: Mapping[str, str] | None = None,
+) -> TranslateReport:
+    """Draft the untranslated entries of the chosen catalogs; see the module docstring."""
+    settings = project.settings
+    mt = load_mt_settings(settings)
+    chain = check_chain(list(engines)) if engines else mt.engines
+    langs = project.languages(languages)
+    glossary = load_glossary(settings)
+    built: list[ChainEngine] = []
+    for name in chain:
+        if name == "memory":
+            built.append(MemoryEngine(project, mt.options_for(name).threshold, glossary))
+        elif name == "pseudo":
+            built.append(PseudoEngine(glossary))
+        else:
+            engine = provider_engine(name, mt.options_for(name), env)
+            check_languages(engine, settings.source_language, langs)
+            built.append(engine)
+    segments, skipped = collect_segments(project, slugs, langs, overwrite_fuzzy)
+    run = ChainRun(project, glossary, dry_run=dry_run, progress=progress)
+    return run.run(built, segments, skipped)
+
+
+class ChainRun:
+    """One run of a chain of engines over a list of segments."""
+
+    def __init__(
+        self,
+        project: Project,
+        glossary: Glossary,
+        *,
+        dry_run: bool = False,
+        progress: ProgressCallback | None = None,
+        flush_interval: float = 2.0,
+    ) -> None:
+        self.source = project.settings.source_language
+        self.glossary = glossary
+        self.dry_run = dry_run
+        self.progress = progress or (lambda _: None)
+        self.writer = DraftWriter(dry_run=dry_run, interval=flush_interval)
+        self.cache = AnswerCache(project.settings.cache_dir / CACHE_NAME, readonly=dry_run)
+        self.planned: list[Planned] = []
+
+    def run(
+        self, engines: Sequence[ChainEngine], segments: list[Segment], skipped: list[Skipped]
+    ) -> TranslateReport:
+        stats: list[EngineStats] = []
+        pending = segments
+        try:
+            for engine in engines:
+                if not pending:
+                    break
+                started = time.monotonic()
+                one = EngineStats(engine.name)
+                if _is_remote(engine):
+                    pending = self._remote(engine, pending, one)
+                else:
+                    pending = self._local(cast(LocalEngine, engine), pending, one)
+                one.seconds = time.monotonic() - started
+                stats.append(one)
+        finally:
+            self.writer.flush(force=True)
+            self.cache.close()
+        return TranslateReport(
+            tuple(stats),
+            tuple(self.writer.results()),
+            tuple(skipped),
+            len(segments),
+            len(pending),
+            tuple(self.planned),
+            self.dry_run,
+        )
+
+    def _local(
+        self, engine: LocalEngine, pending: list[Segment], stats: EngineStats
+    ) -> list[Segment]:
+        left: list[Segment] = []
+        started = time.monotonic()
+        for done, segment in enumerate(pending, 1):
+            outcome = engine.draft(segment.msgid, segment.language)
+            if outcome.draft is not None:
+                self.writer.add(segment, outcome.draft)
+                stats.drafted += 1
+            else:
+                stats.discarded += outcome.discarded
+                left.append(segment)
+            if done % 50 == 0 or done == len(pending):
+                self.progress(
+                    Progress(engine.name, done, len(pending), 0, time.monotonic() - started)
+                )
+                self.writer.flush()
+        return left
+
+    def _remote(
+        self, engine: RemoteEngine, pending: list[Segment], stats: EngineStats
+    ) -> list[Segment]:
+        groups: dict[Request, list[tuple[Segment, Protected]]] = {}
+        left: list[Segment] = []
+        for segment in pending:
+            protected = protect(
+                segment.msgid, terms_for(self.glossary, segment.msgid, segment.language)
+            )
+            if not protected.needs_engine:
+                left += self._use(engine.name, [(segment, protected)], protected.text, stats)
+            elif not engine.fits(protected.text):
+                stats.too_long += 1
+                left.append(segment)
+            else:
+                groups.setdefault(Request(segment.language, protected.text), []).append(
+                    (segment, protected)
+                )
+        stats.texts = len(groups)
+        variant = f"{SCHEME}|{engine.variant}"
+        todo: list[Request] = []
+        for target in sorted({r.target for r in groups}):
+            asked = [r for r in groups if r.target == target]
+            found = self.cache.get_many(
+                engine.name, variant, self.source, target, [r.text for r in asked]
+            )
+            for request in asked:
+                if request.text in found:
+                    stats.cached += 1
+                    left += self._use(engine.name, groups[request], found[request.text], stats)
+                else:
+                    todo.append(request)
+        if self.dry_run:
+            self.planned += [Planned(engine.name, r.target, r.text) for r in todo]
+            return left
+        return left + self._send(engine, variant, todo, groups, stats)
+
+    def _send(
+        self,
+        engine: RemoteEngine,
+        variant: str,
+        todo: list[Request],
+        groups: dict[Request, list[tuple[Segment, Protected]]],
+        stats: EngineStats,
+    ) -> list[Segment]:
+        left: list[Segment] = []
+        dispatcher = Dispatcher(engine, self.source, todo)
+        started = time.monotonic()
+        done = 0
+        try:
+            for reply in dispatcher.replies():
+                if reply is not None:
+                    done += 1
+                    left += self._received(engine, variant, reply, groups[reply.request], stats)
+                self.progress(
+                    Progress(
+                        engine.name,
+                        done,
+                        len(todo),
+                        sum(stats.errors.values()),
+                        time.monotonic() - started,
+                    )
+                )
+                self.writer.flush()
+        finally:
+            dispatcher.close()
+            stats.stopped = dispatcher.stopped_because
+        return left
+
+    def _received(
+        self,
+        engine: RemoteEngine,
+        variant: str,
+        reply: Reply,
+        items: list[tuple[Segment, Protected]],
+        stats: EngineStats,
+    ) -> list[Segment]:
+        stats.requests += reply.attempts
+        stats.sent += reply.attempts > 0
+        if reply.answer is None:
+            stats.errors[reply.error or "failed"] += 1
+            stats.failed += len(items)
+            return [segment for segment, _ in items]
+        request = reply.request
+        self.cache.put(
+            engine.name, variant, self.source, request.target, request.text, reply.answer
+        )
+        return self._use(engine.name, items, reply.answer, stats)
+
+    def _use(
+        self, name: str, items: list[tuple[Segment, Protected]], answer: str, stats: EngineStats
+    ) -> list[Segment]:
+        """Restore the answer into each segment that asked for it; return those it failed."""
+        left: list[Segment] = []
+        for segment, protected in items:
+            text = restore(answer, protected)
+            if text is None:
+                stats.discarded += 1
+                left.append(segment)
+            else:
+                self.writer.add(segment, Draft(text, name))
+                stats.drafted += 1
+        return left
+
+
+def _is_remote(engine: ChainEngine) -> TypeGuard[RemoteEngine]:
+    return callable(getattr(engine, "translator", None))

@@ -1,0 +1,119 @@
+"""Which entries get a draft, and how drafts reach the catalogs.
+
+An entry is drafted when it is live, singular and untranslated; a fuzzy entry only with
+``--overwrite-fuzzy``; a reviewed (translated, not fuzzy) entry never. Drafts wait in memory and
+are written every ``interval`` seconds and at the end (Ctrl-C included): each write reads the
+catalog again, puts each draft into its entry only if that entry is still as it was when the run
+began (a translator may have saved the file meanwhile), and goes through ``write_catalog``, which
+replaces the file atomically. So a kill loses at most the last interval's drafts, and those are in
+the answer cache.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from transflow.catalog.model import DRAFT_PREFIX, Entry
+from transflow.catalog.store import read_catalog, write_catalog
+from transflow.models import FileResult, Skipped
+from transflow.mt.engine import Draft
+from transflow.project import Project
+
+
+@dataclass(frozen=True)
+class Segment:
+    """An entry to draft, as it was when the run began."""
+
+    path: Path
+    slug: str
+    language: str
+    key: tuple[str | None, str]
+    msgid: str
+    msgstr: str
+
+
+def wants_draft(entry: Entry, overwrite_fuzzy: bool) -> bool:
+    if entry.obsolete or entry.msgid == "" or entry.msgid_plural is not None:
+        return False
+    if entry.translated:
+        return False
+    return not entry.has_translation or (entry.fuzzy and overwrite_fuzzy)
+
+
+def collect_segments(
+    project: Project, slugs: tuple[str, ...], languages: list[str], overwrite_fuzzy: bool
+) -> tuple[list[Segment], list[Skipped]]:
+    segments: list[Segment] = []
+    skipped: list[Skipped] = []
+    for slug in project.slugs(slugs):
+        for lang in languages:
+            path = project.inside(project.settings.catalog_path(lang, slug))
+            if not path.is_file():
+                skipped.append(Skipped(slug, lang, "no catalog yet: run `transflow update`"))
+                continue
+            for entry in read_catalog(path).entries:
+                if wants_draft(entry, overwrite_fuzzy):
+                    segments.append(Segment(path, slug, lang, entry.key, entry.msgid, entry.msgstr))
+    return segments, skipped
+
+
+def apply_draft(entry: Entry, draft: Draft) -> None:
+    """Fill ``entry`` with a machine draft: fuzzy, with its provenance as a translator comment."""
+    entry.msgstr = draft.text
+    entry.set_fuzzy(True)
+    # A stale entry's "#| msgid" belongs to the suggestion this draft replaces.
+    entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
+    entry.translator_comments = [
+        c for c in entry.translator_comments if not c.startswith(DRAFT_PREFIX)
+    ] + [DRAFT_PREFIX + draft.provenance]
+
+
+class DraftWriter:
+    def __init__(self, *, dry_run: bool = False, interval: float = 2.0) -> None:
+        self.dry_run = dry_run
+        self.interval = interval
+        self._pending: dict[Path, dict[tuple[str | None, str], tuple[Segment, Draft]]] = {}
+        self._last = time.monotonic()
+        self._written: dict[Path, bool] = {}
+        self.drafts: dict[Path, int] = {}  # drafts put into each catalog (or that would be)
+
+    def add(self, segment: Segment, draft: Draft) -> None:
+        self._pending.setdefault(segment.path, {})[segment.key] = (segment, draft)
+
+    def flush(self, *, force: bool = False) -> None:
+        if not force and time.monotonic() - self._last < self.interval:
+            return
+        while self._pending:
+            path, drafts = next(iter(self._pending.items()))
+            self._write(path, drafts)
+            del self._pending[path]
+        self._last = time.monotonic()
+
+    def _write(
+        self, path: Path, drafts: dict[tuple[str | None, str], tuple[Segment, Draft]]
+    ) -> None:
+        if self.dry_run:
+            self.drafts[path] = self.drafts.get(path, 0) + len(drafts)
+            return
+        catalog = read_catalog(path)
+        applied = 0
+        for entry in catalog.entries:
+            found = drafts.get(entry.key)
+            if found is None or entry.obsolete or entry.translated:
+                continue
+            segment, draft = found
+            if entry.msgstr == segment.msgstr and entry.msgid_plural is None:
+                apply_draft(entry, draft)
+                applied += 1
+        if applied:
+            written = write_catalog(path, catalog)
+            self._written[path] = self._written.get(path, False) or written
+            self.drafts[path] = self.drafts.get(path, 0) + applied
+
+    def results(self) -> list[FileResult]:
+        return [
+            FileResult(path, self._written.get(path, False), f"{count} drafts")
+            for path, count in sorted(self.drafts.items())
+        ]

@@ -1,0 +1,52 @@
+"""``transflow tm export`` and ``transflow tm import`` through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transflow.mt.tmx import parse_tmx
+
+
+def test_export_reviewed_pairs(run, sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "newsroom.tmx"
+    result = run(sample, "tm", "export", str(target))
+    assert result.exit_code == 0, result.output
+    assert result.output == f"exported 54 segment pairs (kk: 27, ru: 27) to {target}\n"
+    units = parse_tmx(target.read_bytes(), target, "en").units
+    assert len(units) == 54 and {u.language for u in units} == {"kk", "ru"}
+    again = run(sample, "tm", "export", str(target))
+    assert again.output.endswith("(unchanged)\n")
+    only_kk = run(sample, "tm", "export", str(tmp_path / "kk.tmx"), "-l", "kk")
+    assert "exported 27 segment pairs (kk: 27)" in only_kk.output
+
+
+def test_import_keeps_a_copy_for_the_memory_engine(run, sample: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "agency.tmx"
+    run(sample, "tm", "export", str(exported), "-l", "ru")
+    result = run(sample, "tm", "import", str(exported))
+    assert result.exit_code == 0, result.output
+    stored = sample / "locales" / "tm" / "agency.tmx"
+    assert result.output == f"imported 27 segment pairs (ru: 27) to {stored}\n"
+    assert stored.read_bytes() == exported.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.tmx", b"<tmx><body>", "bad.tmx:1: is not valid TMX"),
+        ("notes.txt", b"<tmx/>", "must end in .tmx"),
+        ("other.tmx", b'<tmx version="1.4"><header srclang="de"/><body><tu>'
+         b'<tuv xml:lang="de"><seg>Hallo</seg></tuv><tuv xml:lang="fr"><seg>Salut</seg></tuv>'
+         b"</tu></body></tmx>", "holds no segment pair from en into kk, ru"),
+    ],
+)  # fmt: skip
+def test_import_refuses_bad_files(
+    run, sample: Path, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run(sample, "tm", "import", str(path))
+    assert result.exit_code == 1 and message in result.output
+    assert not (sample / "locales" / "tm").exists()

@@ -1,0 +1,140 @@
+"""``transflow translate`` through the CLI: output, exit codes, and the offline pipeline."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.mt.helpers import configure, entries, local_only, make_project, remote
+from transflow.catalog.model import draft_source
+from transflow.catalog.store import read_catalog, write_catalog
+from transflow.mt.pseudo import CLOSE, OPEN
+from transflow.mt.testing import FakeServices
+
+SLUG = "kazakhstans-longest-serving-political-prisoner-dies"
+
+
+@pytest.fixture(autouse=True)
+def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    local_only(monkeypatch)
+
+
+@pytest.fixture
+def services() -> Iterator[FakeServices]:
+    with FakeServices() as server:
+        yield server
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "newsroom")
+
+
+def blank_every_other_entry(root: Path, lang: str) -> list[str]:
+    path = root / "locales" / lang / "LC_MESSAGES" / f"{SLUG}.po"
+    catalog = read_catalog(path)
+    blanked = []
+    for i, entry in enumerate(catalog.entries):
+        if i % 2 == 0:
+            entry.msgstr = ""
+            blanked.append(entry.msgid)
+    write_catalog(path, catalog)
+    return blanked
+
+
+def test_help_has_an_example(run, tmp_path: Path) -> None:
+    for command in (["translate"], ["tm"], ["tm", "export"], ["tm", "import"]):
+        result = run(tmp_path, *command, "--help")
+        assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_pseudo_drafts_then_build_works_offline(run, sample: Path) -> None:
+    blanked = blank_every_other_entry(sample, "kk")
+    result = run(sample, "translate", "-l", "kk", "--engine", "pseudo")
+    assert result.exit_code == 0, result.output
+    assert f"pseudo: drafted {len(blanked)}" in result.output
+    assert f"wrote {len(blanked)} drafts to locales/kk/LC_MESSAGES/{SLUG}.po" in result.output
+    drafts = entries(sample, "kk", SLUG)
+    for msgid in blanked:
+        entry = drafts[msgid]
+        assert entry.fuzzy and draft_source(entry) == "pseudo"
+        assert entry.msgstr.startswith(OPEN) and entry.msgstr.endswith(CLOSE)
+    if shutil.which("msgfmt"):
+        path = sample / "locales" / "kk" / "LC_MESSAGES" / f"{SLUG}.po"
+        subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], check=True)
+    built = run(sample, "build", "-l", "kk", "--format", "md")
+    assert built.exit_code == 0, built.output
+    status = run(sample, "status", "-l", "kk")
+    assert status.exit_code == 0
+
+
+def test_summary_and_rerun(run, project: Path, services: FakeServices) -> None:
+    configure(project, ["google"], google=remote(services, "google"))
+    first = run(project, "translate")
+    assert first.exit_code == 0, first.output
+    assert "google: 12 texts: 12 sent (12 requests), 0 from cache, drafted 16" in first.output
+    assert "wrote 4 drafts to locales/kk/LC_MESSAGES/first.po" in first.output
+    again = run(project, "translate", "--overwrite-fuzzy")
+    assert "google: 12 texts: 0 sent (0 requests), 12 from cache, drafted 16" in again.output
+    assert services.count() == 12
+    assert "Nothing to draft" in run(project, "translate").output
+
+
+def test_dry_run_lists_what_would_be_sent(run, project: Path, services: FakeServices) -> None:
+    configure(project, ["memory", "google"], google=remote(services, "google"))
+    result = run(project, "translate", "--dry-run", "-l", "kk", "--article", "second")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Dry run: nothing is sent or written.\n")
+    assert "google would send 4 texts:\n" in result.output
+    assert "  [kk] Heavy rain flooded [several streets{0} in {1} on Monday.\n" in result.output
+    assert "  [kk] The mayor promised repairs.\n" in result.output
+    assert services.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["--engine", "bing"], {}, "unknown engine 'bing'"),
+        (["--engine", "deepl"], {}, "deepl needs an API key in the environment variable "
+         "DEEPL_API_KEY"),
+        (["--engine", "deepl"], {"DEEPL_API_KEY": "k"}, "deepl does not translate into "
+         "Kazakh (kk)"),
+        (["-l", "de"], {}, "'de' is not a target language"),
+    ],
+)  # fmt: skip
+def test_errors_before_any_request(
+    run, project: Path, services: FakeServices, args: list[str], env: dict[str, str], message: str
+) -> None:
+    configure(project, ["google"], google=remote(services, "google"),
+              deepl=remote(services, "deepl"))  # fmt: skip
+    result = run(project, "translate", *args, env=env)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert services.count() == 0
+
+
+def test_failed_requests_exit_non_zero_and_keys_stay_secret(
+    run, project: Path, services: FakeServices
+) -> None:
+    configure(project, ["deepl"], deepl=remote(services, "deepl"))
+    result = run(project, "translate", "-l", "ru", env={"DEEPL_API_KEY": "super-secret-key"})
+    assert result.exit_code == 1
+    assert "stopped: the server refused the API key (HTTP 403)" in result.output
+    assert "8 entries got no draft (8 because requests failed); rerun to retry them" in (
+        result.output
+    )
+    assert "super-secret-key" not in result.output
+    for path in project.rglob("*"):
+        if path.is_file():
+            assert b"super-secret-key" not in path.read_bytes(), path
+
+
+def test_deepl_with_the_right_key(run, project: Path, services: FakeServices) -> None:
+    configure(project, ["deepl"], deepl=remote(services, "deepl", api_key_env="NEWSROOM_DEEPL"))
+    result = run(project, "translate", "-l", "ru", env={"NEWSROOM_DEEPL": "test-key:fx"})
+    assert result.exit_code == 0, result.output
+    assert draft_source(entries(project, "ru", "second")["The mayor promised repairs."]) == "deepl"

@@ -1,0 +1,118 @@
+"""A real ``transflow translate`` process, killed or interrupted mid-run, then run again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.mt.helpers import configure, make_project, remote
+from transflow.catalog.model import draft_source
+from transflow.catalog.store import read_catalog
+from transflow.mt.protect import protect, terms_for
+from transflow.mt.testing import FakeServices
+from transflow.project import Project
+from transflow.qa.glossary import load_glossary
+
+pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="needs GNU gettext")
+
+STORIES = {
+    f"story{n}": "\n\n".join(f"Story {n} reports event number {i} today." for i in range(10)) + "\n"
+    for n in range(4)
+}
+TEXTS = 2 * (6 + 40)  # per language: 6 distinct texts of the two base articles, 40 of the stories
+
+
+def start(root: Path, services: FakeServices) -> subprocess.Popen[bytes]:
+    configure(root, ["google"], google=remote(services, "google", concurrency=2))
+    env = {**os.environ, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "transflow", "-C", str(root), "translate", "--engine", "google"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def wait_for_requests(services: FakeServices, count: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while services.count() < count:
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+
+
+def cached_texts(root: Path) -> set[str]:
+    with sqlite3.connect(root / ".transflow-cache" / "mt.sqlite3") as db:
+        return {f"{row[0]}|{row[1]}" for row in db.execute("SELECT target, text FROM answers")}
+
+
+def drafted(root: Path) -> int:
+    count = 0
+    for path in sorted((root / "locales").glob("*/LC_MESSAGES/*.po")):
+        subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], check=True)
+        count += sum(1 for e in read_catalog(path).entries if draft_source(e) == "google")
+    return count
+
+
+@pytest.fixture
+def slow_services() -> FakeServices:
+    with FakeServices(delay=0.1) as server:
+        yield server  # type: ignore[misc]
+
+
+def test_a_killed_run_loses_nothing_it_received(
+    tmp_path: Path, slow_services: FakeServices
+) -> None:
+    root = make_project(tmp_path / "newsroom", STORIES)
+    process = start(root, slow_services)
+    wait_for_requests(slow_services, 30, process)
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)
+    received = cached_texts(root)
+    assert 20 <= len(received) < TEXTS
+    drafted(root)  # every catalog still passes msgfmt -c
+
+    slow_services.reset()
+    slow_services.delay = 0
+    process = start(root, slow_services)
+    assert process.wait(30) == 0, process.communicate()
+    again = {f"{s.target}|{s.text}" for s in slow_services.seen}
+    assert not again & received  # nothing received before the kill is asked for again
+    assert len(again) == TEXTS - len(received) == slow_services.count()
+    assert drafted(root) == 2 * (8 + 40)  # every entry of every catalog
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_run_writes_what_it_received(
+    tmp_path: Path, slow_services: FakeServices, sig: signal.Signals
+) -> None:
+    root = make_project(tmp_path / "newsroom", STORIES)
+    process = start(root, slow_services)
+    wait_for_requests(slow_services, 20, process)
+    process.send_signal(sig)
+    assert process.wait(10) == 130
+    assert b"Interrupted" in process.communicate()[1]
+    received = cached_texts(root)
+    assert len(received) < TEXTS
+    # Every answer received is in the catalogs: the drafts were written on the way out.
+    assert drafted(root) == answered_entries(root, received) > 0
+
+
+def answered_entries(root: Path, received: set[str]) -> int:
+    """How many catalog entries the texts in ``received`` are the answer for."""
+    glossary = load_glossary(Project.open(root).settings)
+    count = 0
+    for path in (root / "locales").glob("*/LC_MESSAGES/*.po"):
+        lang = path.parent.parent.name
+        for entry in read_catalog(path).entries:
+            sent = protect(entry.msgid, terms_for(glossary, entry.msgid, lang)).text
+            count += f"{lang}|{sent}" in received
+    return count
