@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from transflow.fsutil import write_text_atomic
 from transflow.models import FileResult
-from transflow.qa.findings import Finding
+
+if TYPE_CHECKING:
+    from transflow.qa.findings import Finding
 
 
 def shown(path: Path, root: Path) -> str:

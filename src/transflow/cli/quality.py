@@ -1,4 +1,7 @@
-"""Commands that report on the translations: status (coverage) and check (quality)."""
+"""Commands that report on the translations: status (coverage) and check (quality).
+
+Library modules are imported inside each command, as in ``cli.app``, to keep start-up quick.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +14,7 @@ from transflow.cli.app import cli
 from transflow.cli.options import article_option, flatten, lang_option, open_project, reports_errors
 from transflow.cli.output import emit
 from transflow.qa import formats as check_formats
-from transflow.qa.checks import CHECKS
-from transflow.qa.run import check_project
 from transflow.report import formats as status_formats
-from transflow.report.collect import collect_coverage
-from transflow.report.html import format_html
 
 
 @cli.command("status")
@@ -63,6 +62,9 @@ def status_command(
       transflow status --format html -o coverage.html
       transflow status --format json --fail-under 80     # for CI
     """
+    from transflow.report.collect import collect_coverage
+    from transflow.report.html import format_html
+
     project = open_project(ctx)
     rows = collect_coverage(project, articles, flatten(langs))
     report = status_formats.coverage_report(project.settings.name, dt.date.today(), rows)
@@ -118,6 +120,9 @@ def check_command(
       transflow check --article my-story --format json
       transflow check --list
     """
+    from transflow.qa.checks import CHECKS
+    from transflow.qa.run import check_project
+
     if list_checks:
         for check in CHECKS:
             click.echo(f"{check.id:<15} {check.severity:<8} {check.title}")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from transflow.qa.findings import Finding
-from transflow.qa.run import CheckReport
+if TYPE_CHECKING:  # the CLI imports this module for FORMATS without loading the checks
+    from transflow.qa.findings import Finding
+    from transflow.qa.run import CheckReport
 
 SCHEMA = "transflow-check/1"
 FORMATS = ("text", "json")
