@@ -1,4 +1,8 @@
-"""Machine-translation commands: translate, tm export, tm import."""
+"""Machine-translation commands: translate, tm export, tm import.
+
+As in app.py, library modules are imported inside the commands: deep-translator and its HTML
+parser are not loaded for other commands.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -22,8 +26,10 @@ from transflow.cli.options import (
     reports_errors,
 )
 from transflow.cli.output import shown
-from transflow.mt.draft import EngineStats, Progress, TranslateReport, translate
-from transflow.mt.tm import TmReport, export_tm, import_tm
+
+if TYPE_CHECKING:
+    from transflow.mt.draft import EngineStats, Progress, TranslateReport
+    from transflow.mt.tm import TmReport
 
 
 class ProgressLine:
@@ -111,6 +117,8 @@ def translate_command(
 
     Example: transflow translate -l kk,ru --engine memory,google
     """
+    from transflow.mt.draft import translate
+
     project = open_project(ctx)
     stderr = click.get_text_stream("stderr")
     bar = ProgressLine(stderr, enabled=stderr.isatty() and not dry_run)
@@ -207,6 +215,8 @@ def tm_export_command(
 
     Example: transflow tm export newsroom.tmx -l kk,ru
     """
+    from transflow.mt.tm import export_tm
+
     project = open_project(ctx)
     _print_tm(export_tm(project, file, articles, flatten(langs)), "exported")
 
@@ -220,6 +230,8 @@ def tm_import_command(ctx: click.Context, file: Path) -> None:
 
     Example: transflow tm import agency.tmx
     """
+    from transflow.mt.tm import import_tm
+
     project = open_project(ctx)
     _print_tm(import_tm(project, file), "imported")
 
