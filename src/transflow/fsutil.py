@@ -52,7 +52,10 @@ def _mode_for(path: Path) -> int:
 
 def read_text_utf8(path: Path, error: type[Exception]) -> str:
     """Read a UTF-8 text file, raising ``error(message, path, line)`` when it is not UTF-8."""
-    data = path.read_bytes()
+    return decode_utf8(path.read_bytes(), path, error)
+
+
+def decode_utf8(data: bytes, path: Path, error: type[Exception]) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

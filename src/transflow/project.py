@@ -52,14 +52,15 @@ class Project:
         return list(selected) if selected else list(self.settings.target_languages)
 
     def article(self, slug: str) -> Article:
-        from transflow.article.parse import read_article  # markdown-it: only when needed
+        from transflow.article.cache import read_article_cached  # markdown-it: only when needed
 
         path = self.inside(self.settings.article_path(slug))
-        return read_article(
+        return read_article_cached(
             path,
             slug,
             self.settings.translate_fields,
-            sentences=self.settings.segmentation == "sentence",
+            self.settings.segmentation == "sentence",
+            self.settings.cache_dir,
         )
 
     def inside(self, path: Path) -> Path:

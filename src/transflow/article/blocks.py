@@ -38,11 +38,19 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+@lru_cache(maxsize=1)
+def block_parser() -> MarkdownIt:
+    """Blocks only: inline content is kept as text, which is all segmentation needs."""
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.core.ruler.disable("inline")
+    return parser
+
+
 def body_blocks(text: str, body_start: int, body_line: int) -> list[Block]:
     """The translatable blocks of the Markdown body that starts at ``body_start`` in ``text``."""
     body = text[body_start:]
     line_starts = _line_starts(body)
-    tokens = markdown_parser().parse(body)
+    tokens = block_parser().parse(body)
     blocks: list[Block] = []
     containers: list[str] = []
     for index, token in enumerate(tokens):

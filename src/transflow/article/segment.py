@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import sentencex
 
 from transflow.article.blocks import Block
-from transflow.article.inline import bracket_depth_at, protected_spans
+from transflow.article.inline import protected_spans
 
 _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n[ \t]*")
@@ -36,8 +36,13 @@ def normalize(text: str) -> str:
     return re.sub(r"(?<!\\)[ \t]*\n[ \t]*", " ", text)
 
 
+_MARKUP_HINT = re.compile(r"[`<&@]|\]\(|\]\[|://|www\.")
+
+
 def has_words(text: str) -> bool:
     """True when ``text`` has letters outside code spans, URLs and link targets."""
+    if not _MARKUP_HINT.search(text):
+        return bool(_LETTER.search(text))
     stripped = text
     for span in reversed(protected_spans(text)):
         stripped = stripped[: span.start] + " " + stripped[span.end :]
@@ -77,17 +82,13 @@ def sentence_ranges(text: str, language: str = "en") -> list[tuple[int, int]]:
 
 
 def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:
-    blocked: set[int] = set()
-    for span in protected_spans(text):
-        blocked.update(range(span.start + 1, span.end))
-    depths = bracket_depth_at(text)
-    open_emphasis = _emphasis_open_at(text, blocked)
+    """Sentence ranges from cut offsets, dropping cuts inside markup or before wordless tails."""
+    if len(cuts) > 1:
+        cuts = [cut for cut in cuts[:-1] if _may_cut(text, cut)] + cuts[-1:]
     ranges = []
     start = 0
     for cut in cuts:
-        if cut < len(text) and (cut in blocked or depths[cut] > 0 or open_emphasis[cut]):
-            continue
-        if not has_words(text[cut:]) or not has_words(text[start:cut]):
+        if cut < len(text) and not (has_words(text[cut:]) and has_words(text[start:cut])):
             continue
         ranges.append((start, cut))
         start = cut
@@ -96,22 +97,39 @@ def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     return ranges
 
 
-def _emphasis_open_at(text: str, blocked: set[int]) -> list[bool]:
-    """For each offset, whether an emphasis run (``*`` or ``_``) opened before it is still open."""
+_BRACKET = re.compile(r"(?<!\\)[\[\]]")
+_EMPHASIS = re.compile(r"(?<!\\)(\*+|_+)")
+
+
+def _may_cut(text: str, cut: int) -> bool:
+    """A sentence may end at ``cut`` unless that is inside markup: a code span, a link target,
+    a URL, an open link text or an open emphasis."""
+    head = text[:cut]
+    if _MARKUP_HINT.search(text) and any(
+        span.start < cut < span.end for span in protected_spans(text)
+    ):
+        return False
+    depth = 0
+    for bracket in _BRACKET.finditer(head):
+        depth = depth + 1 if bracket.group() == "[" else max(0, depth - 1)
+    if depth:
+        return False
+    return not _emphasis_open(head)
+
+
+def _emphasis_open(head: str) -> bool:
+    """Whether an emphasis run (``*`` or ``_``) opened in ``head`` is still open at its end."""
     counts = {"*": 0, "_": 0}
-    state = []
-    previous = " "
-    for index, char in enumerate(text):
-        state.append(bool(counts["*"] % 2 or counts["_"] % 2))
-        following = text[index + 1] if index + 1 < len(text) else " "
-        if char in counts and index not in blocked and previous != "\\":
-            intraword = char == "_" and previous.isalnum() and following.isalnum()
-            spaced = previous.isspace() and following.isspace()
-            if not intraword and not spaced and following != char:
-                counts[char] += 1
-        previous = char
-    state.append(bool(counts["*"] % 2 or counts["_"] % 2))
-    return state
+    for run in _EMPHASIS.finditer(head):
+        before = head[run.start() - 1] if run.start() else " "
+        after = head[run.end()] if run.end() < len(head) else " "
+        char = run.group()[0]
+        if char == "_" and before.isalnum() and after.isalnum():
+            continue  # snake_case, not emphasis
+        if before.isspace() and after.isspace():
+            continue  # "5 * 3"
+        counts[char] += 1
+    return bool(counts["*"] % 2 or counts["_"] % 2)
 
 
 def _trimmed(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -30,7 +30,8 @@ from transflow.stamps import Stamps, settings_digest
 class ArticleWork:
     root: Path
     slug: str
-    languages: tuple[str, ...]  # empty: extract only
+    languages: tuple[str, ...]  # catalogs to merge; empty: extract only
+    template_fresh: bool  # the template on disk is up to date with the article: read it
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,13 @@ def plan_catalog(
 
 def _work(item: ArticleWork) -> ArticleDone:
     project = _project(item.root)
-    template_out, template = plan_template(project, item.slug)
+    if item.template_fresh:
+        path = project.settings.template_path(item.slug)
+        text, template_or_none = _read(path)
+        assert template_or_none is not None
+        template_out, template = Output(path, None), template_or_none
+    else:
+        template_out, template = plan_template(project, item.slug)
     catalogs = []
     for language in item.languages:
         output, stats = plan_catalog(project, item.slug, language, template)
@@ -107,26 +114,30 @@ def sync(
     """Extract every article (and, unless ``languages`` is None, update its catalogs)."""
     langs = tuple(project.languages(languages)) if languages is not None else ()
     stamps = Stamps(project.settings.cache_dir)
-    settings_key = _settings_key(project)
-    todo = [
-        ArticleWork(project.root, slug, langs)
-        for slug in project.slugs(slugs)
-        if not stamps.fresh(_key(slug, langs), *_io(project, slug, langs, settings_key))
-    ]
+    key = _settings_key(project)
+    todo = []
+    for slug in project.slugs(slugs):
+        template_fresh = stamps.fresh(*_template_io(project, slug, key))
+        # A template about to change makes every catalog of the article stale.
+        stale = tuple(
+            lang
+            for lang in langs
+            if not template_fresh or not stamps.fresh(*_catalog_io(project, slug, lang, key))
+        )
+        if not template_fresh or stale:
+            todo.append(ArticleWork(project.root, slug, stale, template_fresh))
     done = map_items(_work, todo, jobs)
-    for result in done:
+    for item, result in zip(todo, done, strict=True):
         for output in (result.template, *(out for _, out, _ in result.catalogs)):
             if output.text is not None:
                 write_text_atomic(output.path, output.text)
             elif output.remove:
                 output.path.unlink(missing_ok=True)
-        stamps.record(_key(result.slug, langs), *_io(project, result.slug, langs, settings_key))
+        stamps.record(*_template_io(project, item.slug, key))
+        for lang in item.languages:
+            stamps.record(*_catalog_io(project, item.slug, lang, key))
     stamps.save()
     return done
-
-
-def _key(slug: str, langs: tuple[str, ...]) -> str:
-    return f"sync:{slug}:{','.join(langs)}"
 
 
 def _settings_key(project: Project) -> str:
@@ -134,13 +145,18 @@ def _settings_key(project: Project) -> str:
     return settings_digest(__version__, s.segmentation, s.translate_fields, s.name, s.articles)
 
 
-def _io(
-    project: Project, slug: str, langs: tuple[str, ...], key: str
-) -> tuple[list[Path], str, list[Path]]:
+def _template_io(project: Project, slug: str, key: str) -> tuple[str, list[Path], str, list[Path]]:
     settings = project.settings
-    catalogs = [settings.catalog_path(lang, slug) for lang in langs]
     template = settings.template_path(slug)
-    return [settings.article_path(slug), template, *catalogs], key, [template, *catalogs]
+    return f"template:{slug}", [settings.article_path(slug)], key, [template]
+
+
+def _catalog_io(
+    project: Project, slug: str, lang: str, key: str
+) -> tuple[str, list[Path], str, list[Path]]:
+    settings = project.settings
+    catalog = settings.catalog_path(lang, slug)
+    return f"catalog:{slug}:{lang}", [settings.template_path(slug), catalog], key, [catalog]
 
 
 def _result(output: Output) -> FileResult:
