@@ -51,4 +51,5 @@ class Check:
     function: CheckFunction
 
     def __call__(self, pair: Pair) -> list[str]:
-        return list(self.function(pair))
+        # A message quotes the text it is about, which may hold a newline; findings are one line.
+        return [" ".join(message.split()) for message in self.function(pair)]

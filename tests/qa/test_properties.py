@@ -1,0 +1,48 @@
+"""Properties of the checks over generated text (hypothesis)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transflow.qa.checks import CHECKS, checks_by_id
+from transflow.qa.findings import ERROR, Pair
+from transflow.qa.glossary import Glossary
+
+_PIECES = st.sampled_from(
+    ["word", "Слово", " ", "  ", "*", "**", "_", "`", "[", "]", "(", ")", "<b>", "</b>", "<",
+     ">", "&amp;", "\\*", "2,500", "8.7%", "2006", "1.2.3", ".", ",", "!", "?", "”", "«",
+     "https://example.org/a", "a@b.kz", "[link](#)", "![img](x.png)", "`code`", "javascript:"]
+)  # fmt: skip
+TEXTS = st.lists(_PIECES, max_size=14).map("".join)
+ERROR_CHECKS = [c for c in CHECKS if c.severity == ERROR]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_a_copy_of_the_source_passes_every_error_check(text: str) -> None:
+    pair = Pair(text, text, "ru", Glossary())
+    assert [(c.id, c(pair)) for c in ERROR_CHECKS if c(pair)] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False),
+    st.sampled_from(["kk", "ru", "de", "fr", "en"]),
+)
+def test_numbers_in_the_target_locale_format_pass(value: Decimal, language: str) -> None:
+    source = f"About {format_decimal(value, locale='en', decimal_quantization=False)} people."
+    translated = format_decimal(value, locale=language, decimal_quantization=False)
+    pair = Pair(source, f"Около {translated} человек.", language, Glossary())
+    assert checks_by_id()["numbers"](pair) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=60)), st.one_of(TEXTS, st.text(max_size=60)))
+def test_checks_never_fail_and_give_one_line_messages(source: str, translation: str) -> None:
+    for check in CHECKS:
+        for message in check(Pair(source, translation, "kk", Glossary())):
+            assert message and "\n" not in message, (check.id, message)
