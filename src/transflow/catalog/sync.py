@@ -93,7 +93,7 @@ def _work(item: ArticleWork) -> ArticleDone:
     project = _project(item.root)
     if item.template_fresh:
         path = project.settings.template_path(item.slug)
-        text, template_or_none = _read(path)
+        _, template_or_none = _read(path)
         assert template_or_none is not None
         template_out, template = Output(path, None), template_or_none
     else:
