@@ -124,12 +124,23 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--translated", type=float, default=0.7, help="share to fill (0.7)")
     parser.add_argument("--fuzzy", type=float, default=0.1, help="share left fuzzy (0.1)")
     args = parser.parse_args(argv)
-    totals = [0, 0, 0]
-    for path in find_catalogs(args.dir):
-        lang = language_of(path.relative_to(args.dir), args.lang)
-        if lang is None:
-            parser.error(f"{path}: cannot tell its language; pass --lang")
-        for i, n in enumerate(fill_file(path, path, lang, args.translated, args.fuzzy)):
-            totals[i] += n
-    print(f"entries {totals[0]}, filled {totals[1]}, fuzzy {totals[2]}")
+    try:
+        entries, filled, fuzzy = fill_catalogs(args.dir, args.lang, args.translated, args.fuzzy)
+    except ValueError as exc:
+        parser.error(str(exc))
+    print(f"entries {entries}, filled {filled}, fuzzy {fuzzy}")
     return 0
+
+
+def fill_catalogs(
+    root: Path, lang: str | None = None, translated: float = 0.7, fuzzy: float = 0.1
+) -> tuple[int, int, int]:
+    """Fill every catalog of ``root`` in place: (entries, filled, fuzzy) over all of them."""
+    totals = [0, 0, 0]
+    for path in find_catalogs(root):
+        found = language_of(path.relative_to(root), lang)
+        if found is None:
+            raise ValueError(f"{path}: cannot tell its language; pass --lang")
+        for i, n in enumerate(fill_file(path, path, found, translated, fuzzy)):
+            totals[i] += n
+    return totals[0], totals[1], totals[2]

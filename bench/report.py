@@ -69,7 +69,12 @@ def stage_table(rows: list[Row], size: int, units: int, langs: int) -> list[str]
         rate = f"{segments / r.wall:,.0f}" if r.stage in PIPELINE and r.wall > 0 else "—"
         failed = f"{r.failures} of {r.runs}" if r.failures else "0"
         mine = ours.get(r.stage)
-        ratio = "—" if r.is_transflow else f"{r.wall / mine.wall:.1f}×" if mine else "n/a"
+        if r.is_transflow:
+            ratio = "—"
+        elif mine is None or mine.failures:
+            ratio = "n/a"
+        else:
+            ratio = f"{r.wall / mine.wall:.1f}×"
         tool = f"**{r.tool}**" if r.is_transflow else r.tool
         lines.append(
             f"| {r.stage} | {tool} | {_seconds(r.wall)} | {r.peak_kb / 1024:.0f} "
@@ -88,7 +93,7 @@ def _chain_candidates(rows: list[Row], size: int, stage: str) -> list[Row]:
 
 def pipeline(rows: list[Row], size: int) -> tuple[float | None, float | None, str]:
     """(transflow's total, the fastest peer chain's total, how the chain is made up)."""
-    ours = {r.stage: r.wall for r in rows if r.size == size and r.is_transflow}
+    ours = {r.stage: r.wall for r in rows if r.size == size and r.is_transflow and not r.failures}
     total = sum(ours[s] for s in PIPELINE) if all(s in ours for s in PIPELINE) else None
     parts = []
     for stage in PEER_CHAIN:

@@ -45,13 +45,16 @@ def render(runner: Any) -> str:
     out = [
         "# transflow benchmark results",
         "",
-        f"Run on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{command}` "
-        f"(transflow steps {args.repeat}×, peer steps {args.peer_repeat}×; medians).",
+        f"Run on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{command}`. "
+        f"Each transflow step ran {args.repeat}×, each peer step "
+        + ", ".join(f"{runner.peer_repeat(s)}× at N={s:,}" for s in args.peer_sizes)
+        + "; the tables show medians.",
         "",
         "## Machine",
         "",
         *report.machine(),
         *report.tool_versions(runner.peer_python, runner.transflow),
+        *load_line(runner.records),
         "",
         "## Corpus",
         "",
@@ -82,6 +85,17 @@ def render(runner: Any) -> str:
         ]
     out += ["", "## Method", "", PEER_NOTES]
     return "\n".join(out)
+
+
+def load_line(records: list[Any]) -> list[str]:
+    loads = [m.load for *_, m in records if m.load]
+    if not loads:
+        return []
+    return [
+        f"- Load average (1 min) around the steps: {min(loads):.1f} to {max(loads):.1f} "
+        f"(median {sorted(loads)[len(loads) // 2]:.1f}); above the core count, other work on "
+        "the machine competed with the benchmark and the times are pessimistic."
+    ]
 
 
 def pipeline_table(rows: list[Row], sizes: list[int]) -> list[str]:
@@ -175,6 +189,12 @@ def targets(rows: list[Row], runner: Any) -> list[str]:
         f"no-op rerun (extract+update+build) under 1 s ({_fmt(noop.wall if noop else None)} s)",
     )
     lines += edit_check(runner.facts.get(size, {}))
+    built = runner.facts.get(size, {}).get("built_files")
+    if built is not None:
+        lines.append(
+            f"- (sanity) `transflow build` wrote {built:,} kk/ru files; N × 2 languages × "
+            f"(md, html) = {size * 4:,}"
+        )
     peak = max((r.peak_kb for r in rows if r.size == size and r.is_transflow), default=None)
     check(
         None if peak is None else peak < 300 * 1024,

@@ -34,7 +34,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--sizes", default="100,1000", help="corpus sizes in articles (100,1000)")
     add("--peer-sizes", help="sizes at which peers run (default: the sizes up to 1,000)")
     add("--repeat", type=int, default=3, help="runs per step; the median counts (3)")
-    add("--peer-repeat", type=int, help="runs per peer step (default: --repeat)")
+    add(
+        "--peer-repeat",
+        type=int,
+        help="runs per peer step (default: --repeat up to N=100, then 1: the slow peers take "
+        "minutes per run at N=1,000)",
+    )
+    add("--step-timeout", type=float, default=900, help="seconds before a step is killed (900)")
     add("--peers", action="store_true", help="also run the peers (bench/install_peers.sh)")
     add("--only", help="comma-separated peers to run: " + ",".join(seq.PEERS))
     add("--no-transflow", action="store_true", help="run only the peers")
@@ -48,7 +54,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         if args.peer_sizes
         else [s for s in args.sizes if s <= 1000]
     )
-    args.peer_repeat = args.peer_repeat or args.repeat
+    args.work = args.work.resolve()
     return args
 
 
@@ -86,7 +92,8 @@ class Runner:
             {"argv": list(c.argv), "cwd": str(c.cwd), "stdout": str(c.stdout) if c.stdout else None}
             for c in step.commands
         ]
-        spec.write_text(json.dumps({"commands": commands, "sample": step.sample}), "utf-8")
+        spec_data = {"commands": commands, "sample": step.sample, "timeout": self.args.step_timeout}
+        spec.write_text(json.dumps(spec_data), "utf-8")
         subprocess.run([sys.executable, str(BENCH / "measure.py"), spec, out], check=True)
         result = seq.Measurement(**json.loads(out.read_text("utf-8")))
         failed = f", {result.failures} of {result.runs} failed" if result.failures else ""
@@ -119,7 +126,8 @@ class Runner:
             shutil.rmtree(inputs)
         inputs.mkdir(parents=True)
         peers = self.args.peers and size in self.args.peer_sizes
-        rounds = max(self.args.repeat, self.args.peer_repeat if peers else 0)
+        peer_repeat = self.peer_repeat(size)
+        rounds = max(self.args.repeat, peer_repeat if peers else 0)
         for rep in range(rounds):
             work = base / f"r{rep}"
             if work.exists():
@@ -140,7 +148,7 @@ class Runner:
                 shutil.rmtree(inputs)
                 inputs.mkdir()
                 seq.inputs_from_translate_toolkit(ctx)
-            if peers and rep < self.args.peer_repeat:
+            if peers and rep < peer_repeat:
                 for name, make in seq.PEERS.items():
                     if not self.args.only or name in self.args.only.split(","):
                         self.play(size, name, make(ctx), ctx)
@@ -148,6 +156,11 @@ class Runner:
                 self.compare_merges(size, base / "r0", inputs)
             else:
                 shutil.rmtree(work)
+
+    def peer_repeat(self, size: int) -> int:
+        if self.args.peer_repeat:
+            return int(self.args.peer_repeat)
+        return self.args.repeat if size <= 100 else 1
 
     @staticmethod
     def inputs_ready(inputs: Path) -> bool:

@@ -48,6 +48,7 @@ class Measurement:
     runs: int
     failures: int
     error: str = ""
+    load: float = 0.0  # 1-minute load average around the step
 
 
 @dataclass
@@ -94,6 +95,16 @@ def fill_from_templates(templates: Path, out: Path, langs: tuple[str, ...], suff
 # --- transflow ---------------------------------------------------------------------------------
 
 
+# The transflow commands measured, by stage; each runs as ``transflow -C PROJECT ARGS``.
+TRANSFLOW_STAGES = {
+    "extract": ("extract",),
+    "update": ("update",),
+    "translate": ("translate", "--engine", "pseudo"),
+    "build": ("build", "--format", "md,html"),
+    "status": ("status", "--format", "json"),
+}
+
+
 def transflow(ctx: Context) -> Sequence:
     assert ctx.transflow is not None
     project = ctx.work / "transflow"
@@ -101,12 +112,13 @@ def transflow(ctx: Context) -> Sequence:
     shutil.copy2(ctx.corpus / "transflow.toml", project)
     copy_tree(ctx.corpus / "articles", project / "articles")
 
-    def tf(*args: str, stdout: Path | None = None) -> Command:
-        return Command((*ctx.transflow, "-C", str(project), *args), project, stdout)  # type: ignore[misc]
+    def tf(stage: str, stdout: Path | None = None) -> Command:
+        argv = (*ctx.transflow, "-C", str(project), *TRANSFLOW_STAGES[stage])  # type: ignore[misc]
+        return Command(argv, project, stdout)
 
     yield Step("extract", "transflow", [tf("extract")], sample=True)
     setup(tf("update").argv, project)
-    corpus_po.main([str(project)])
+    corpus_po.fill_catalogs(project)
     if ctx.first:
         for lang in ctx.langs:
             copy_tree(project / "locales" / lang / "LC_MESSAGES", ctx.inputs / "old" / lang)
@@ -119,11 +131,14 @@ def transflow(ctx: Context) -> Sequence:
     if ctx.first:
         for lang in ctx.langs:
             copy_tree(project / "locales" / lang / "LC_MESSAGES", ctx.inputs / "transflow" / lang)
-    yield Step("translate", "transflow", [tf("translate", "--engine", "pseudo")], sample=True)
-    yield Step("build", "transflow", [tf("build", "--format", "md,html")], sample=True)
+    yield Step("translate", "transflow", [tf("translate")], sample=True)
+    yield Step("build", "transflow", [tf("build")], sample=True)
+    ctx.facts["built_files"] = sum(
+        1 for lang in ctx.langs for p in (project / "build" / lang).rglob("*") if p.is_file()
+    )
     status = ctx.work / "status.json"
-    yield Step("status", "transflow", [tf("status", "--format", "json", stdout=status)], True)
-    rerun = [tf("extract"), tf("update"), tf("build", "--format", "md,html")]
+    yield Step("status", "transflow", [tf("status", stdout=status)], sample=True)
+    rerun = [tf("extract"), tf("update"), tf("build")]
     before = file_state(project)
     yield Step("no-op rerun", "transflow", rerun, sample=True)
     ctx.facts["noop_touched"] = changed_files(before, file_state(project))
@@ -209,7 +224,8 @@ def translate_toolkit(ctx: Context) -> Sequence:
         (out / folder).mkdir(parents=True)
 
     def tool(name: str, *args: str | Path) -> Command:
-        argv = (str(ctx.peer_python), "-m", TTK_MODULES[name], "--progress=none", *map(str, args))
+        quiet = () if name == "pocount" else ("--progress=none",)
+        argv = (str(ctx.peer_python), "-m", TTK_MODULES[name], *quiet, *map(str, args))
         return Command(argv, out)
 
     old, new, articles = ctx.inputs / "old", ctx.inputs / "new", ctx.corpus / "articles"
