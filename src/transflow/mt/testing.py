@@ -124,6 +124,9 @@ class FakeServices:
 def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in two writes; with Nagle's algorithm the second waits for the
+        # client's delayed ACK (40 ms) on a kept-alive connection. Real services do not stall so.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
