@@ -169,18 +169,24 @@ def _print_report(report: TranslateReport, root: Path) -> None:
         verb = "would add" if report.dry_run else "wrote"
         if report.dry_run or file.written:
             click.echo(f"{verb} {file.note} to {shown(file.path, root)}")
+    unchanged = sum(1 for f in report.files if not f.written)
+    if unchanged and not report.dry_run:
+        click.echo(f"{unchanged} catalog(s) already held these drafts")
     if report.left:
         click.echo(f"{report.left} of {report.segments} entries still have no draft")
 
 
 def _engine_line(stats: EngineStats, dry_run: bool) -> str:
-    drafts = f"{'would draft' if dry_run else 'drafted'} {stats.drafted}"
-    parts = [drafts]
-    if stats.texts:
+    parts = [f"{'would draft' if dry_run else 'drafted'} {stats.drafted}"]
+    if stats.texts and dry_run:
+        to_send = stats.texts - stats.cached
+        parts.insert(0, f"{stats.texts} texts: {stats.cached} from cache, {to_send} to send")
+    elif stats.texts:
         parts.insert(
-            0, f"{stats.texts} texts: {stats.sent} sent ({stats.requests} requests), "
+            0,
+            f"{stats.texts} texts: {stats.sent} sent ({stats.requests} requests), "
             f"{stats.cached} from cache",
-        )  # fmt: skip
+        )
     for label, count in (
         ("failed", stats.failed),
         ("discarded (markup lost)", stats.discarded),
