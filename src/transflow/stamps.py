@@ -23,16 +23,22 @@ from transflow.fsutil import write_text_atomic
 _VERSION = 1
 
 
-def file_digest(path: Path) -> str | None:
+# Paths are plain strings here: a no-op run checks thousands of them, and building Path objects
+# for each costs more than the checks themselves.
+StrPath = str | Path
+
+
+def file_digest(path: StrPath) -> str | None:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        with open(path, "rb") as handle:  # noqa: PTH123  (str paths: see above)
+            return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
     except FileNotFoundError:
         return None
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def _stat(path: StrPath) -> tuple[int, int] | None:
     try:
-        info = path.stat()
+        info = os.stat(path)  # noqa: PTH116  (str paths: see above)
     except FileNotFoundError:
         return None
     return (info.st_size, info.st_mtime_ns)
@@ -50,7 +56,7 @@ class Stamps:
                 self.entries = dict(data["work"])
                 self.files = dict(data["files"])
 
-    def digest(self, path: Path) -> str | None:
+    def digest(self, path: StrPath) -> str | None:
         """The content digest of ``path``, recomputed only when its size or mtime changed."""
         key = str(path)
         stat = _stat(path)
@@ -64,7 +70,7 @@ class Stamps:
         self.dirty = True
         return digest
 
-    def fresh(self, key: str, inputs: list[Path], settings: str, outputs: list[Path]) -> bool:
+    def fresh(self, key: str, inputs: list[StrPath], settings: str, outputs: list[StrPath]) -> bool:
         """True when ``key`` was done before from the same inputs and its outputs are untouched."""
         entry = self.entries.get(key)
         if entry is None or entry["settings"] != settings:
@@ -74,7 +80,12 @@ class Stamps:
         return bool(entry["outputs"] == [list(s) if (s := _stat(p)) else None for p in outputs])
 
     def record(
-        self, key: str, inputs: list[Path], settings: str, outputs: list[Path], data: Any = None
+        self,
+        key: str,
+        inputs: list[StrPath],
+        settings: str,
+        outputs: list[StrPath],
+        data: Any = None,
     ) -> None:
         """Remember ``key`` as done; ``data`` (JSON-able) comes back from ``data()`` next time."""
         self.entries[key] = {

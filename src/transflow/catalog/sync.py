@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from transflow import __version__
-from transflow.catalog.extract import creation_date, template_for
-from transflow.catalog.header import catalog_header
-from transflow.catalog.merge import MergeStats, merge
 from transflow.catalog.model import Catalog
 from transflow.catalog.pofile import format_po, parse_po
 from transflow.errors import CatalogError
@@ -23,7 +21,13 @@ from transflow.fsutil import read_text_utf8, write_text_atomic
 from transflow.models import FileResult, Output
 from transflow.parallel import map_items
 from transflow.project import Project
-from transflow.stamps import Stamps, settings_digest
+from transflow.stamps import Stamps, StrPath, settings_digest
+
+if TYPE_CHECKING:
+    from transflow.catalog.merge import MergeStats
+
+# The article parser, Babel and rapidfuzz are imported inside the functions that use them, so a
+# run with nothing to do (every stamp fresh) never loads them.
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ def _output(path: Path, old_text: str | None, catalog: Catalog, old: Catalog | N
 
 
 def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
+    from transflow.catalog.extract import creation_date, template_for
+
     article = project.article(slug)
     path = project.inside(project.settings.template_path(slug))
     old_text, old = _read(path)
@@ -83,6 +89,9 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
 def plan_catalog(
     project: Project, slug: str, language: str, template: Catalog
 ) -> tuple[Output, MergeStats]:
+    from transflow.catalog.header import catalog_header
+    from transflow.catalog.merge import merge
+
     path = project.inside(project.settings.catalog_path(language, slug))
     old_text, old = _read(path)
     merged, stats = merge(template, old, catalog_header(template, language, old))
@@ -145,18 +154,19 @@ def _settings_key(project: Project) -> str:
     return settings_digest(__version__, s.segmentation, s.translate_fields, s.name, s.articles)
 
 
-def _template_io(project: Project, slug: str, key: str) -> tuple[str, list[Path], str, list[Path]]:
-    settings = project.settings
-    template = settings.template_path(slug)
-    return f"template:{slug}", [settings.article_path(slug)], key, [template]
+def _template_io(
+    project: Project, slug: str, key: str
+) -> tuple[str, list[StrPath], str, list[StrPath]]:
+    paths = project.paths
+    return f"template:{slug}", [paths.article(slug)], key, [paths.template(slug)]
 
 
 def _catalog_io(
     project: Project, slug: str, lang: str, key: str
-) -> tuple[str, list[Path], str, list[Path]]:
-    settings = project.settings
-    catalog = settings.catalog_path(lang, slug)
-    return f"catalog:{slug}:{lang}", [settings.template_path(slug), catalog], key, [catalog]
+) -> tuple[str, list[StrPath], str, list[StrPath]]:
+    paths = project.paths
+    catalog = paths.catalog(lang, slug)
+    return f"catalog:{slug}:{lang}", [paths.template(slug), catalog], key, [catalog]
 
 
 def _result(output: Output) -> FileResult:

@@ -1,0 +1,93 @@
+"""One article in every requested language: the work a build worker does.
+
+Pure apart from reading the article and its catalogs: returns the pages to write.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from transflow.article.parse import Article
+from transflow.build.html import PageLink, render_page
+from transflow.build.render import render_markdown, reviewed_translations
+from transflow.build.write import BuildDone, BuildWork, output_path
+from transflow.catalog.store import read_catalog_if_exists
+from transflow.models import Output, Skipped
+from transflow.project import Project
+from transflow.qa.run import Where, publishable
+from transflow.report.coverage import coverage_of
+
+
+@lru_cache(maxsize=4)
+def _project(root: Path) -> Project:
+    return Project.open(root)
+
+
+def build_article(work: BuildWork) -> BuildDone:
+    project = _project(work.root)
+    article = project.article(work.slug)
+    done = BuildDone()
+    allow_html = _has_html(article)
+    for language in work.languages:
+        _build_one(project, article, language, work.formats, done, allow_html)
+    return done
+
+
+def _build_one(
+    project: Project,
+    article: Article,
+    language: str,
+    formats: tuple[str, ...],
+    report: BuildDone,
+    allow_html: bool,
+) -> None:
+    settings = project.settings
+    if language == settings.source_language or not article.segments:
+        text = article.text  # nothing to translate: the page is the source
+    else:
+        path = project.inside(settings.catalog_path(language, article.slug))
+        catalog = read_catalog_if_exists(path)
+        if catalog is None:
+            report.skipped.append(
+                Skipped(article.slug, language, "no catalog; run `transflow update`")
+            )
+            return
+        coverage = coverage_of(catalog, article.slug, language, settings.relative(path))
+        if coverage.percent < settings.min_coverage:
+            reason = (
+                f"{coverage.percent:g}% translated, below min_coverage {settings.min_coverage:g}%"
+            )
+            report.skipped.append(Skipped(article.slug, language, reason))
+            return
+        where = Where(article.slug, language, settings.relative(path), settings.source_language)
+        catalog, blocked = publishable(catalog, where)  # entries with errors fall back to source
+        report.blocked.extend(blocked)
+        text = render_markdown(article, reviewed_translations(catalog)).text
+    if "md" in formats:
+        target = project.inside(output_path(project, language, article.slug, "md"))
+        report.outputs.append(Output(target, text))
+    if "html" in formats:
+        target = project.inside(output_path(project, language, article.slug, "html"))
+        page = render_page(text, language, _links(project, article.slug), allow_html)
+        report.outputs.append(Output(target, page))
+
+
+def _links(project: Project, slug: str) -> list[PageLink]:
+    settings = project.settings
+    languages = [settings.source_language, *settings.target_languages]
+    return [PageLink(lang, f"../{lang}/{slug}.html") for lang in languages]
+
+
+def _has_html(article: Article) -> bool:
+    from transflow.article.blocks import markdown_parser
+
+    body = article.text[article.front_matter.body_start :]
+    if "<" not in body:
+        return False
+    for token in markdown_parser().parse(body):
+        if token.type == "html_block":
+            return True
+        if token.type == "inline" and any(c.type == "html_inline" for c in token.children or []):
+            return True
+    return False
