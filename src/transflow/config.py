@@ -6,6 +6,8 @@ silently falls back to a default.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -154,10 +156,19 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
 
 def check_language(code: str, path: Path | None, key: str) -> None:
     """The code must name a locale that Babel has CLDR data for (dates, plural forms)."""
-    from babel import localedata  # a file lookup, far cheaper than loading the locale
-
-    if not isinstance(code, str) or not localedata.exists(code.replace("-", "_")):
+    name = code.replace("-", "_") if isinstance(code, str) else ""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*", name) or not (
+        _locale_data() / f"{name}.dat"
+    ).is_file():
         raise ConfigError(f"`{key}` names an unknown language {code!r}", path)
+
+
+@functools.cache
+def _locale_data() -> Path:
+    """Babel's CLDR folder, found without importing Babel (every command reads the settings)."""
+    spec = importlib.util.find_spec("babel")
+    assert spec is not None and spec.submodule_search_locations
+    return Path(next(iter(spec.submodule_search_locations))) / "locale-data"
 
 
 def _check_folder(value: str | None, key: str, path: Path) -> None:

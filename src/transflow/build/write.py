@@ -68,9 +68,7 @@ def build(
             report.skipped.extend(Skipped(*row) for row in stamps.data(_stamp_key(work)) or [])
         else:
             todo.append(work)
-    from transflow.build.compose import build_article  # markdown-it, Babel: only with work to do
-
-    for work, done in zip(todo, map_items(build_article, todo, jobs), strict=True):
+    for work, done in zip(todo, _run(todo, jobs), strict=True):
         for output in done.outputs:
             assert output.text is not None
             report.files.append(
@@ -86,6 +84,14 @@ def build(
         stamps.record(_stamp_key(work), inputs, key, outputs, rows)
     stamps.save()
     return report
+
+
+def _run(todo: list[BuildWork], jobs: int | None) -> list[BuildDone]:
+    if not todo:
+        return []
+    from transflow.build.compose import build_article  # markdown-it, Babel: only with work to do
+
+    return map_items(build_article, todo, jobs)
 
 
 def _stamp_key(work: BuildWork) -> str:
