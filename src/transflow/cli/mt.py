@@ -139,7 +139,7 @@ def translate_command(
     failed = sum(s.failed for s in report.engines)
     if failed and report.left:
         raise click.ClickException(
-            f"{report.left} entries got no draft ({failed} because requests failed); "
+            f"{_entries(report.left)} got no draft ({failed} because requests failed); "
             "rerun to retry them"
         )
 
@@ -173,7 +173,11 @@ def _print_report(report: TranslateReport, root: Path) -> None:
     if unchanged and not report.dry_run:
         click.echo(f"{unchanged} catalog(s) already held these drafts")
     if report.left:
-        click.echo(f"{report.left} of {report.segments} entries still have no draft")
+        click.echo(f"{report.left} of {_entries(report.segments)} still without a draft")
+
+
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
 
 
 def _engine_line(stats: EngineStats, dry_run: bool) -> str:
