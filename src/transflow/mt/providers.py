@@ -173,7 +173,7 @@ class Provider:
     cls: Callable[[ProviderEngine, str, str], BaseTranslator]
     codes: tuple[str, ...]  # what the provider's table in deep-translator lists
     url: str
-    table: str  # where ``codes`` come from, for messages
+    table: str  # the name of the table ``codes`` come from, for messages
     fits: Callable[[str], bool] = _FITS_5000
     key_env: str | None = None
     key_required: bool = False
@@ -196,7 +196,7 @@ PROVIDERS: Mapping[str, Provider] = {
                  key_env="DEEPL_API_KEY", key_required=True),
         Provider("microsoft", _Microsoft, tuple(MICROSOFT_LANGUAGES.values()),
                  "https://api.cognitive.microsofttranslator.com/translate",
-                 "transflow's MICROSOFT_LANGUAGES", key_env="MICROSOFT_API_KEY",
+                 "MICROSOFT_LANGUAGES", key_env="MICROSOFT_API_KEY",
                  key_required=True),
     )
 }  # fmt: skip
@@ -347,6 +347,10 @@ def provider_engine(
     return ProviderEngine(provider, options, url, codes, key)
 
 
+def _owner(table: str) -> str:
+    return f"{'transflow' if table == 'MICROSOFT_LANGUAGES' else 'deep-translator'}'s {table}"
+
+
 def check_languages(engine: ProviderEngine, source: str, targets: Sequence[str]) -> None:
     """Fail before any request when the engine does not serve a language of the run."""
     for lang, direction in [(source, "from"), *((t, "into") for t in targets)]:
@@ -354,7 +358,7 @@ def check_languages(engine: ProviderEngine, source: str, targets: Sequence[str])
             served = [t for t in targets if engine.serves(t)]
             raise EngineError(
                 f"{engine.name} does not translate {direction} {language_name(lang)} ({lang}): "
-                f"it is not in deep-translator's {engine.provider.table}"
+                f"it is not in {_owner(engine.provider.table)}"
                 + (f"; {engine.name} serves {', '.join(served)} here" if served else "")
                 + (
                     "; a self-hosted server that serves it can say so in [mt.libre] languages"
