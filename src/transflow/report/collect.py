@@ -1,27 +1,84 @@
-"""Coverage of every catalog of a project."""
+"""Coverage of every catalog of a project.
+
+Counting needs each catalog parsed; with thousands of catalogs the counts are remembered per
+catalog content in the stamps cache, and catalogs that changed are counted in parallel.
+"""
 
 from __future__ import annotations
 
+from dataclasses import astuple, dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from transflow.catalog.store import read_catalog_if_exists
-from transflow.project import Project
+from transflow.parallel import map_items
+from transflow.project import FastPaths, Project
 from transflow.report.coverage import Coverage, coverage_of
+from transflow.stamps import Stamps, StrPath
+
+_VERSION = "coverage/2"
+
+
+@dataclass(frozen=True)
+class _Count:
+    root: Path
+    slug: str
+    language: str
+
+
+@lru_cache(maxsize=4)
+def _project(root: Path) -> Project:
+    return Project.open(root)
+
+
+def _count(item: _Count) -> Coverage:
+    """A missing catalog counts as all untranslated (its template's entries), or as empty."""
+    project = _project(item.root)
+    settings = project.settings
+    path = project.inside(settings.catalog_path(item.language, item.slug))
+    relative = settings.relative(path)
+    catalog = read_catalog_if_exists(path)
+    if catalog is None:
+        catalog = read_catalog_if_exists(settings.template_path(item.slug))
+        if catalog is None:
+            return Coverage(item.slug, item.language, relative)
+    return coverage_of(catalog, item.slug, item.language, relative)
 
 
 def collect_coverage(
-    project: Project, slugs: tuple[str, ...] = (), languages: tuple[str, ...] = ()
+    project: Project,
+    slugs: tuple[str, ...] = (),
+    languages: tuple[str, ...] = (),
+    jobs: int | None = None,
 ) -> list[Coverage]:
-    """One Coverage per article and language; a missing catalog counts as all untranslated."""
-    rows = []
-    settings = project.settings
-    for slug in project.slugs(slugs):
-        for language in project.languages(languages):
-            path = project.inside(settings.catalog_path(language, slug))
-            catalog = read_catalog_if_exists(path)
-            if catalog is None:
-                template = read_catalog_if_exists(settings.template_path(slug))
-                if template is None:
-                    rows.append(Coverage(slug, language, settings.relative(path)))
-                    continue
-                catalog = template
-            rows.append(coverage_of(catalog, slug, language, settings.relative(path)))
-    return rows
+    """One Coverage per article and language, in article then language order."""
+    stamps = Stamps(project.settings.cache_dir)
+    paths = project.paths
+    items = [
+        _Count(project.root, slug, language)
+        for slug in project.slugs(slugs)
+        for language in project.languages(languages)
+    ]
+    known: dict[int, Coverage] = {}
+    todo = []
+    for index, item in enumerate(items):
+        key, inputs = _stamp(paths, item)
+        data = stamps.data(key)
+        if data is not None and stamps.fresh(key, inputs, _VERSION, []):
+            known[index] = Coverage(*data)
+        else:
+            todo.append(index)
+    for index, row in zip(todo, map_items(_count, [items[i] for i in todo], jobs), strict=True):
+        known[index] = row
+        key, inputs = _stamp(paths, items[index])
+        stamps.record(key, inputs, _VERSION, [], list(astuple(row)))
+    stamps.save()
+    return [known[index] for index in range(len(items))]
+
+
+def _stamp(paths: FastPaths, item: _Count) -> tuple[str, list[StrPath]]:
+    inputs: list[StrPath] = [
+        paths.catalog(item.language, item.slug),
+        paths.template(item.slug),
+    ]
+    return f"coverage:{item.slug}:{item.language}", inputs
