@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -56,8 +58,8 @@ def render_page(
     front = split_front_matter(markdown_text, _NO_PATH, ())
     meta = front.data
     body_md = markdown_text[front.body_start :]
-    parser = MarkdownIt("commonmark", {"html": allow_html}).enable("table")
-    body = parser.render(body_md)
+    parser = _inline_parser(allow_html)
+    body = render_body(body_md, allow_html)
     title = str(meta.get("title") or "")
     header = _header(meta, language, parser)
     nav = _nav(language, links)
@@ -70,6 +72,39 @@ def render_page(
         body=body,
         footer=_footer(meta, language),
     )
+
+
+# markdown-it-pyrs (Rust) renders a page ~15x faster than markdown-it-py and agrees with it on
+# the CommonMark spec but for empty block quotes and a few HTML-comment edge cases; without raw
+# HTML enabled it escapes tags just the same. markdown-it-py is the fallback.
+_RULES = [
+    "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph",
+    "reference", "autolink", "backticks", "emphasis", "entity", "escape", "image", "link",
+    "newline", "table",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=2)
+def _body_renderer(allow_html: bool) -> Callable[[str], str]:
+    try:
+        import markdown_it_pyrs
+    except ImportError:
+        parser = MarkdownIt("commonmark", {"html": allow_html}).enable("table")
+        return parser.render
+    fast = markdown_it_pyrs.MarkdownIt("zero")
+    rules: list[Any] = _RULES + (["html_block", "html_inline"] if allow_html else [])
+    fast.enable_many(rules)
+    return fast.render
+
+
+def render_body(markdown_body: str, allow_html: bool) -> str:
+    """The HTML of a Markdown body; raw HTML is escaped unless ``allow_html``."""
+    return str(_body_renderer(allow_html)(markdown_body))
+
+
+@lru_cache(maxsize=2)
+def _inline_parser(allow_html: bool) -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": allow_html}).enable("table")
 
 
 def _inline(parser: MarkdownIt, text: str) -> str:
