@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -41,16 +42,32 @@ source_language = "en"
 target_languages = ["kk", "ru"]
 """
 
+_LOOPBACK = ("127.0.0.1", "::1")
 # Fast failure settings for tests: a hung request costs half a second, retries no time.
 FAST = {"timeout": 0.5, "retries": 2, "backoff": 0.01, "concurrency": 4}
 
 
 def local_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Requests to 127.0.0.1 never go through a proxy; keys come from nowhere but the test."""
+    """Requests to 127.0.0.1 never go through a proxy, and in this process nothing can reach
+    another host; keys come from nowhere but the test."""
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     for name in ("DEEPL_API_KEY", "MICROSOFT_API_KEY", "LIBRE_API_KEY"):
         monkeypatch.delenv(name, raising=False)
+    real_connect, real_getaddrinfo = socket.socket.connect, socket.getaddrinfo
+
+    def connect(sock: socket.socket, address: Any) -> None:
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and address[0] not in _LOOPBACK:
+            raise OSError(f"a test tried to reach {address[0]}")
+        real_connect(sock, address)
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host not in (*_LOOPBACK, "localhost", None):
+            raise OSError(f"a test tried to look up {host}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
 
 def make_project(root: Path, articles: dict[str, str] | None = None) -> Path:

@@ -155,3 +155,10 @@ def test_language_tables() -> None:
     assert provider_code(["en-GB", "en-US"], "en") == "en-GB"
     assert provider_code(["zh-CN", "zh-TW"], "zh-TW") == "zh-TW"
     assert provider_code(["ru"], "kk") is None
+
+
+def test_tests_cannot_reach_the_real_services() -> None:
+    """The autouse guard: the default endpoints are refused before any packet leaves."""
+    google = provider_engine("google", EngineOptions("google", retries=0), {})
+    with pytest.raises(SendError, match="could not connect to translate.google.com"):
+        google.translator("en", "kk")("Text")
