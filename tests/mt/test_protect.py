@@ -72,6 +72,12 @@ def test_surrounding_whitespace_is_kept() -> None:
     assert restore(" Сәлем. ", protected) == "  Сәлем.  "
 
 
+def test_whitespace_only() -> None:
+    protected = protect(" \t")
+    assert (protected.text, protected.needs_engine) == ("", False)
+    assert restore("", protected) == " \t"
+
+
 def test_nothing_to_translate() -> None:
     assert not protect("<https://example.org> `x` 2021.").needs_engine
     assert protect("Read <https://example.org>").needs_engine

@@ -81,7 +81,7 @@ def protect(source: str, terms: Iterable[Term] = ()) -> Protected:
     text = "".join(pieces)
     core = text.strip()
     lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
+    trail = text[len(text.rstrip()) :] if core else ""
     return Protected(source, core, tuple(parts), lead, trail)
 
 
