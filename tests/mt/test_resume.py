@@ -102,8 +102,12 @@ def test_an_interrupted_run_writes_what_it_received(
     assert b"Interrupted" in process.communicate()[1]
     received = cached_texts(root)
     assert len(received) < TEXTS
-    # Every answer received is in the catalogs: the drafts were written on the way out.
-    assert drafted(root) == answered_entries(root, received) > 0
+    # The answers received are in the catalogs: the drafts were written on the way out. (The
+    # signal may fall between caching one answer and queueing its draft: that one, at most two
+    # entries, comes from the cache on the next run.)
+    answered = answered_entries(root, received)
+    assert answered - 2 <= drafted(root) <= answered
+    assert answered > 0
 
 
 def answered_entries(root: Path, received: set[str]) -> int:
