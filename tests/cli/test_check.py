@@ -30,7 +30,7 @@ def test_error_exits_1_with_file_line_and_check(sample: Path, run) -> None:  # t
     result = run(sample, "check", "-l", "ru")
     assert result.exit_code == 1
     assert f"{RU}:{line}: error: number 2,500 is missing" in result.output
-    assert result.output.rstrip().endswith("in 27 translated or fuzzy entries of 1 catalog(s)")
+    assert result.output.rstrip().endswith("in 28 translated or fuzzy entries of 1 catalog(s)")
 
 
 def test_warnings_alone_exit_0(sample: Path, run) -> None:  # type: ignore[no-untyped-def]

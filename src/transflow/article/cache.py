@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from dataclasses import astuple
 from pathlib import Path
 
 from transflow import __version__
@@ -19,6 +20,9 @@ from transflow.article.parse import Article, parse_article
 from transflow.article.segment import Segment
 from transflow.errors import ArticleError
 from transflow.fsutil import decode_utf8, write_text_atomic
+
+
+_FORMAT = 2  # bump when Segment's fields change
 
 
 def read_article_cached(
@@ -30,7 +34,7 @@ def read_article_cached(
         raise ArticleError("no such article", path) from None
     text = decode_utf8(data, path, ArticleError)
     key = hashlib.blake2b(
-        json.dumps([__version__, translate, sentences]).encode() + data, digest_size=16
+        json.dumps([_FORMAT, __version__, translate, sentences]).encode() + data, digest_size=16
     ).hexdigest()
     store = cache_dir / "segments" / f"{slug}.json"
     segments = _load(store, key)
@@ -38,7 +42,7 @@ def read_article_cached(
         front = split_front_matter(text, path, translate)
         return Article(slug, path, text, front, segments)
     article = parse_article(text, path, slug, translate, sentences)
-    rows = [[s.msgid, s.role, s.line, s.start, s.end, s.block] for s in article.segments]
+    rows = [list(astuple(segment)) for segment in article.segments]
     with contextlib.suppress(OSError):
         write_text_atomic(store, json.dumps({"key": key, "segments": rows}, ensure_ascii=False))
     return article

@@ -28,6 +28,15 @@ class Segment:
     start: int  # offset of the segment's first character in the file
     end: int  # offset just past its last character
     block: int  # index of the block it belongs to, in document order
+    sentence: int = 1  # its place among the block's segments, from 1
+    sentences: int = 1  # how many segments the block has
+
+    @property
+    def context(self) -> str:
+        """The extracted comment translators see: the role, and the place in a split block."""
+        if self.sentences > 1:
+            return f"{self.role}, sentence {self.sentence} of {self.sentences}"
+        return self.role
 
 
 def normalize(text: str) -> str:
@@ -53,15 +62,13 @@ def block_segments(block: Block, index: int, sentences: bool, language: str) -> 
     content = block.content
     ranges = sentence_ranges(content, language) if sentences else [(0, len(content))]
     offsets = _offset_map(block)
+    kept = [(start, end) for start, end in ranges if has_words(content[start:end])]
     segments = []
-    for start, end in ranges:
-        text = content[start:end]
-        if not has_words(text):
-            continue
+    for number, (start, end) in enumerate(kept, 1):
         line = block.line + content.count("\n", 0, start)
-        segments.append(
-            Segment(normalize(text), block.role, line, offsets[start], offsets[end - 1] + 1, index)
-        )
+        msgid = normalize(content[start:end])
+        first, last = offsets[start], offsets[end - 1] + 1
+        segments.append(Segment(msgid, block.role, line, first, last, index, number, len(kept)))
     return segments
 
 

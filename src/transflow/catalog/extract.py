@@ -17,8 +17,8 @@ def template_for(article: Article, reference_path: str, project: str, created: s
         reference = f"{reference_path}:{segment.line}"
         if reference not in entry.references:
             entry.references.append(reference)
-        if segment.role not in entry.extracted_comments:
-            entry.extracted_comments.append(segment.role)
+        if segment.context not in entry.extracted_comments:
+            entry.extracted_comments.append(segment.context)
     title = str(article.metadata.get("title") or article.slug)
     header = template_header(project, article.slug, title, created)
     return Catalog(header=header, entries=list(entries.values()))

@@ -149,9 +149,15 @@ def sync(
     return done
 
 
+# Bump when what extract or merge write changes, so that stamps of earlier runs go stale.
+_OUTPUT_FORMAT = 2
+
+
 def _settings_key(project: Project) -> str:
     s = project.settings
-    return settings_digest(__version__, s.segmentation, s.translate_fields, s.name, s.articles)
+    return settings_digest(
+        __version__, _OUTPUT_FORMAT, s.segmentation, s.translate_fields, s.name, s.articles
+    )
 
 
 def _template_io(
