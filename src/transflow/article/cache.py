@@ -21,7 +21,6 @@ from transflow.article.segment import Segment
 from transflow.errors import ArticleError
 from transflow.fsutil import decode_utf8, write_text_atomic
 
-
 _FORMAT = 2  # bump when Segment's fields change
 
 
