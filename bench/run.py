@@ -43,6 +43,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--step-timeout", type=float, default=900, help="seconds before a step is killed (900)")
     add("--peers", action="store_true", help="also run the peers (bench/install_peers.sh)")
     add("--only", help="comma-separated peers to run: " + ",".join(seq.PEERS))
+    add(
+        "--large-peers",
+        help="the peers to run at sizes above 100 (default: all; mdpo and Babel start a process "
+        "per article and take many minutes at N=1,000)",
+    )
     add("--no-transflow", action="store_true", help="run only the peers")
     add("--seed", type=int, default=1)
     add("--work", type=Path, default=BENCH / ".work" / "run", help="scratch folder")
@@ -150,12 +155,20 @@ class Runner:
                 seq.inputs_from_translate_toolkit(ctx)
             if peers and rep < peer_repeat:
                 for name, make in seq.PEERS.items():
-                    if not self.args.only or name in self.args.only.split(","):
+                    if self.wants_peer(name, size):
                         self.play(size, name, make(ctx), ctx)
             if rep == 0:
                 self.compare_merges(size, base / "r0", inputs)
             else:
                 shutil.rmtree(work)
+
+    def wants_peer(self, name: str, size: int) -> bool:
+        if self.args.only and name not in self.args.only.split(","):
+            return False
+        if size > 100 and self.args.large_peers and name not in self.args.large_peers.split(","):
+            self.notes.append(f"N={size}: {name} not run at this size (--large-peers)")
+            return False
+        return True
 
     def peer_repeat(self, size: int) -> int:
         if self.args.peer_repeat:

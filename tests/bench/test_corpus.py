@@ -14,7 +14,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
+sys.path.append(str(BENCH))
 
 import corpus  # noqa: E402 -- bench/ is a folder of scripts, not a package
 import corpus_po  # noqa: E402
