@@ -7,7 +7,7 @@ are unchanged. Files are written once every unit has succeeded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from transflow import __version__
@@ -65,7 +65,9 @@ def build(
         work = BuildWork(project.root, slug, tuple(langs), formats)
         inputs, outputs = _io(project, work)
         if stamps.fresh(_stamp_key(work), inputs, key, outputs):
-            report.skipped.extend(Skipped(*row) for row in stamps.data(_stamp_key(work)) or [])
+            remembered = stamps.data(_stamp_key(work)) or {}
+            report.skipped.extend(Skipped(*row) for row in remembered.get("skipped", []))
+            report.blocked.extend(Finding(*row) for row in remembered.get("blocked", []))
         else:
             todo.append(work)
     for work, done in zip(todo, _run(todo, jobs), strict=True):
@@ -76,12 +78,14 @@ def build(
             )
         report.skipped.extend(done.skipped)
         report.blocked.extend(done.blocked)
-        if done.blocked:  # no stamp: rebuilt, and listed again, until the translations are fixed
-            stamps.forget(_stamp_key(work))
-            continue
         inputs, outputs = _io(project, work)
-        rows = [[s.slug, s.language, s.reason] for s in done.skipped]
-        stamps.record(_stamp_key(work), inputs, key, outputs, rows)
+        # Skipped languages and blocked entries are remembered, so an up-to-date build still
+        # lists them every time until the translations are fixed.
+        remembered = {
+            "skipped": [list(astuple(s)) for s in done.skipped],
+            "blocked": [list(astuple(f)) for f in done.blocked],
+        }
+        stamps.record(_stamp_key(work), inputs, key, outputs, remembered)
     stamps.save()
     return report
 
@@ -101,6 +105,7 @@ def _stamp_key(work: BuildWork) -> str:
 def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
     s = project.settings
     return settings_digest(
+        "build/2",  # bump when what a build writes or remembers changes
         __version__,
         formats,
         s.min_coverage,

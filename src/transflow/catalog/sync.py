@@ -197,3 +197,35 @@ def update(
         for done in sync(project, slugs, languages, jobs)
         for _, output, stats in done.catalogs
     ]
+
+
+class CatalogStamps:
+    """Lets another command that rewrites catalogs (``translate``) keep their update stamps.
+
+    Filling in msgstr does not change which messages a catalog has, so a catalog that was in step
+    with its template before such a write still is after it; re-stamping it spares the next
+    ``update`` from merging every drafted catalog again.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.stamps = Stamps(project.settings.cache_dir)
+        self.key = _settings_key(project)
+
+    def _io(self, path: Path) -> tuple[str, list[StrPath], str, list[StrPath]] | None:
+        lang, slug = path.parent.parent.name, path.stem
+        if path != self.project.settings.catalog_path(lang, slug):
+            return None
+        return _catalog_io(self.project, slug, lang, self.key)
+
+    def in_step(self, path: Path) -> bool:
+        io = self._io(path)
+        return io is not None and self.stamps.fresh(*io)
+
+    def restamp(self, path: Path) -> None:
+        io = self._io(path)
+        if io is not None:
+            self.stamps.record(*io)
+
+    def save(self) -> None:
+        self.stamps.save()

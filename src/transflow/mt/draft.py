@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard, cast
 
+from transflow.catalog.sync import CatalogStamps
 from transflow.models import FileResult, Skipped
 from transflow.mt.cache import CACHE_NAME, AnswerCache
 from transflow.mt.dispatch import Dispatcher, Reply, Request
@@ -128,7 +129,9 @@ class ChainRun:
         self.glossary = glossary
         self.dry_run = dry_run
         self.progress = progress or (lambda _: None)
-        self.writer = DraftWriter(dry_run=dry_run, interval=flush_interval)
+        self.writer = DraftWriter(
+            dry_run=dry_run, interval=flush_interval, stamps=CatalogStamps(project)
+        )
         self.cache = AnswerCache(project.settings.cache_dir / CACHE_NAME, readonly=dry_run)
         self.planned: list[Planned] = []
 

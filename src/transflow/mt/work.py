@@ -17,6 +17,7 @@ from pathlib import Path
 
 from transflow.catalog.model import DRAFT_PREFIX, Entry
 from transflow.catalog.store import read_catalog, write_catalog
+from transflow.catalog.sync import CatalogStamps
 from transflow.models import FileResult, Skipped
 from transflow.mt.engine import Draft
 from transflow.project import Project
@@ -71,8 +72,15 @@ def apply_draft(entry: Entry, draft: Draft) -> None:
 
 
 class DraftWriter:
-    def __init__(self, *, dry_run: bool = False, interval: float = 2.0) -> None:
+    def __init__(
+        self,
+        *,
+        dry_run: bool = False,
+        interval: float = 2.0,
+        stamps: CatalogStamps | None = None,
+    ) -> None:
         self.dry_run = dry_run
+        self.stamps = stamps
         self.interval = interval
         self._pending: dict[Path, dict[tuple[str | None, str], tuple[Segment, Draft]]] = {}
         self._last = time.monotonic()
@@ -89,6 +97,8 @@ class DraftWriter:
             path, drafts = next(iter(self._pending.items()))
             self._write(path, drafts)
             del self._pending[path]
+        if self.stamps is not None:
+            self.stamps.save()
         self._last = time.monotonic()
 
     def _write(
@@ -108,7 +118,10 @@ class DraftWriter:
                 apply_draft(entry, draft)
                 applied += 1
         if applied:
+            in_step = self.stamps is not None and self.stamps.in_step(path)
             written = write_catalog(path, catalog)
+            if in_step and self.stamps is not None:
+                self.stamps.restamp(path)
             self._written[path] = self._written.get(path, False) or written
             self.drafts[path] = self.drafts.get(path, 0) + applied
 
