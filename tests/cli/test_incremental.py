@@ -109,3 +109,14 @@ def test_a_translator_edit_is_picked_up(tmp_path: Path, run) -> None:
     result = run(root, "update")
     assert result.exit_code == 0
     assert 'msgstr "1-хабар"' in po.read_text(encoding="utf-8")
+
+
+def test_after_translate_a_rerun_is_still_a_noop(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "p", run, articles=6)
+    run(root, "update")
+    assert run(root, "translate", "--engine", "pseudo").exit_code == 0
+    run(root, "build")
+    before = mtimes(root)
+    assert "All catalogs are up to date." in run(root, "update").output
+    assert "wrote" not in run(root, "build").output
+    assert mtimes(root) == before
