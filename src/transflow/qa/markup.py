@@ -49,7 +49,14 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).disable("text_join")
 
 
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>!\\&~]")
+
+
+@lru_cache(maxsize=8192)
 def markup_of(text: str) -> Markup:
+    """Inline markup of ``text``; the source side repeats across languages, hence the cache."""
+    if not _MARKUP_CHARS.search(text):
+        return Markup((), (), Counter())  # plain text: nothing for the parser to find
     elements: list[str] = []
     code: list[str] = []
     stray: Counter[str] = Counter()

@@ -59,9 +59,13 @@ def accepted_forms(number: str, source_locale: str, target_locale: str) -> froze
 
 def count_in(text: str, forms: frozenset[str]) -> int:
     """How many times one of ``forms`` stands as a whole number in ``text`` (non-overlapping)."""
+    return len(_number_pattern(forms).findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _number_pattern(forms: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\d])(?<!\d[.,])(?:{alternatives})(?![\d])(?![.,]\d)")
-    return len(pattern.findall(text))
+    return re.compile(rf"(?<![\d])(?<!\d[.,])(?:{alternatives})(?![\d])(?![.,]\d)")
 
 
 @lru_cache(maxsize=32)
