@@ -146,6 +146,13 @@ def test_crlf_line_ends_are_read_like_gnu_does() -> None:
     assert catalog.entries[0].translator_comments == ["note\r"]  # msgcat keeps it too
 
 
+def test_a_backslash_at_the_end_of_a_line_joins_the_next_line_as_in_gnu() -> None:
+    entry = parse_po('#. note\\\n#, fuzzy\nmsgid "ab\\\ncd"\nmsgstr ""\n\nmsgid "x"\nmsgstr ""\n')
+    assert entry.entries[0].extracted_comments == ["note#, fuzzy"]
+    assert entry.entries[0].msgid == "abcd"
+    assert entry.entries[1].lineno == 7  # physical lines still count
+
+
 def test_comments_after_the_last_entry_are_ignored() -> None:
     assert len(parse_po('msgid "a"\nmsgstr ""\n\n# trailing\n').entries) == 1
 
@@ -239,6 +246,18 @@ def test_no_wrap_keeps_each_line_whole() -> None:
     assert body(write(entry)) == (f'#, no-wrap\n#| msgid "{text}"\nmsgid "x"\nmsgstr "{text}"\n')
 
 
+def test_no_break_inside_a_python_format_directive() -> None:
+    text = "The share of oil workers who support the Tengiz field has fallen to 3.1% from 13.6%."
+    start = '"The share of oil workers who support the Tengiz field has fallen to '
+    assert body(write(Entry(msgid=text))) == (
+        f'msgid ""\n{start}3.1% "\n"from 13.6%."\nmsgstr ""\n'
+    )
+    # With the flag, "% f" is a directive that gettext keeps whole: the break moves before it.
+    assert body(write(Entry(msgid=text, flags=["python-format"]))) == (
+        f'#, python-format\nmsgid ""\n{start}"\n"3.1% from 13.6%."\nmsgstr ""\n'
+    )
+
+
 def test_comments_flags_and_references_in_gnu_order_and_form() -> None:
     entry = Entry(
         msgid="a",
@@ -296,6 +315,20 @@ def test_empty_catalog_is_empty_text() -> None:
     assert format_po(Catalog()) == ""
 
 
+def test_a_comment_ending_in_a_backslash_gets_a_space() -> None:
+    # Otherwise GNU would read the next line as part of the comment.
+    entry = Entry(msgid="a", translator_comments=["C:\\"], extracted_comments=["x\\"])
+    assert body(write(entry)) == '# C:\\ \n#. x\\ \nmsgid "a"\nmsgstr ""\n'
+
+
+@pytest.mark.gettext
+@needs_gettext
+def test_a_header_alone_is_kept_though_msgcat_prints_nothing_for_it(tmp_path: Path) -> None:
+    text = format_po(Catalog(header=header_entry()))
+    assert text == HEADER
+    assert msgcat(text, tmp_path) == ""  # msgcat writes no empty catalog without --force-po
+
+
 def test_lazy_break_search_agrees_with_the_full_scan() -> None:
     """The backwards search for a break chance must find what scanning every character finds."""
     rng = random.Random(7)
@@ -307,7 +340,7 @@ def test_lazy_break_search_agrees_with_the_full_scan() -> None:
         if newline:
             text += "\\n"
         width, column = rng.randint(3, 30), rng.randint(0, 8)
-        lazy = powrite._line_breaks(text, newline, width, column, False)
+        lazy = powrite._line_breaks(text, newline, width, column, False, set())
         scanned = powrite._break_chances([powrite._PROPERTIES[c] >> 2 for c in text], text, newline)
         full = [i for i, c in enumerate(scanned) if c == powrite._YES]
         assert set(lazy) <= set(full), text
@@ -399,6 +432,14 @@ msgstr "b"
 #, fuzzy
 msgid "untranslated"
 msgstr ""
+
+#, range: 5..1
+msgid "bad range"
+msgstr "x"
+
+#, range: 0..9 fuzzy, range:
+msgid "good range"
+msgstr "x"
 
 #~ msgid "obsolete without translation"
 #~ msgstr ""

@@ -23,7 +23,8 @@ WORDS = [
     "the", "president", "said", "Қазақстан", "агентство", "сообщил", "«цитата»", "“quoted”",
     "don’t", "e.g.", "(see", "below)", "—", "-", "well-known", "3.5%", "$100", "1,000.5", "a/b",
     "https://example.com/path?q=1", "x" * 85, "漢字テキスト", "👍🏽", "🇰🇿", "é", "e\u0301",
-    "%s", "%(name)s", "{0}", "<b>", "**", "[link](http://x.y)", "!", "?", ",", ".", ";", ":", "…",
+    "%s", "%(name)s", "% d", "%(a b)s", "%", "%%", "{0}", "<b>", "**", "[link](http://x.y)",
+    "!", "?", ",", ".", ";", ":", "…",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "  ", "", "\n", ", ", "\t", '"', "\\", " \\n "]
 TOKENS = [" "] * 30 + WORDS + SEPARATORS + ["ab", "cde", "fghij", "клмн", "ө", "ү", "ң", "ұ"] * 3
@@ -64,9 +65,8 @@ def entries(draw: st.DrawFn, index: int, obsolete: bool) -> Entry:
     refs = draw(st.lists(st.tuples(files, st.integers(1, 9999)), max_size=12, unique=True))
     entry.references = [f"{name}:{line}" for name, line in refs]
     fuzzy = draw(st.booleans()) and first != ""  # msgcat drops "fuzzy" without a translation
-    extra = draw(
-        st.sampled_from([[], ["no-python-format"], ["no-wrap"], ["no-c-format", "no-wrap"]])
-    )
+    formats = draw(st.sampled_from([[], [], ["python-format"], ["no-c-format", "python-format"]]))
+    extra = [*formats, *draw(st.sampled_from([[], ["no-wrap"]]))]
     entry.flags = ["fuzzy", *extra] if fuzzy else extra
     if draw(st.booleans()):
         entry.previous_msgctxt = draw(st.none() | texts(3))
@@ -101,7 +101,11 @@ def test_parse_of_format_is_identity(catalog: Catalog) -> None:
 def messy_entries(draw: st.DrawFn, index: int) -> Entry:
     """Entries the writer must normalise: stray flags, duplicate and "./" references, and so on."""
     entry = draw(entries(index, obsolete=draw(st.booleans())))
-    flag = st.sampled_from(["fuzzy", "wrap", "no-wrap", "custom", "no-c-format", "range: 1..3"])
+    flag = st.sampled_from(
+        ["fuzzy", "wrap", "no-wrap", "custom", "no-c-format", "impossible-c-format", "range: 1..3"]
+    ) | st.sampled_from(
+        ["range: 5..1", "range:", "2..4", "fuzzy no-wrap", "possible-python-format"]
+    )
     entry.flags = draw(st.lists(flag, max_size=4))
     refs = st.sampled_from(["./a.md:1", "a.md:1", "a.md:01", "b.md", "b.md:2", "c.md:", "7"])
     entry.references = draw(st.lists(refs, max_size=5))

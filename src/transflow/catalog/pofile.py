@@ -1,8 +1,8 @@
 """Read PO/POT text into a Catalog; write it back (see ``powrite``) exactly as GNU msgcat would.
 
 The reader is a line-based state machine rather than a tokenizer: PO files are line-oriented in
-practice, and a per-line dispatch on the first character with precompiled regexes reads a
-70,000-entry catalog in about a second, where a per-character lexer in Python would take ten.
+practice, and a per-line dispatch on the first character, with plain continuation lines taken
+without a regex, reads a 70,000-entry catalog in a second or two, half the time polib takes.
 It accepts what GNU gettext 0.21 accepts, and reports what it rejects with the file and the
 exact line, so that a translator can fix a hand-edited file.
 """
@@ -26,6 +26,7 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t\r]
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\r]*')
 _ANY_ESCAPE = re.compile(r'\\(?:[abfnrtv"\\0-7]|x[0-9A-Fa-f])|\\(.?)')
 _ESCAPE = re.compile(r'\\(?:([abfnrtv"\\])|([0-7]{1,3})|x([0-9A-Fa-f]+))')
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # how _escaped_char passes on bytes above 0x7F
 _SIMPLE_ESCAPES = dict(zip('abfnrtv"\\', '\a\b\f\n\r\t\v"\\', strict=True))
 
 # How far an entry has got; each part may only follow the ones before it.
@@ -293,13 +294,9 @@ def _fill_strings(entry: Entry, draft: _Draft) -> None:
         entry.msgid_plural = _text(strings["msgid_plural"])
         entry.msgstr_plural = [_text(form) for form in draft.plural_forms]
     if len(strings) > 2:
-        previous = [strings.get(name) for name in ("#|msgctxt", "#|msgid", "#|msgid_plural")]
-        ctxt, msgid, plural = (None if p is None else _text(p) for p in previous)
-        entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural = (
-            ctxt,
-            msgid,
-            plural,
-        )
+        entry.previous_msgctxt = _optional_text(strings.get("#|msgctxt"))
+        entry.previous_msgid = _optional_text(strings.get("#|msgid"))
+        entry.previous_msgid_plural = _optional_text(strings.get("#|msgid_plural"))
     entry.obsolete = bool(draft.obsolete)
 
 
@@ -320,10 +317,14 @@ def _text(pieces: list[str]) -> str:
     return _unescape(raw) if "\\" in raw else raw
 
 
+def _optional_text(pieces: list[str] | None) -> str | None:
+    return None if pieces is None else _text(pieces)
+
+
 def _unescape(raw: str) -> str:
     """C escapes as gettext reads them; byte escapes above 0x7F must together form UTF-8."""
     text = _ESCAPE.sub(_escaped_char, raw)
-    if any("\udc80" <= char <= "\udcff" for char in text):
+    if _ESCAPED_BYTE.search(text):
         try:
             return text.encode("utf-8", "surrogateescape").decode("utf-8")
         except UnicodeDecodeError:

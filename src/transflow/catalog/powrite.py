@@ -14,10 +14,11 @@ gettext's ``write-po.c`` rules rather than a look-alike:
   ``#:`` lines up to column 79; comments are never wrapped;
 * obsolete entries go last, and those without a translation are dropped, as msgcat does.
 
-``no-wrap`` (the flag) turns off wrapping except at ``\n``. One rule is not reproduced: in an
-entry flagged ``c-format``, ``python-format`` and the like, gettext does not break inside a format
-directive, and "% d" is one. Our catalogs carry no such flags (merging drops them); a hand-edited
-file that has them can wrap differently where a directive holds a space.
+``no-wrap`` (the flag) turns off wrapping except at ``\n``. gettext never breaks inside a format
+directive of the entry's first format flag; that is reproduced for ``python-format`` (which Babel
+and xgettext put on any Python string with a "%", and "3.1% from" holds the directive "% f"), not
+for ``c-format`` and the other languages, whose parsers are much larger and which our catalogs
+never carry.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import base64
 import re
 import zlib
 from bisect import bisect_right
-from collections.abc import Iterable
 from itertools import accumulate, chain, pairwise
 
 from transflow.catalog.model import Catalog, Entry
@@ -44,9 +44,13 @@ _FORMAT_NAMES = (
 _FORMAT_LANGUAGES = _FORMAT_NAMES.split()
 _FORMAT_INDEX = {name: i for i, name in enumerate(_FORMAT_LANGUAGES)}
 _FORMAT_FLAG = re.compile(r"(no-|possible-|impossible-)?(.+)-format")
-_RANGE_FLAG = re.compile(r"range:\s*(\d+)\.\.(\d+)")
-_FLAG_SPLIT = re.compile(r"[\s,]+")
-_FILEPOS_SPLIT = re.compile(r"[ \t\n]+")
+_FLAG_TOKEN = re.compile(r"[^\n \t\r\f\v,]+")
+_RANGE = re.compile(r"([0-9]+)\.\.([0-9]+)")  # what follows "range:"
+# GNU tries, in this order: "file :12" or "file : 12", "file: 12", "file:12", "file".
+_FILE_POSITION = re.compile(
+    r"(?:([^ \t\n]+)[ \t\n]+:[ \t\n]*([0-9]+)|([^ \t\n]+):[ \t\n]+([0-9]+)"
+    r"|([^ \t\n]+):([0-9]+)|([^ \t\n]+))(?=[ \t\n]|$)"
+)
 _PLAIN_REFERENCE = re.compile(r"(?!\./)[^\s:]+(?::[1-9][0-9]*)?")  # printed by GNU as it is
 _PORTIONS = re.compile(r"[^\n]*\n|[^\n]+")
 _ESCAPES = str.maketrans(
@@ -54,6 +58,8 @@ _ESCAPES = str.maketrans(
     | {"\r": "\\r", "\t": "\\t", "\v": "\\v"}
 )
 _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
+_ESCAPED = frozenset('\\"\a\b\f\n\r\t\v')
+_PYTHON_SPEC = re.compile(r"[-+ #0]*(\*|[0-9]*)(?:\.(\*|[0-9]*))?[hlL]?(.?)", re.DOTALL)
 
 
 def format_po(catalog: Catalog) -> str:
@@ -94,7 +100,7 @@ def _entry_lines(entry: Entry, obsolete: bool) -> list[str]:
     lines.extend(_reference_lines(entry.references))
     # GNU joins a line that ends with a backslash to the next one; a space keeps them apart.
     lines = [line + " " if line.endswith("\\") else line for line in lines]
-    flags, wrap = _normal_flags(entry, obsolete)
+    flags, wrap, python = _normal_flags(entry, obsolete)
     if flags:
         lines.append("#, " + ", ".join(flags))
     prev_prefix, prefix = ("#~| ", "#~ ") if obsolete else ("#| ", "")
@@ -108,12 +114,12 @@ def _entry_lines(entry: Entry, obsolete: bool) -> list[str]:
     ]
     for line_prefix, keyword, value in fields:
         if value is not None:
-            lines.extend(_wrap(line_prefix, keyword, value, wrap))
+            lines.extend(_wrap(line_prefix, keyword, value, wrap, python))
     if entry.msgid_plural is None:
-        lines.extend(_wrap(prefix, "msgstr", entry.msgstr, wrap))
+        lines.extend(_wrap(prefix, "msgstr", entry.msgstr, wrap, python))
     else:
         for i, msgstr in enumerate(_msgstrs(entry)):
-            lines.extend(_wrap(prefix, f"msgstr[{i}]", msgstr, wrap))
+            lines.extend(_wrap(prefix, f"msgstr[{i}]", msgstr, wrap, python))
     return lines
 
 
@@ -123,20 +129,22 @@ def _translator_comment_lines(comment: str) -> list[str]:
     return [("# " if part or i < len(parts) - 1 else "#") + part for i, part in enumerate(parts)]
 
 
-def _normal_flags(entry: Entry, obsolete: bool) -> tuple[list[str], bool]:
-    """The flags msgcat keeps, in its order, and whether the entry's strings are wrapped."""
+def _normal_flags(entry: Entry, obsolete: bool) -> tuple[list[str], bool, bool]:
+    """The flags msgcat keeps, in its order; whether strings wrap; whether as python-format."""
     fuzzy = no_wrap = False
     formats: dict[int, str] = {}
     value_range: str | None = None
-    for token in _flag_tokens(entry.flags):
+    tokens = iter(_FLAG_TOKEN.findall(", ".join(entry.flags)))
+    for token in tokens:
         if token == "fuzzy":
             fuzzy = True
         elif token in ("wrap", "no-wrap"):
             no_wrap = token == "no-wrap"
         elif (match := _FORMAT_FLAG.fullmatch(token)) and match[2] in _FORMAT_INDEX:
             formats[_FORMAT_INDEX[match[2]]] = match[1] or ""
-        elif match := _RANGE_FLAG.fullmatch(token):
-            value_range = f"range: {int(match[1])}..{int(match[2])}"
+        elif token == "range:" and (match := _RANGE.match(next(tokens, ""))):
+            low, high = (min(int(bound), 2**31 - 1) for bound in match.groups())
+            value_range = f"range: {low}..{high}" if low <= high else value_range
     flags = ["fuzzy"] if fuzzy and _msgstrs(entry)[0] else []
     for index in sorted(formats):
         if formats[index] != "impossible-":
@@ -146,15 +154,9 @@ def _normal_flags(entry: Entry, obsolete: bool) -> tuple[list[str], bool]:
         flags.append(value_range)
     if no_wrap:
         flags.append("no-wrap")
-    return flags, not no_wrap
-
-
-def _flag_tokens(flags: list[str]) -> Iterable[str]:
-    for flag in flags:
-        if _RANGE_FLAG.fullmatch(flag.strip()):
-            yield flag.strip()
-        else:
-            yield from (token for token in _FLAG_SPLIT.split(flag) if token)
+    # gettext keeps format directives whole for the first format that may apply.
+    applies = [index for index in sorted(formats) if formats[index] in ("", "possible-")]
+    return flags, not no_wrap, applies[:1] == [_FORMAT_INDEX["python"]]
 
 
 def _reference_lines(references: list[str]) -> list[str]:
@@ -184,56 +186,45 @@ def _file_positions(references: list[str]) -> list[str]:
 
 
 def _reread_file_positions(references: list[str]) -> list[str]:
-    """GNU's reading ("file:12", "file: 12", "file :12", duplicates dropped) and printing."""
-    tokens = [t for t in _FILEPOS_SPLIT.split(" ".join(references)) if t]
+    """GNU's reading of a "#:" line, then its printing ("./" removed), without duplicates."""
     result: dict[str, None] = {}
-    i = 0
-    while i < len(tokens):
-        name, line, i = _one_file_position(tokens, i)
+    for match in _FILE_POSITION.finditer(" ".join(references)):
+        name = next(group for group in match.group(1, 3, 5, 7) if group is not None)
+        line = next((group for group in match.group(2, 4, 6) if group is not None), None)
         while name.startswith("./"):
             name = name[2:]
-        result[name if line is None else f"{name}:{line}"] = None
+        result[name if line is None else f"{name}:{int(line)}"] = None
     return list(result)
 
 
-def _one_file_position(tokens: list[str], i: int) -> tuple[str, int | None, int]:
-    token = tokens[i]
-    after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if after.startswith(":"):
-        digits = after[1:] or (tokens[i + 2] if i + 2 < len(tokens) else "")
-        if digits.isascii() and digits.isdigit():
-            return token, int(digits), i + (2 if after[1:] else 3)
-    if token.endswith(":") and after.isascii() and after.isdigit():
-        return token[:-1], int(after), i + 2
-    name, colon, digits = token.rpartition(":")
-    if colon and len(name) >= 1 and digits.isascii() and digits.isdigit():
-        return name, int(digits), i + 1
-    return token, None, i + 1
-
-
-def _wrap(prefix: str, keyword: str, value: str, wrap: bool) -> list[str]:
+def _wrap(prefix: str, keyword: str, value: str, wrap: bool, python: bool) -> list[str]:
     """GNU's ``wrap()``: the lines of ``keyword "value"``, one or more per ``\n`` portion."""
     width = (_PAGE_WIDTH if wrap else _NO_WRAP_WIDTH) - len(prefix) - 2  # room between quotes
     short = len(value) + len(keyword) < width and _NEEDS_ESCAPE.search(value) is None
     if short and _UNUSUAL_CHAR.search(value) is None:  # the common case: one line
         return [f'{prefix}{keyword} "{value}"']
     portions = _PORTIONS.findall(value) or [""]
+    inside = _python_directives(value) if python and "%" in value else set()
     lines: list[str] = []
     first = True
+    offset = 0
     for index, portion in enumerate(portions):
         text = portion.translate(_ESCAPES) if _NEEDS_ESCAPE.search(portion) else portion
         newline = portion.endswith("\n")
+        keep = _escaped_positions(portion, offset, inside) if inside else set()
+        offset += len(portion)
+        cuts = _line_breaks(text, newline, width, 0, False, keep)
         if first and text:
             # A string of several portions, or one that must wrap, starts with `msgid ""`.
             start = len(keyword) + 1
             if (
-                index < len(portions) - 1
+                cuts
+                or index < len(portions) - 1
                 or start > width
-                or _line_breaks(text, newline, width, start, True)
+                or _line_breaks(text, newline, width, start, True, keep)
             ):
                 lines.append(f'{prefix}{keyword} ""')
                 first = False
-        cuts = _line_breaks(text, newline, width, len(keyword) + 1 if first else 0, False)
         bounds = [0, *cuts, len(text)]
         head = f"{prefix}{keyword} " if first else prefix
         first = False
@@ -242,46 +233,91 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool) -> list[str]:
     return lines
 
 
+def _python_directives(text: str) -> set[int]:
+    """Where gettext's python-format parser sees the inside of a directive ("%(name)s", "% d").
+
+    Like gettext, it stops at the first invalid directive, leaving later ones unprotected.
+    """
+    inside: set[int] = set()
+    named = unnamed = 0
+    start = text.find("%")
+    while start >= 0:
+        index, name = start + 1, text.startswith("(", start + 1)
+        if name:
+            depth, index = 0, index + 1
+            while index < len(text) and (text[index] != ")" or depth):
+                depth += {"(": 1, ")": -1}.get(text[index], 0)
+                index += 1
+            if index == len(text):
+                break
+        spec = _PYTHON_SPEC.match(text, index + name)
+        assert spec is not None
+        stars, conversion = spec.group(1, 2).count("*"), spec[3]
+        if conversion == "" or conversion not in "%csriduoxXeEfgG" or (stars and named):
+            break
+        unnamed += stars
+        takes_argument = not name and conversion != "%"
+        if (name and unnamed) or (takes_argument and named):
+            break  # named and unnamed arguments do not mix
+        named, unnamed = named + name, unnamed + takes_argument
+        inside.update(range(start + 1, spec.end()))
+        start = text.find("%", spec.end())
+    return inside
+
+
+def _escaped_positions(portion: str, offset: int, indices: set[int]) -> set[int]:
+    """Where the characters at ``indices`` (of the whole string) start in the escaped portion."""
+    positions: set[int] = set()
+    column = 0
+    for index, char in enumerate(portion, start=offset):
+        if index in indices:
+            positions.add(column)
+        column += 2 if char in _ESCAPED else 1
+    return positions
+
+
 # Line breaking: a port of libunistring 1.0's u8_possible_linebreaks and u8_width_linebreaks, which
-# gettext 0.21 calls. The data below is libunistring's pair table (33 x 33 classes) followed by
-# its line-break class and column width of every code point, as (class * 4 + width, distance to
-# the previous range start) pairs, zlib-compressed; tests/catalog/test_pofile.py checks it
-# against the system's libunistring.
+# gettext 0.21 calls. The data is libunistring's pair table (33 x 33 classes), then its code point
+# ranges: each one's line-break class * 4 + column width (0 for a mandatory break, which is not
+# counted), then each one's distance from the previous start in 3 bytes, zlib-compressed.
+# tests/catalog/test_pofile.py checks it against the system's libunistring.
 _UNICODE_DATA = (
-    "c-rk)TWlRi8O~hxdd}EBNu2l+JI>{}x%tGWrB2++X-=hM;fR(qOIvZ#j<N?-RZt`%aZ{fRq*9AoF&i3*B2ftekGvtC0PzG"
-    "uLTX>=3-AC`@WLfLfj~5T|G(?Rsjb?SSFiN%&d&Vv&p+S%Gy8w5BwY$uRjB3erFK?OQq&3p1tA2<-3xC!DC{`IJ1oep7Va"
-    "o09)kO9uTWW#Y=tjs+M=+d1@SIEyjO+)|JsBkVX@6(?H)-fcLJ(z+=ar%C3f&Z{?9&Ci?v}v%I%@Pqab!v5W7;4+bVET?q"
-    "uP;IJr9<cDb7Dz_x3#yJ>E|{Jv)LlDIBjkY2pHzb%%96>Fl8`?BbY8Gc(4<B-QhPpqU?wv`p#={0Wa&KNO?rx({lFM_Eqd"
-    "aenpmIEuAsP9X>iI#-55ZdV3dO_nxh5hI@r$6Y0Zu-cYl@YvOmo{3tEes8-$*fuMY~I4Xwxsg4*iK*5Ru7B~`)Wm@MYbDg"
-    "#jyTtZ@i!ONE;)xKTbUd5%&+hBpX)uq)i9oTqpdjo%SEIjozqD{V|)Y=r+}=HL`HXYUm`M><SzBvsMk>hx*XQ{>)&)i*gR"
-    "SOC?*vU6rxdC3|WkpBhOc`4-n)tTe1H;YA6L@t&YJ;3Ta+YWo2}jXFtE(tV?s^qOV~KQOD_LFz>%-?&FBfJc(cRC}<p%ob"
-    "zJUTpG%WwS3nVoS9*9xGEm3?I;=R93Nd_O~|zi{y7$)%gpABXo3)lEz9(->B@g2>GPs<tI(piy(?Ul;tK(KSsVlN7g8b&7"
-    "<ByDPd1(9;;~4Xjc{XHtvNsB^!ekD+UN6iXN<d+!F@92TyWsGHBS4J-g59mI!1^7#SdP0$^XQJVt^glh#oO=_0^Mc-*cTK"
-    "}-f5kAX$h*^@?aOo&!uV9$~*Imi&7h&hPFxU%-53DJn6F^*pHNDk1GBNB6cdic!MXWwr>?0<`;rY&GzquXsvr8`Bt%sh?>"
-    "pDYRZBc<elry;X2a~T472Qis7jRio?7C5BP!h^IY;G*QIB1kpB!&XWCr|@<hHa}k~PeGvoEiFW7RXe7By>(JssbXdD5F3m"
-    "JwPDO6#w=1V$rz!BopaQ8OWMEZIobk_xPTDsH3$hqk&@cPB;*K3?W`9(EbSh}F>#LjBGSt$#$>tZW9%`YW>hbz#xf^iVL)"
-    "+E8s2v_Dlla`(*I1@%dP(aFsyTA#4FJIBAqH&bt4iwmQ+{bpi^}0oz_M@kJt<X9Dgxt<N{<Rq}4}BnI?m(jo7CKf@41I8d"
-    "{j{2;J9O{Rl_r2t=>((MN}&AGOE&*ipQ{VPWmxFnape)N7)OEGyiIl}ly{rR*m#>{KosoXcLszR#&*3{O<#qCgYMlU8L-+"
-    "sqH5?;$82fFPo>*h<&Rr3;{~a-E@vC1bFhtJ(%y9Ks|I9m?Dy3Vu3_l|`g6lm$@EreN^|g#1F>(sNnauuV3A+2ozQ@lJvM"
-    "QRq+LiBr8BFh)nW)9ZfyUCeBw{>Yuu91rs?^78@qPxx1HAhfZ}xL48t8C23|<?8aB8L_cJU#ee5r)Ald_gXiit$BfYXC;B"
-    "*UD&0!xY|qf?c3T5z#Y$~oX9@nn%SGeO=ZmyJq0v7Ky^t@i6wEbY_087_0p#|w39aiCprOELuP1kTV)b*bkloCl3{mZMBS"
-    "m0chv)W+95_<ke!A54)R2&>Bcf>+Ea*;TTAY8=jM0OA^S({RCWP7wgY%xmKDCeF>KR*wGsRrZ$v^X@L!d-`aS^A@^Jk%L%"
-    "H9;Ir(s#PJcvddA~<o8$M#NXZN>K`ttFSbi|<DA1?8Ic)Dq4a0aOQG?CRQfu+ImL?-~wbkR%E=X@FZ>U$=AlfHUoee4;8#"
-    "o!1|st5SQQhe?Pd|-<5G@UVqJgUAWe-?c9L5!?E?PTJq@T20X={?z#J=v2z*^}Lioqnci4?nAI*Ij?quIp<vUR=XR4q_m|"
-    "H6pdhEow<8|Ejt~oqxoH<kHxbxFqK#r3`0~iuuruEd^VXimeHT6H^gHP!cgOoxE2gi=DV4R;h#pbKlqSn8(W%xq7#|bgbH"
-    "GI61FSJ6*jm&D2laC&h!59V2sG5P7<=fXwhHGR+Xr4N<G=3Rxx|yFaH~{3}Fd|3%aLJ>6~s1my9;EaGGPIuJ15M;2;+PHn"
-    "%dcqOqd?N6ahDcTqq_{)^1C8v?<n@5rMzXjIVi;)HVoj&Hme?x$sb-^T`W9BRTgJu-$W5#oi0edNB6y<_vvO_G*aE3BKd+"
-    "#{sBSf``=~W!EV)o~dzmT<*Im;q?gTWY0X%91MQBkT^l`g9C1C+UNLLn%}FxB4yVLnM7F~g0C$$(Ga<-f$cYi@4Iz9>^>{"
-    "}FNg@~730hB{rr(7Ga*{7b>2jj2BIID)O$1TFqm{pX>oY{82*b0|AX{}sxtHdy=EGw?sO#$T%c6i6}&RDkZ_L!3Pkw+(t4"
-    "3q>COg*-}lwC`c=<*E%CtBT7p`fQtcU4r&6kT=|_D>Qk1j+E6Onp0&+th>djcuUtTJmFU5JH+y6R4{j9gfA&3eFB|0^Q1("
-    "ub%?3_oIS)7i2Mc_e9nfPly3Z@sV7w~S|;=r^c%JQ7lgm;|B(paES$L&+o1c0=}9D$lPB-eAC&$^52=437NZGzzj=bHdwv"
-    "Z70pQ*M*5(c9pMS_iNL(qz8fg15oc2Gg0Jz{It2>WrO!x+pUJ$~6o_BG!9@;mRJ7bgVPsp>eQzHnGweQHzf>oUsxM6I8!n"
-    "Y3?{=4OWbJBJI)#36riff9#(2jBR%%b%bT7(xH_I|&vF{VZ#t~e4v)kwz)iBbPX%J8(fUj<j-pT`R=pnr=t*b1%x8cphr2"
-    "9!RHHUx4P^X>l<E7%9n`Rk$6AeZ;$y7)xiEJkw)0og5xa<*-n8<5i+L=pIA$g=bOh4|b>H#Jnw49__|Ok6Ys7Q@heQ{=~7"
-    "Gf%)-SDhH*V9P=1z+YuH4gq5t22Md)fV&c}m3aXD7E@{UWd%n32>OU2*b%fE!*O>2!-yfsHtG~v9MWMpLI+|cun1nsWtm^"
-    "WD8fbAm>U7pZstu`Lt8#kG{Ki?n&YspF|q;YKA*>Sf*AJj3T$KFF3&F@a4@A4s2f8a%_JCx<Xx_uEXYIU8imAN7l~EHXED"
-    "l?g?3TVL=BduXj)xdv~iKzusDV1Y)(A=@nMr@4T)Vmq%jkh@=R4uvs#3#VAg^~3|l;7V~-b4U{OXeHjrb9TvE*7*>J&7!K"
-    "1WDU0B4!xQJ}hyM@hNg!b(SNW6VpRd>Y3m)1}5pVX^<UD#XVzdP%6%m"
+    "c-rk5ON=8&wY$389{0FsrZ?H$@$AlIcQYQcAv3#9$j(k8Z*Zg;;ZZ_dh9G`!?F>;AL6CMOASf3Q$^oPx+Djr44oDn0azmU"
+    "V#0idYAs0@31Q$LzA`paEuj*C5a`&vA&DAcuTwV3*)qAhrr}|YO)F*(CZkS*338n)C!Z!duG<@Gzzv2T=QvjweF@ZspF<5"
+    "{Am%usI02+fpEcj7FC4i|I{JYR_uK*wX!z8I>QL$OGOHznwf--|M0MN&uLW6kUH0aGD3_?_k+5-4f0sNT&L?r+=#WW1}Lg"
+    "Z|6m~l6efXcm?jZOZ^o3Fq2?fk9wp6u_-z0SJqcTabp?R8~acKYkGleA?1S{`-w`*Ke<CH$q(=s>MX9zu~_3BN@4WuD~F%"
+    "-gxV4P_wryXv7W^WJ_B2B0yJ2qAm2Xu)I{>6>R&aBPr|Wj@a37^<=ANB~qdRG+TY?0qOW*9;k~Iqw?lfgT4WEcw_Fp;j??"
+    "5pZl#5TU^DIF&fBSih2_f*6Ht3=9nb<v{ilYz`1v8l_3pj+9v7S&OdI>a@m6j`~q1@Jo|aMrIyEL5K$O#g|@2P*plDHAhJ"
+    "<F`~qhY^zZuLAC*3TWwuWbB2s7cH2GVCwCUeu~VbeMUjwb+VsS+mV+6^=S0m)G<IAC|5BMm$s76CbNFk3wn34X6HqTuJ-I"
+    "Eroz}Ky!&4dntiZRwZ%b}AyDu+GB`BH6Yin{Svrz{12p&grbOb;1G{gd<&^3e~j%zqIWptFmAb=hp8BkUBWP60zi(*EQ9^"
+    "2=FINj1t0huQ1i;~!b|4sr6>=AU*Ms^!|K$W%~lG#v~rL}A)yS7HfHg}+%-^uR4=xDf;Rg_^~*^R{@R}GMd?obo}u|2Eui"
+    "KNX_`n)gGwpMdxiOL$_50&7>LOo=HDrxjVD~{3xu2N&AoMhPvYR{)WJ1_GxFV#i9Bwq$Ay`A5dytFzh)ZAFRv2|_j;bG34"
+    "gmo1el;O^n83H3eJODfQhFhwkhr#w?9RBgQ)_T0PJyJzdIXKJ?Wj?arAVC{X>@#_a<TCzgr$AmKv7s3K!63=Ccfh~^fn=;"
+    "b2@WfqYMKg;iHR&lsA0i&EUB1vFytt7^n}pH#iZzFbBj<1asr|-su#p)ZO$E11CKSWsp(cE0C_3JHU*R><|Kj0+XYQIJ3Z"
+    "KA2ePqG(Ygp3;nh|3*F!8yh9qcxuGk6X9p$QrMP!pZP%=7pX@1$U%5~zLmR$MnzIo_iScQ;yWJ(5=)L|5&<Iz{MV_Qa8j#"
+    "Wg(0D`?oBh&vaRUc<=85%%U>q$e5zp&6T{xVcE1uOTqB`u`-vm^C`uRK!G`Uo4Q0EvvOW2CAmYCJ2-G5$fE@4-~0Kuf|?p"
+    "N8l8_!U^6qQ}|4G0qLJeUA07yI?h}*H{lsiP)oX8#RLQJ+V-<4TTpx?>THVJ+JP0iRUe;M?b{J_Xt%;jqTDxcDV&4JH&5-"
+    ">jwB0_+4bwe%SL)Bfmal`3nS4XPgScA7UfMiI#v3T=8>=d>KbC;zopQExp7U>TIz72q}T~M-ZllEIjOat0Wnyuerhx5GG`"
+    "d*J<N4c_|HDXH!A~u<SJ0jtka^s>G`s9HC%117hcXSA`a<CPq~naz7)(Ze@+ZTrcTrnWH*2I8$23o@BgOY6B*RB?N9vs;j"
+    "r_%Fy<QwA><FtIiM#cY57b22nMAh1$C`ePYqzgpF&kC7|bkD72h%k=lt}g0Ismb%e3VpC^C@(pjVBKIE#O-O9+-QbEhb)7"
+    "%a~c8t{*>JgE_Zc<N;*yk%kdr0)un0UD+G)Y|p6tZ>>7Shg&NnFRCchmDe=6Rp?{1KDkkI;jC!}We2M}SQNJI};&4(ko9K"
+    "gzUpfdCd6FO_16(G`f2y#&l-e+fG;;p5ksvD=1Eo^XM1eiQ31!~8_a_1WdP+UOPaBRI4NaO1S_uawjvVr<6Di)xK+xcal<"
+    "8nsm+0DgoK6SxX?70Fv*jwoUjZer(vW+lYngtqAVS89*^|1zWSUGph#!NgvK%)leEIKD*9HISwo+5*;&iCUlR!bitmXFZ`"
+    "ym5%}FB6+-sLMqh%L9pLrd)3|FB^<JA{let}w7tPLZpBqa3)Uibn&`=W)D5WbV`A5Pl#*}+b8ZuI4%jM!^mbyuDtDyrn!g"
+    "|;eb9{>T!m^?HZ{xl0fb*=+Yzy$yUz8$|NakV<?mDO;{`&#j_f>EXo&w7l3Ld1Ta5Udh+&CD%_S_{P4}w;@x*B%Vx}sXA#"
+    "f`ecjfL9?cHZksoufICewLQQihXU=v081+)l(|ikM*wS|@CG%{@AbDpS1&R3YKfhel{*Sbq{FvqIA!Qqn$mOL?;)o>aqEP"
+    "~f}ha(5IeKVeI(pak}r=ea;`Q<&xaxa6SDx(8#Qg7uTsukHO&avC=D)X+i2Odv4^O$~6CVqz0tI_v@F3c>R;XN~HZR@aA("
+    "E3WVbxxoc@(>3z**z;J)`9y5LF1xm1jp%Q#9*UA))!3WVyq?$ddS1`#c|EV^^}POobrX+^p-Mqq4Ap_FNK?n`#WOk~T^xJ"
+    "<KdAq0I{U4ZGD!9uzT%>q@heWwtDN*Yuu%1e^}Ul{dnZnwi?ikMD~XITyDsSUwnkYCTL+~K%qi33>!E++&>yjW6D6k8cUQ"
+    "6gjanl3DYk!&^&i}vNr>++HZ!n-()cbVA@y<kX(dem&j_=C`*@pJ_yMx7Q&O)o1|P@Vh(IC4O#U|Gw_Qq-^Hhv}A&u#cW7"
+    "AFV#O(d<k<w*~<~^W%SIDFty1+aE@(jDV@K1Q>{UWhuF9mGwYa)#-N(u9zlt!*o_UxA|Rmf9Yp$iXf$x<jjV@<zs0p#zPR"
+    "KwD{lE%MGLqoPMXE`CJpmD=h+8Q$%fcXTwnD9xR?0v-F8Q0MB6C66IN*b5HdLqET;_69Qf;`XU|Bx%3@}@VKS?#c-bWqrr"
+    "|2p#?wc?fByy~7|`JXectFdx^mGripE3=}z>fXx;*Byb0^@*v!APbnS4R5Jg$)8A9H>=WU|0IMzD;7=PG>y%irC$cv-Xcn"
+    "#Af1fKt%2*%DeIpT@?A>jKFhKYLM5`!{!3A=Xn6-O)EeHUzp`r%;?aMQY(F*r1O(prabYs2K5ud+5NpH+^MN(WY}8R2F!v"
+    "4BAALt9JybB-#m+~`ODwSrh7BdlUNj(jQkHhMiI)g_Q1|>7u(L~AjToZeBEXlijtXH0&lGzRJV%V{i<=kFJheYub~DUv$~"
+    "?nFeetouvKgo7E^iHo5_ESVl2<okS7P}gW}%y8YX?l`ODtD^+ReEIRsJDDJSnpX?W3M5Mbbq?cppnr*(r55-92HjQ7MOc$"
+    "ZTW<rzDizwvemrQpu+q;gIFhuOO$Z<N*#D@mtgmDK)*qTvNpE9|Lx&5wOUvWe$z6AQ{iob)-#@E>rtD8F<Yk2F-1hz<aBv"
+    "o1tA`S8OqJeRUSWyCoNqvg?&gl#N`X?X$#dHC`u1B4RKm@-zV&>|N6t{7>O|uc+hV+WjV8W4-%-0wQDx"
 )
 
 _NO, _YES, _MANDATORY = 0, 1, 2
@@ -294,24 +330,10 @@ _SPECIAL = frozenset((_BK, _CR, _LF, _CM, _ZW, _HL, _RI, _ZWJ))
 
 def _decode_unicode_data() -> tuple[bytes, list[int], list[int]]:
     data = zlib.decompress(base64.b85decode("".join(_UNICODE_DATA)))
-    starts: list[int] = []
-    values: list[int] = []
-    code, pos = 0, 33 * 33
-    while pos < len(data):
-        values.append(data[pos])
-        delta = shift = 0
-        while True:
-            pos += 1
-            delta |= (data[pos] & 0x7F) << shift
-            shift += 7
-            if data[pos] < 0x80:
-                break
-        pos += 1
-        code += delta
-        starts.append(code)
-        if values[-1] >> 2 in (_BK, _CR, _LF):
-            values[-1] &= ~3  # the width of a mandatory break is not counted
-    return data[: 33 * 33], starts, values
+    count = (len(data) - 33 * 33) // 4
+    lengths = range(33 * 33 + count, len(data), 3)
+    starts = list(accumulate(int.from_bytes(data[i : i + 3], "big") for i in lengths))
+    return data[: 33 * 33], starts, list(data[33 * 33 : 33 * 33 + count])
 
 
 class _PropertyTable(dict[str, int]):
@@ -324,17 +346,14 @@ class _PropertyTable(dict[str, int]):
 
 def _usual_chars_pattern() -> re.Pattern[str]:
     """A regex for any character that is not one column wide or needs the context rules."""
-    ranges: list[list[int]] = []
-    for start, end, value in zip(
-        _RANGE_STARTS, [*_RANGE_STARTS[1:], 0x110000], _RANGE_VALUES, strict=True
-    ):
-        if value & 3 == 1 and value >> 2 not in _SPECIAL:
-            if ranges and ranges[-1][1] == start:
-                ranges[-1][1] = end
-            else:
-                ranges.append([start, end])
-    spans = (f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in ranges)
-    return re.compile(f"[^{''.join(spans)}]")
+    ends = [*_RANGE_STARTS[1:], 0x110000]
+    ranges = zip(_RANGE_STARTS, ends, _RANGE_VALUES, strict=True)
+    usual = (
+        f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}"
+        for a, b, value in ranges
+        if value & 3 == 1 and value >> 2 not in _SPECIAL
+    )
+    return re.compile(f"[^{''.join(usual)}]")
 
 
 _PAIRS, _RANGE_STARTS, _RANGE_VALUES = _decode_unicode_data()
@@ -342,7 +361,9 @@ _PROPERTIES = _PropertyTable()
 _UNUSUAL_CHAR = _usual_chars_pattern()
 
 
-def _line_breaks(text: str, newline: bool, width: int, column: int, first_only: bool) -> list[int]:
+def _line_breaks(
+    text: str, newline: bool, width: int, column: int, first_only: bool, keep: set[int]
+) -> list[int]:
     """Where ``text`` starting at ``column`` must break so its lines fit ``width`` columns.
 
     This gives what u8_width_linebreaks' greedy scan gives: each line ends at the last break
@@ -363,6 +384,8 @@ def _line_breaks(text: str, newline: bool, width: int, column: int, first_only: 
             return []
         if any(value >> 2 in _SPECIAL for value in values):
             chances = _break_chances([value >> 2 for value in values], text, newline)
+            for index in keep:
+                chances[index] = _NO
     mandatory = [] if chances is None else [i for i, c in enumerate(chances) if c == _MANDATORY]
     cuts: list[int] = []
     for start, stop in pairwise([0, *mandatory, len(text)]):
@@ -376,7 +399,10 @@ def _line_breaks(text: str, newline: bool, width: int, column: int, first_only: 
             if end >= stop:
                 break
             candidates = chain(range(end, start, -1), range(end + 1, stop))
-            cut = next((i for i in candidates if _is_chance(text, newline, chances, i)), None)
+            cut = next(
+                (i for i in candidates if i not in keep and _is_chance(text, newline, chances, i)),
+                None,
+            )
             if cut is None:
                 break
             cuts.append(cut)
