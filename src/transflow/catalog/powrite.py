@@ -27,6 +27,7 @@ import base64
 import re
 import zlib
 from bisect import bisect_right
+from collections.abc import Set
 from itertools import accumulate, chain, pairwise
 
 from transflow.catalog.model import Catalog, Entry
@@ -57,6 +58,7 @@ _ESCAPES = str.maketrans(
     {"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n"}
     | {"\r": "\\r", "\t": "\\t", "\v": "\\v"}
 )
+_NONE: frozenset[int] = frozenset()
 _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
 _ESCAPED = frozenset('\\"\a\b\f\n\r\t\v')
 _PYTHON_SPEC = re.compile(r"[-+ #0]*(\*|[0-9]*)(?:\.(\*|[0-9]*))?[hlL]?(.?)", re.DOTALL)
@@ -204,14 +206,14 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, python: bool) -> li
     if short and _UNUSUAL_CHAR.search(value) is None:  # the common case: one line
         return [f'{prefix}{keyword} "{value}"']
     portions = _PORTIONS.findall(value) or [""]
-    inside = _python_directives(value) if python and "%" in value else set()
+    inside = _python_directives(value) if python and "%" in value else _NONE
     lines: list[str] = []
     first = True
     offset = 0
     for index, portion in enumerate(portions):
         text = portion.translate(_ESCAPES) if _NEEDS_ESCAPE.search(portion) else portion
         newline = portion.endswith("\n")
-        keep = _escaped_positions(portion, offset, inside) if inside else set()
+        keep = _escaped_positions(portion, offset, inside) if inside else _NONE
         offset += len(portion)
         cuts = _line_breaks(text, newline, width, 0, False, keep)
         if first and text:
@@ -233,7 +235,7 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, python: bool) -> li
     return lines
 
 
-def _python_directives(text: str) -> set[int]:
+def _python_directives(text: str) -> Set[int]:
     """Where gettext's python-format parser sees the inside of a directive ("%(name)s", "% d").
 
     Like gettext, it stops at the first invalid directive, leaving later ones unprotected.
@@ -265,7 +267,7 @@ def _python_directives(text: str) -> set[int]:
     return inside
 
 
-def _escaped_positions(portion: str, offset: int, indices: set[int]) -> set[int]:
+def _escaped_positions(portion: str, offset: int, indices: Set[int]) -> Set[int]:
     """Where the characters at ``indices`` (of the whole string) start in the escaped portion."""
     positions: set[int] = set()
     column = 0
@@ -362,7 +364,7 @@ _UNUSUAL_CHAR = _usual_chars_pattern()
 
 
 def _line_breaks(
-    text: str, newline: bool, width: int, column: int, first_only: bool, keep: set[int]
+    text: str, newline: bool, width: int, column: int, first_only: bool, keep: Set[int]
 ) -> list[int]:
     """Where ``text`` starting at ``column`` must break so its lines fit ``width`` columns.
 
