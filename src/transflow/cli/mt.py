@@ -7,6 +7,7 @@ parser are not loaded for other commands.
 from __future__ import annotations
 
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -120,7 +121,7 @@ def translate_command(
     from transflow.mt.draft import translate
 
     project = open_project(ctx)
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     bar = ProgressLine(stderr, enabled=stderr.isatty() and not dry_run)
     with _termination_as_interrupt():
         try:
