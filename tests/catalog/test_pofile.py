@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from transflow.catalog import powrite
+from transflow.catalog import linebreak
 from transflow.catalog.model import Catalog, Entry
 from transflow.catalog.pofile import format_po, parse_po
 from transflow.errors import CatalogError
@@ -340,9 +340,11 @@ def test_lazy_break_search_agrees_with_the_full_scan() -> None:
         if newline:
             text += "\\n"
         width, column = rng.randint(3, 30), rng.randint(0, 8)
-        lazy = powrite._line_breaks(text, newline, width, column, False, set())
-        scanned = powrite._break_chances([powrite._PROPERTIES[c] >> 2 for c in text], text, newline)
-        full = [i for i, c in enumerate(scanned) if c == powrite._YES]
+        lazy = linebreak.line_breaks(text, newline, width, column, False, set())
+        scanned = linebreak.break_chances(
+            [linebreak.PROPERTIES[c] >> 2 for c in text], text, newline
+        )
+        full = [i for i, c in enumerate(scanned) if c == linebreak.YES]
         assert set(lazy) <= set(full), text
         expected = _reference_breaks(text, full, width, column)
         assert lazy == expected, (text, width, column)
@@ -357,7 +359,7 @@ def _reference_breaks(text: str, chances: list[int], width: int, column: int) ->
                 cuts.append(last)
                 column = 0
             last, column, piece = index, column + piece, 0
-        piece += powrite._PROPERTIES[char] & 3
+        piece += linebreak.PROPERTIES[char] & 3
     if last >= 0 and column + piece > width:
         cuts.append(last)
     return cuts
@@ -477,7 +479,7 @@ def test_unicode_data_matches_the_systems_libunistring() -> None:
         raw = bytes((ctypes.c_ubyte * 39740).in_dll(lib, "libunistring_unilbrkprop"))
     except ValueError:
         pytest.skip("libunistring without its internal tables exported")
-    assert table == powrite._PAIRS
+    assert table == linebreak.PAIRS
     level1, level2, level3 = (
         struct.unpack_from("<15i", raw),
         struct.unpack_from("<2048i", raw, 60),
@@ -494,7 +496,7 @@ def test_unicode_data_matches_the_systems_libunistring() -> None:
             else 20
         )
         width = 0 if cls in (33, 34, 35) else max(lib.uc_width(code, b"UTF-8"), 0)
-        assert powrite._PROPERTIES[chr(code)] == cls * 4 + width, hex(code)
+        assert linebreak.PROPERTIES[chr(code)] == cls * 4 + width, hex(code)
 
 
 # Cross-check with polib
