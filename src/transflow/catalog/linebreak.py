@@ -1,5 +1,6 @@
 """Where GNU gettext may break a long string: Unicode line breaking as libunistring 1.0 does it.
 
+Kept apart from ``powrite`` so that the writer reads as the PO format and this as its data.
 """
 
 from __future__ import annotations
