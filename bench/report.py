@@ -66,13 +66,17 @@ def stage_table(rows: list[Row], size: int, units: int, langs: int) -> list[str]
     ours = {r.stage: r for r in rows if r.size == size and r.is_transflow}
     for r in (r for r in rows if r.size == size):
         segments = units * (langs if r.stage in PER_LANGUAGE else 1)
-        rate = f"{segments / r.wall:,.0f}" if r.stage in PIPELINE and r.wall > 0 else "—"
+        measured = r.stage in PIPELINE and r.wall > 0 and not r.failures
+        rate = f"{segments / r.wall:,.0f}" if measured else "—"
         failed = f"{r.failures} of {r.runs}" if r.failures else "0"
         mine = ours.get(r.stage)
         if r.is_transflow:
             ratio = "—"
         elif mine is None or mine.failures:
             ratio = "n/a"
+        elif r.failures:
+            timed_out = r.error.startswith("timed out")
+            ratio = f"> {r.wall / mine.wall:.1f}× (timed out)" if timed_out else "failed"
         else:
             ratio = f"{r.wall / mine.wall:.1f}×"
         tool = f"**{r.tool}**" if r.is_transflow else r.tool

@@ -46,9 +46,11 @@ def render(runner: Any) -> str:
         "# transflow benchmark results",
         "",
         f"Run on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{command}`. "
-        f"Each transflow step ran {args.repeat}×, each peer step "
+        "Runs per step: transflow "
+        + ", ".join(f"{runner.transflow_repeat(s)}× at N={s:,}" for s in args.sizes)
+        + "; peers "
         + ", ".join(f"{runner.peer_repeat(s)}× at N={s:,}" for s in args.peer_sizes)
-        + "; the tables show medians.",
+        + ". The tables show the median of those runs.",
         "",
         "## Machine",
         "",

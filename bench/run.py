@@ -33,7 +33,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add = parser.add_argument
     add("--sizes", default="100,1000", help="corpus sizes in articles (100,1000)")
     add("--peer-sizes", help="sizes at which peers run (default: the sizes up to 1,000)")
-    add("--repeat", type=int, default=3, help="runs per step; the median counts (3)")
+    add(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs per transflow step up to N=1,000 (once above); the median counts (3)",
+    )
     add(
         "--peer-repeat",
         type=int,
@@ -132,7 +137,8 @@ class Runner:
         inputs.mkdir(parents=True)
         peers = self.args.peers and size in self.args.peer_sizes
         peer_repeat = self.peer_repeat(size)
-        rounds = max(self.args.repeat, peer_repeat if peers else 0)
+        repeat = self.transflow_repeat(size)
+        rounds = max(repeat, peer_repeat if peers else 0)
         for rep in range(rounds):
             work = base / f"r{rep}"
             if work.exists():
@@ -141,7 +147,7 @@ class Runner:
             ctx = seq.Context(
                 corpus, inputs, work, ("kk", "ru"), self.transflow, PEER_PYTHON, rep == 0
             )
-            if self.transflow and rep < self.args.repeat:
+            if self.transflow and rep < repeat:
                 self.play(size, "transflow", seq.transflow(ctx), ctx)
                 if rep == 0:
                     self.facts[size] = ctx.facts
@@ -169,6 +175,9 @@ class Runner:
             self.notes.append(f"N={size}: {name} not run at this size (--large-peers)")
             return False
         return True
+
+    def transflow_repeat(self, size: int) -> int:
+        return self.args.repeat if size <= 1000 else 1
 
     def peer_repeat(self, size: int) -> int:
         if self.args.peer_repeat:
