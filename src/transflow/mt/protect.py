@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
@@ -136,7 +137,7 @@ def markup_intact(source: str, draft: str) -> bool:
     return not _html_nests(before) or _html_nests(after)
 
 
-def _html_nests(shape: list[tuple[str, str, str]]) -> bool:
+def _html_nests(shape: tuple[tuple[str, str, str], ...]) -> bool:
     stack: list[str] = []
     for kind, _, content in shape:
         tag = _TAG.match(content) if kind == "html_inline" else None
@@ -150,8 +151,14 @@ def _html_nests(shape: list[tuple[str, str, str]]) -> bool:
     return not stack
 
 
-def _skeleton(text: str) -> list[tuple[str, str, str]]:
-    """The inline markup of ``text``, in order, without its words."""
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>!\\&~\n]")
+
+
+@lru_cache(maxsize=8192)
+def _skeleton(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The inline markup of ``text``, in order, without its words (cached: sources repeat)."""
+    if not _MARKUP_CHARS.search(text):
+        return ()  # plain text: nothing for the parser to find
     tokens = _PARSER.parseInline(text)
     children = tokens[0].children if tokens and tokens[0].children else []
     shape = []
@@ -161,4 +168,4 @@ def _skeleton(text: str) -> list[tuple[str, str, str]]:
         attrs = ";".join(f"{k}={v}" for k, v in sorted(token.attrs.items()) if k != "alt")
         content = token.content if token.type in ("code_inline", "html_inline") else ""
         shape.append((token.type, attrs, content))
-    return shape
+    return tuple(shape)
