@@ -34,9 +34,9 @@ def merge(template: Catalog, old: Catalog | None, header: Entry) -> tuple[Catalo
     old_entries = old.entries if old is not None else []
     live = {e.key: e for e in old_entries if not e.obsolete}
     dead = {e.key: e for e in old_entries if e.obsolete}
-    exact_keys = {t.key for t in template.entries if t.key in live or t.key in dead}
-    candidates = [e for e in old_entries if e.key not in exact_keys and e.has_translation]
-    matcher = FuzzyMatcher(candidates)
+    # Like msgmerge, any old translation may be suggested: also one whose own segment is still
+    # there, a fuzzy one, or an obsolete one.
+    matcher = FuzzyMatcher([e for e in old_entries if e.has_translation])
     entries: list[Entry] = []
     kept = fuzzy = new = 0
     used: set[tuple[str | None, str]] = set()

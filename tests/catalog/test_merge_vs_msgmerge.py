@@ -1,0 +1,62 @@
+"""transflow's merge gives each entry the state GNU ``msgmerge --previous`` gives it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from transflow.catalog.merge import merge
+from transflow.catalog.model import Catalog, Entry
+from transflow.catalog.pofile import format_po, parse_po
+from transflow.report.coverage import entry_state
+
+pytestmark = pytest.mark.gettext
+
+HEADER = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n")
+
+OLD = [
+    Entry("Smith did not respond to a request for comment.", "Смит не ответил на запрос."),
+    Entry("The ministry declined to comment on the new law.", "Министерство отказалось.",
+          flags=["fuzzy"]),
+    Entry("Officials rejected the claims made by the activists.", "Чиновники отвергли.",
+          obsolete=True),
+    Entry("Aron Atabek died on Nov. 24 in a hospital in Almaty.", "Арон Атабек умер 24 ноября."),
+    Entry("Some 2,500 people signed a petition to the president.", "Около 2 500 человек."),
+    Entry("A sentence that the editor removed entirely.", "Удалённое предложение."),
+    Entry("An untranslated sentence that was removed.", ""),
+    Entry("Relatives launched a campaign to raise funds.", "Родственники начали кампанию."),
+]  # fmt: skip
+NEW = [
+    "Smith did not respond to a request for comment.",  # unchanged
+    "Mitchell did not respond to a request for comment.",  # close to a still-used one
+    "The ministry declined to comment on the new novel.",  # close to a fuzzy one
+    "Officials rejected the claims made by activists.",  # close to an obsolete one
+    "Aron Atabek died on Nov. 23 in a hospital in Almaty.",  # one character changed
+    "Some 2,700 people signed a petition to the president.",
+    "Relatives launched a campaign to raise funds.",
+    "Weather in the steppe was mild for the season.",  # new
+    "Completely different words about football results.",  # new
+]
+
+
+def states(catalog: Catalog) -> dict[str, str]:
+    return {e.msgid: entry_state(e) for e in catalog.entries}
+
+
+def test_states_match_msgmerge(tmp_path: Path) -> None:
+    old = Catalog(header=HEADER, entries=[*OLD])
+    template = Catalog(header=HEADER, entries=[Entry(m) for m in NEW])
+    (tmp_path / "old.po").write_text(format_po(old), encoding="utf-8")
+    (tmp_path / "new.pot").write_text(format_po(template), encoding="utf-8")
+    done = subprocess.run(
+        ["msgmerge", "--previous", "-q", "-o", "-", str(tmp_path / "old.po"),
+         str(tmp_path / "new.pot")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    gnu = parse_po(done.stdout)
+    ours, _ = merge(template, parse_po(format_po(old)), HEADER)
+    assert states(ours) == states(gnu)
+    gnu_suggestions = {e.msgid: e.msgstr for e in gnu.entries if e.fuzzy}
+    assert {e.msgid: e.msgstr for e in ours.entries if e.fuzzy} == gnu_suggestions
