@@ -4,34 +4,17 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.mt.helpers import configure, entries, local_only, make_project, remote
+from tests.mt.helpers import configure, entries, remote
 from transflow.catalog.model import draft_source
 from transflow.catalog.store import read_catalog, write_catalog
 from transflow.mt.pseudo import CLOSE, OPEN
 from transflow.mt.testing import FakeServices
 
 SLUG = "kazakhstans-longest-serving-political-prisoner-dies"
-
-
-@pytest.fixture(autouse=True)
-def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    local_only(monkeypatch)
-
-
-@pytest.fixture
-def services() -> Iterator[FakeServices]:
-    with FakeServices() as server:
-        yield server
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return make_project(tmp_path / "newsroom")
 
 
 def blank_every_other_entry(root: Path, lang: str) -> list[str]:
