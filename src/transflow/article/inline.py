@@ -37,22 +37,3 @@ class Span:
 def protected_spans(text: str) -> list[Span]:
     """Parts of ``text`` that translation must leave exactly as they are, in order."""
     return [Span(m.start(), m.end(), m.group()) for m in PROTECTED.finditer(text)]
-
-
-def bracket_depth_at(text: str) -> list[int]:
-    """For each offset, how many ``[`` (link or image text) are open before it."""
-    depth = 0
-    depths = []
-    escaped = False
-    for char in text:
-        depths.append(depth)
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
-            depth += 1
-        elif char == "]" and depth:
-            depth -= 1
-    depths.append(depth)
-    return depths

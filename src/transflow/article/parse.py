@@ -10,7 +10,6 @@ from transflow.article.blocks import body_blocks
 from transflow.article.frontmatter import FrontMatter, split_front_matter
 from transflow.article.segment import Segment, block_segments, normalize
 from transflow.errors import ArticleError
-from transflow.fsutil import read_text_utf8
 
 
 @dataclass(frozen=True)
@@ -24,14 +23,6 @@ class Article:
     @property
     def metadata(self) -> dict[str, Any]:
         return self.front_matter.data
-
-
-def read_article(path: Path, slug: str, translate: tuple[str, ...], sentences: bool) -> Article:
-    try:
-        text = read_text_utf8(path, ArticleError)
-    except FileNotFoundError:
-        raise ArticleError("no such article", path) from None
-    return parse_article(text, path, slug, translate, sentences)
 
 
 def parse_article(
