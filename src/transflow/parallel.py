@@ -7,6 +7,7 @@ back in the order of the items, so output never depends on the number of workers
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -26,5 +27,17 @@ def map_items(func: Callable[[T], R], items: Sequence[T], jobs: int | None = Non
         return [func(item) for item in items]
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    try:
         return list(pool.map(func, items, chunksize=chunk))
+    except BaseException:
+        # Ctrl-C or an error in one item: drop the queued work instead of finishing it.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and reports once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
