@@ -128,3 +128,19 @@ def test_every_command_has_help_with_an_example(run, tmp_path: Path, command: st
     result = run(tmp_path, command, "--help")
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_pages_link_only_to_languages_that_are_built(sample: Path, run) -> None:
+    from transflow.catalog.store import read_catalog, write_catalog
+
+    po = sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    catalog = read_catalog(po)
+    for entry in catalog.entries:  # ru falls below min_coverage and is not built
+        entry.msgstr = ""
+    write_catalog(po, catalog)
+    result = run(sample, "build", "-l", "kk")
+    assert result.exit_code == 0, result.output
+    kk = (sample / "build/kk" / f"{SAMPLE_SLUG}.html").read_text(encoding="utf-8")
+    assert 'href="../en/' in kk
+    assert 'href="../ru/' not in kk
+    assert "skipped" not in result.output  # ru was not asked for

@@ -28,55 +28,52 @@ def build_article(work: BuildWork) -> BuildDone:
     project = _project(work.root)
     article = project.article(work.slug)
     done = BuildDone()
+    settings = project.settings
+    # Every language is looked at, even with -l, so that pages link only to pages that exist.
+    languages = [settings.source_language, *settings.target_languages]
+    texts = {lang: _text(project, article, lang, done) for lang in languages}
+    links = [
+        PageLink(lang, f"../{lang}/{article.slug}.html")
+        for lang in languages
+        if texts[lang] is not None
+    ]
     allow_html = _has_html(article)
     for language in work.languages:
-        _build_one(project, article, language, work.formats, done, allow_html)
+        text = texts[language]
+        if text is None:
+            continue
+        if "md" in work.formats:
+            target = project.inside(output_path(project, language, article.slug, "md"))
+            done.outputs.append(Output(target, text))
+        if "html" in work.formats:
+            target = project.inside(output_path(project, language, article.slug, "html"))
+            page = render_page(text, language, links, allow_html)
+            done.outputs.append(Output(target, page))
+    requested = set(work.languages)
+    done.skipped[:] = [s for s in done.skipped if s.language in requested]
+    done.blocked[:] = [f for f in done.blocked if f.language in requested]
     return done
 
 
-def _build_one(
-    project: Project,
-    article: Article,
-    language: str,
-    formats: tuple[str, ...],
-    report: BuildDone,
-    allow_html: bool,
-) -> None:
+def _text(project: Project, article: Article, language: str, report: BuildDone) -> str | None:
+    """The article's Markdown in ``language``, or None (with the reason) when it is not built."""
     settings = project.settings
     if language == settings.source_language or not article.segments:
-        text = article.text  # nothing to translate: the page is the source
-    else:
-        path = project.inside(settings.catalog_path(language, article.slug))
-        catalog = read_catalog_if_exists(path)
-        if catalog is None:
-            report.skipped.append(
-                Skipped(article.slug, language, "no catalog; run `transflow update`")
-            )
-            return
-        coverage = coverage_of(catalog, article.slug, language, settings.relative(path))
-        if coverage.percent < settings.min_coverage:
-            reason = (
-                f"{coverage.percent:g}% translated, below min_coverage {settings.min_coverage:g}%"
-            )
-            report.skipped.append(Skipped(article.slug, language, reason))
-            return
-        where = Where(article.slug, language, settings.relative(path), settings.source_language)
-        catalog, blocked = publishable(catalog, where)  # entries with errors fall back to source
-        report.blocked.extend(blocked)
-        text = render_markdown(article, reviewed_translations(catalog)).text
-    if "md" in formats:
-        target = project.inside(output_path(project, language, article.slug, "md"))
-        report.outputs.append(Output(target, text))
-    if "html" in formats:
-        target = project.inside(output_path(project, language, article.slug, "html"))
-        page = render_page(text, language, _links(project, article.slug), allow_html)
-        report.outputs.append(Output(target, page))
-
-
-def _links(project: Project, slug: str) -> list[PageLink]:
-    settings = project.settings
-    languages = [settings.source_language, *settings.target_languages]
-    return [PageLink(lang, f"../{lang}/{slug}.html") for lang in languages]
+        return article.text  # nothing to translate: the page is the source
+    path = project.inside(settings.catalog_path(language, article.slug))
+    catalog = read_catalog_if_exists(path)
+    if catalog is None:
+        report.skipped.append(Skipped(article.slug, language, "no catalog; run `transflow update`"))
+        return None
+    coverage = coverage_of(catalog, article.slug, language, settings.relative(path))
+    if coverage.percent < settings.min_coverage:
+        reason = f"{coverage.percent:g}% translated, below min_coverage {settings.min_coverage:g}%"
+        report.skipped.append(Skipped(article.slug, language, reason))
+        return None
+    where = Where(article.slug, language, settings.relative(path), settings.source_language)
+    catalog, blocked = publishable(catalog, where)  # entries with errors fall back to source
+    report.blocked.extend(blocked)
+    return render_markdown(article, reviewed_translations(catalog)).text
 
 
 def _has_html(article: Article) -> bool:

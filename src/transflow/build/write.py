@@ -105,7 +105,7 @@ def _stamp_key(work: BuildWork) -> str:
 def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
     s = project.settings
     return settings_digest(
-        "build/2",  # bump when what a build writes or remembers changes
+        "build/3",  # bump when what a build writes or remembers changes
         __version__,
         formats,
         s.min_coverage,
@@ -118,9 +118,10 @@ def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
 
 
 def _io(project: Project, work: BuildWork) -> tuple[list[StrPath], list[StrPath]]:
-    paths, source = project.paths, project.settings.source_language
+    # Every target catalog counts, even with -l: a page links to the languages that are built.
+    paths, targets = project.paths, project.settings.target_languages
     inputs: list[StrPath] = [paths.article(work.slug)]
-    inputs += [paths.catalog(lang, work.slug) for lang in work.languages if lang != source]
+    inputs += [paths.catalog(lang, work.slug) for lang in targets]
     outputs: list[StrPath] = [
         paths.output(lang, work.slug, fmt) for lang in work.languages for fmt in work.formats
     ]
