@@ -102,8 +102,9 @@ def load_line(records: list[Any]) -> list[str]:
 
 def pipeline_table(rows: list[Row], sizes: list[int]) -> list[str]:
     lines = [
-        "transflow: extract + update + translate + build + status. Peer chain: the fastest peer "
-        "for each of extract, update (merge), build and status (no machine translation).",
+        "transflow: extract + update + build (md and html) + status. Peer chain: the fastest "
+        "peer for each of extract, update (merge), build and status. Machine translation is "
+        "left out of both (see the translate rows).",
         "",
         "| N | transflow s | fastest peer chain s | chain | transflow faster by |",
         "|---:|---:|---:|---|---:|",
