@@ -57,6 +57,7 @@ def render(runner: Any) -> str:
         *report.machine(),
         *report.tool_versions(runner.peer_python, runner.transflow),
         *load_line(runner.records),
+        f"- transflow source: {' → '.join(dict.fromkeys(runner.source_revisions))}",
         "",
         "## Corpus",
         "",

@@ -12,6 +12,7 @@ size, the whole-pipeline comparison, the targets, and how ``transflow update`` a
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import subprocess
@@ -78,6 +79,18 @@ def find_transflow() -> tuple[str, ...] | None:
         if done.returncode == 0 and "extract" in done.stdout:
             return tuple(argv)
     return None
+
+
+def source_revision() -> str:
+    """The commit of the checkout, with a digest of uncommitted changes under src/."""
+    repo = BENCH.parent
+    head = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    diff = subprocess.run(
+        ["git", "-C", str(repo), "diff", "HEAD", "--", "src"], capture_output=True
+    ).stdout
+    return f"{head or 'unknown'}{'+' + hashlib.sha1(diff).hexdigest()[:8] if diff else ''}"
 
 
 def log(message: str) -> None:
@@ -206,6 +219,7 @@ class Runner:
         self.comparisons[size] = found
 
     def run(self) -> str:
+        self.source_revisions = [source_revision()]
         if self.transflow is None and not self.args.no_transflow:
             self.notes.append("The transflow CLI could not run here (transflow --help failed).")
             log("transflow CLI not available: measuring the peers only")
@@ -213,6 +227,13 @@ class Runner:
             sys.exit("peers are not installed: run bash bench/install_peers.sh")
         for size in self.args.sizes:
             self.run_size(size)
+        self.source_revisions.append(source_revision())
+        if self.source_revisions[0] != self.source_revisions[1]:
+            self.notes.append(
+                "transflow's source changed during the run (from "
+                f"{self.source_revisions[0]} to {self.source_revisions[1]}): earlier sizes "
+                "measured older code"
+            )
         raw = self.args.work / "records.json"
         raw.write_text(json.dumps([[s, st, t, m.__dict__] for s, st, t, m in self.records]))
         return results.render(self)
