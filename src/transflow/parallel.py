@@ -6,10 +6,8 @@ back in the order of the items, so output never depends on the number of workers
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from transflow.stamps import default_jobs
@@ -25,6 +23,9 @@ def map_items(func: Callable[[T], R], items: Sequence[T], jobs: int | None = Non
     workers = min(jobs or default_jobs(), max(1, len(items) // _MIN_ITEMS_PER_WORKER))
     if workers <= 1:
         return [func(item) for item in items]
+    import multiprocessing  # with the pool only: a run with little to do skips the import
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (workers * 8))
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)

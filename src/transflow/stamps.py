@@ -5,7 +5,7 @@ digest of its inputs, a digest of the settings that shape its output, and the si
 the files it wrote. The work is skipped when all of these still hold. A file whose mtime changed
 is hashed again, so touching a file without changing it costs a hash, not a rebuild.
 
-The cache lives in ``.transflow-cache/stamps.json``; deleting it only makes the next run do all
+The cache lives in ``.transflow-cache/stamps-<command>.json``; deleting it only makes the next run do all
 the work again (and write nothing whose content is the same).
 """
 
@@ -45,8 +45,9 @@ def _stat(path: StrPath) -> tuple[int, int] | None:
 
 
 class Stamps:
-    def __init__(self, cache_dir: Path):
-        self.path = cache_dir / "stamps.json"
+    def __init__(self, cache_dir: Path, command: str):
+        # One file per command: each run loads only the stamps it checks.
+        self.path = cache_dir / f"stamps-{command}.json"
         self.entries: dict[str, Any] = {}
         self.files: dict[str, list[Any]] = {}  # path -> [size, mtime_ns, digest]
         self.dirty = False

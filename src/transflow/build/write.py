@@ -57,7 +57,7 @@ def build(
     langs = project.languages(languages)
     if not languages:
         langs = [project.settings.source_language, *langs]
-    stamps = Stamps(project.settings.cache_dir)
+    stamps = Stamps(project.settings.cache_dir, "build")
     key = _settings_key(project, formats)
     report = BuildReport()
     todo = []

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from transflow import __version__
 from transflow.catalog.model import Catalog
-from transflow.catalog.pofile import format_po, parse_po
 from transflow.errors import CatalogError
 from transflow.fsutil import read_text_utf8, write_text_atomic
 from transflow.models import FileResult, Output
@@ -51,6 +50,8 @@ def _project(root: Path) -> Project:
 
 
 def _read(path: Path) -> tuple[str | None, Catalog | None]:
+    from transflow.catalog.pofile import parse_po
+
     try:
         text = read_text_utf8(path, CatalogError)
     except FileNotFoundError:
@@ -66,6 +67,8 @@ def _output(path: Path, old_text: str | None, catalog: Catalog, old: Catalog | N
         return Output(path, None, remove=old_text is not None and path.suffix == ".pot")
     if old is not None and catalog == old:
         return Output(path, None)
+    from transflow.catalog.pofile import format_po
+
     text = format_po(catalog)
     return Output(path, None if text == old_text else text)
 
@@ -122,7 +125,7 @@ def sync(
 ) -> list[ArticleDone]:
     """Extract every article (and, unless ``languages`` is None, update its catalogs)."""
     langs = tuple(project.languages(languages)) if languages is not None else ()
-    stamps = Stamps(project.settings.cache_dir)
+    stamps = Stamps(project.settings.cache_dir, "sync")
     key = _settings_key(project)
     todo = []
     for slug in project.slugs(slugs):
@@ -209,7 +212,7 @@ class CatalogStamps:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.stamps = Stamps(project.settings.cache_dir)
+        self.stamps = Stamps(project.settings.cache_dir, "sync")
         self.key = _settings_key(project)
 
     def _io(self, path: Path) -> tuple[str, list[StrPath], str, list[StrPath]] | None:

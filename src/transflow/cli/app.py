@@ -6,7 +6,9 @@ nothing to do does not pay for importing markdown-it, Babel or the translation p
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
@@ -23,7 +25,27 @@ from transflow.cli.options import (
 from transflow.cli.output import print_blocked, print_files
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands defined in other modules are imported when one of them is used (or listed), so
+    ``transflow build`` never pays for loading the translation providers."""
+
+    lazy: ClassVar[dict[str, str]] = {
+        "translate": "transflow.cli.mt",
+        "tm": "transflow.cli.mt",
+        "status": "transflow.cli.quality",
+        "check": "transflow.cli.quality",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            importlib.import_module(self.lazy[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "-C",
     "directory",

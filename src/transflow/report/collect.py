@@ -52,7 +52,7 @@ def collect_coverage(
     jobs: int | None = None,
 ) -> list[Coverage]:
     """One Coverage per article and language, in article then language order."""
-    stamps = Stamps(project.settings.cache_dir)
+    stamps = Stamps(project.settings.cache_dir, "status")
     paths = project.paths
     items = [
         _Count(project.root, slug, language)
