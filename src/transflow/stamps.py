@@ -5,8 +5,8 @@ digest of its inputs, a digest of the settings that shape its output, and the si
 the files it wrote. The work is skipped when all of these still hold. A file whose mtime changed
 is hashed again, so touching a file without changing it costs a hash, not a rebuild.
 
-The cache lives in ``.transflow-cache/stamps-<command>.json``; deleting it only makes the next run do all
-the work again (and write nothing whose content is the same).
+The cache lives in ``.transflow-cache/stamps-<command>.json``; deleting it only makes the next
+run do all the work again (and write nothing whose content is the same).
 """
 
 from __future__ import annotations
