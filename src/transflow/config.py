@@ -157,9 +157,10 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
 def check_language(code: str, path: Path | None, key: str) -> None:
     """The code must name a locale that Babel has CLDR data for (dates, plural forms)."""
     name = code.replace("-", "_") if isinstance(code, str) else ""
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*", name) or not (
-        _locale_data() / f"{name}.dat"
-    ).is_file():
+    if (
+        not re.fullmatch(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*", name)
+        or not (_locale_data() / f"{name}.dat").is_file()
+    ):
         raise ConfigError(f"`{key}` names an unknown language {code!r}", path)
 
 
