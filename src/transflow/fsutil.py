@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
-def write_text_atomic(path: Path, text: str) -> bool:
+def write_text_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
     """Write ``text`` to ``path`` as UTF-8 unless it already holds exactly that.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then renamed over
     the target, so a crash or Ctrl-C leaves either the old file or the new one, never a mix.
-    Returns True when the file was written.
+    Returns True when the file was written. ``durable=False`` skips the flush to disk, for
+    caches: after a power cut such a file may be empty, never partly old and partly new.
     """
-    return write_bytes_atomic(path, text.encode("utf-8"))
+    return write_bytes_atomic(path, text.encode("utf-8"), durable=durable)
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> bool:
+def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool:
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
@@ -29,8 +32,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
             Path(tmp_name).chmod(_mode_for(path))
         Path(tmp_name).replace(path)
@@ -39,6 +43,75 @@ def write_bytes_atomic(path: Path, data: bytes) -> bool:
             Path(tmp_name).unlink()
         raise
     return True
+
+
+def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> list[bool]:
+    """Write many files as ``write_bytes_atomic`` does, with one flush to disk for all of them.
+
+    Every changed file first goes to a temporary file beside its target; then the data reach the
+    disk (one ``syncfs`` per file system on Linux, one ``fsync`` per file elsewhere); only then
+    are the temporary files renamed over their targets. A crash or Ctrl-C at any point leaves each
+    target either as it was or whole and new. Returns, per file, whether it was written.
+    """
+    written: list[bool] = []
+    pending: list[tuple[str, Path]] = []
+    renamed = 0
+    try:
+        for path, data in files:
+            try:
+                if path.stat().st_size == len(data) and path.read_bytes() == data:
+                    written.append(False)
+                    continue
+            except FileNotFoundError:
+                pass
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            pending.append((tmp_name, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            Path(tmp_name).chmod(_mode_for(path))
+            written.append(True)
+        _flush([tmp for tmp, _ in pending])
+        for tmp_name, path in pending:
+            Path(tmp_name).replace(path)
+            renamed += 1
+    finally:
+        for tmp_name, _ in pending[renamed:]:
+            with contextlib.suppress(FileNotFoundError):
+                Path(tmp_name).unlink()
+    return written
+
+
+def _flush(names: list[str]) -> None:
+    """Get the data of the files ``names`` to disk."""
+    if len(names) < 8 or not sys.platform.startswith("linux"):
+        for name in names:
+            _fsync_file(name)
+        return
+    import ctypes  # only for many files: syncfs flushes a whole file system in one call
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    devices: dict[int, str] = {}
+    for name in names:
+        devices.setdefault(Path(name).stat().st_dev, name)
+    for name in devices.values():
+        fd = os.open(name, os.O_RDONLY)
+        try:
+            failed = libc.syncfs(fd) != 0
+        finally:
+            os.close(fd)
+        if failed:  # not supported here: flush file by file
+            for other in names:
+                _fsync_file(other)
+            return
+
+
+def _fsync_file(name: str) -> None:
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _mode_for(path: Path) -> int:

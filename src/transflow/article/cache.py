@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from dataclasses import astuple
 from pathlib import Path
 
 from transflow import __version__
@@ -41,10 +40,16 @@ def read_article_cached(
         front = split_front_matter(text, path, translate)
         return Article(slug, path, text, front, segments)
     article = parse_article(text, path, slug, translate, sentences)
-    rows = [list(astuple(segment)) for segment in article.segments]
+    rows = [_row(segment) for segment in article.segments]
     with contextlib.suppress(OSError):
-        write_text_atomic(store, json.dumps({"key": key, "segments": rows}, ensure_ascii=False))
+        write_text_atomic(
+            store, json.dumps({"key": key, "segments": rows}, ensure_ascii=False), durable=False
+        )
     return article
+
+
+def _row(s: Segment) -> list[object]:
+    return [s.msgid, s.role, s.line, s.start, s.end, s.block, s.sentence, s.sentences]
 
 
 def _load(store: Path, key: str) -> tuple[Segment, ...] | None:

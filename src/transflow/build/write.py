@@ -12,7 +12,7 @@ from pathlib import Path
 
 from transflow import __version__
 from transflow.errors import BuildError
-from transflow.fsutil import write_text_atomic
+from transflow.fsutil import write_files_atomic
 from transflow.models import FileResult, Output, Skipped
 from transflow.parallel import map_items
 from transflow.project import Project
@@ -70,12 +70,12 @@ def build(
             report.blocked.extend(Finding(*row) for row in remembered.get("blocked", []))
         else:
             todo.append(work)
-    for work, done in zip(todo, _run(todo, jobs), strict=True):
-        for output in done.outputs:
-            assert output.text is not None
-            report.files.append(
-                FileResult(output.path, write_text_atomic(output.path, output.text))
-            )
+    done_all = _run(todo, jobs)
+    pages = [output for done in done_all for output in done.outputs]
+    assert all(page.text is not None for page in pages)
+    written = write_files_atomic([(page.path, str(page.text).encode()) for page in pages])
+    report.files.extend(FileResult(p.path, w) for p, w in zip(pages, written, strict=True))
+    for work, done in zip(todo, done_all, strict=True):
         report.skipped.extend(done.skipped)
         report.blocked.extend(done.blocked)
         inputs, outputs = _io(project, work)

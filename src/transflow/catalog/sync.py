@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from transflow import __version__
 from transflow.catalog.model import Catalog
 from transflow.errors import CatalogError
-from transflow.fsutil import read_text_utf8, write_text_atomic
+from transflow.fsutil import read_text_utf8, write_files_atomic
 from transflow.models import FileResult, Output
 from transflow.parallel import map_items
 from transflow.project import Project
@@ -139,12 +139,16 @@ def sync(
         if not template_fresh or stale:
             todo.append(ArticleWork(project.root, slug, stale, template_fresh))
     done = map_items(_work, todo, jobs)
-    for item, result in zip(todo, done, strict=True):
-        for output in (result.template, *(out for _, out, _ in result.catalogs)):
-            if output.text is not None:
-                write_text_atomic(output.path, output.text)
-            elif output.remove:
-                output.path.unlink(missing_ok=True)
+    outputs = [
+        output
+        for result in done
+        for output in (result.template, *(out for _, out, _ in result.catalogs))
+    ]
+    write_files_atomic([(o.path, o.text.encode()) for o in outputs if o.text is not None])
+    for output in outputs:
+        if output.text is None and output.remove:
+            output.path.unlink(missing_ok=True)
+    for item in todo:
         stamps.record(*_template_io(project, item.slug, key))
         for lang in item.languages:
             stamps.record(*_catalog_io(project, item.slug, lang, key))
