@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import sentencex
 
 from transflow.article.blocks import Block
-from transflow.article.inline import protected_spans
+from transflow.article.inline import Span, protected_spans
 
 _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n[ \t]*")
@@ -91,7 +91,8 @@ def sentence_ranges(text: str, language: str = "en") -> list[tuple[int, int]]:
 def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     """Sentence ranges from cut offsets, dropping cuts inside markup or before wordless tails."""
     if len(cuts) > 1:
-        cuts = [cut for cut in cuts[:-1] if _may_cut(text, cut)] + cuts[-1:]
+        spans = protected_spans(text) if _MARKUP_HINT.search(text) else []
+        cuts = [cut for cut in cuts[:-1] if _may_cut(text, cut, spans)] + cuts[-1:]
     ranges = []
     start = 0
     for cut in cuts:
@@ -108,13 +109,11 @@ _BRACKET = re.compile(r"(?<!\\)[\[\]]")
 _EMPHASIS = re.compile(r"(?<!\\)(\*+|_+)")
 
 
-def _may_cut(text: str, cut: int) -> bool:
+def _may_cut(text: str, cut: int, spans: list[Span]) -> bool:
     """A sentence may end at ``cut`` unless that is inside markup: a code span, a link target,
-    a URL, an open link text or an open emphasis."""
+    a URL, an open link text or an open emphasis. ``spans`` are the text's protected spans."""
     head = text[:cut]
-    if _MARKUP_HINT.search(text) and any(
-        span.start < cut < span.end for span in protected_spans(text)
-    ):
+    if any(span.start < cut < span.end for span in spans):
         return False
     depth = 0
     for bracket in _BRACKET.finditer(head):

@@ -75,9 +75,14 @@ def markup_order(pair: Pair) -> Iterator[str]:
         yield f"order {', '.join(translation)}; the source has {', '.join(source)}"
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @check(ERROR)
 def numbers(pair: Pair) -> Iterator[str]:
     """Numbers kept, written as in the source or in the language's format"""
+    if not _DIGIT.search(pair.source):
+        return
     source_text = prose_of(pair.source)
     translation = prose_of(pair.translation)
     wanted: dict[str, int] = {}

@@ -50,6 +50,8 @@ def _parser() -> MarkdownIt:
 
 
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>!\\&~]")
+# Every code span, link target, autolink, URL, e-mail address and HTML tag holds one of these.
+_TARGET_HINT = re.compile(r"[`\]<@]|://|www\.")
 
 
 @lru_cache(maxsize=8192)
@@ -82,6 +84,8 @@ def targets_of(text: str) -> Counter[str]:
 
     Code spans are left out: they are compared whole by the markup check.
     """
+    if not _TARGET_HINT.search(text):
+        return Counter()
     text = _blank(text, _CODE)
     found: Counter[str] = Counter(m.group() for m in LINK_TARGET.finditer(text))
     text = _blank(text, LINK_TARGET)
@@ -98,6 +102,8 @@ def shown_target(target: str) -> str:
 
 def prose_of(text: str) -> str:
     """``text`` with code spans, link targets, autolinks, URLs and raw HTML blanked out."""
+    if not _TARGET_HINT.search(text):
+        return text
     for pattern in (_CODE, LINK_TARGET, _AUTOLINK, URL, _HTML):
         text = _blank(text, pattern)
     return text
@@ -105,6 +111,8 @@ def prose_of(text: str) -> str:
 
 def html_of(text: str) -> Counter[str]:
     """Raw HTML outside code spans, normalized (lowercase, collapsed spaces), with counts."""
+    if "<" not in text:
+        return Counter()
     text = _blank(text, _CODE)
     return Counter(" ".join(m.group().lower().split()) for m in _HTML.finditer(text))
 
@@ -119,6 +127,8 @@ def is_dangerous_html(html: str) -> bool:
 
 def script_urls(text: str) -> int:
     """How many javascript:/vbscript: URLs (or schemes spelled with entities) ``text`` holds."""
+    if ":" not in text and "&" not in text:
+        return 0
     return len(_SCRIPT_URL.findall(text)) + sum(
         1 for m in LINK_TARGET.finditer(text) if _ENTITY_IN_SCHEME.search(m.group().split(":")[0])
     )
