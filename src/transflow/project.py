@@ -92,11 +92,30 @@ class Project:
 
     def inside(self, path: Path) -> Path:
         """``path``, refused when it (or a link it follows) leads out of the project."""
-        root = self.root.resolve()
-        resolved = path.resolve()
+        root = self._resolved_root
+        resolved = self._resolve(path)
         if resolved != root and root not in resolved.parents:
             raise TransflowError("leads outside the project folder", path)
         return path
+
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
+
+    @cached_property
+    def _resolved_folders(self) -> dict[Path, Path]:
+        return {}
+
+    def _resolve(self, path: Path) -> Path:
+        """``path.resolve()``, with its folder resolved once per run: thousands of files share
+        a few folders, and resolving walks every component of the path."""
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        folders = self._resolved_folders
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
     def reference(self, slug: str) -> str:
         return f"{self.settings.articles}/{slug}.md"
