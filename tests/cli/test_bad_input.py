@@ -104,6 +104,15 @@ def test_article_symlink_out_of_the_project(sample: Path, run, tmp_path: Path) -
     )
 
 
+def test_catalog_folder_symlink_out_of_the_project(sample: Path, run, tmp_path: Path) -> None:
+    folder = sample / "locales" / "ru" / "LC_MESSAGES"
+    outside = tmp_path / "elsewhere"
+    folder.rename(outside)
+    folder.symlink_to(outside, target_is_directory=True)
+    catalog = next(folder.glob("*.po"))
+    assert_fails_cleanly(run, sample, ["build"], f"{catalog}: leads outside the project folder")
+
+
 def test_unknown_config_key(sample: Path, run) -> None:
     config = sample / "transflow.toml"
     config.write_text(config.read_text(encoding="utf-8") + "colour = 'red'\n", encoding="utf-8")
