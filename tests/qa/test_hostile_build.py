@@ -95,3 +95,26 @@ def test_source_with_raw_html_allows_only_the_source_s_html(tmp_path: Path, run)
 def test_html_is_escaped_when_the_source_has_none() -> None:
     page = render_page('Hi <b onclick="x()">there</b>', "ru", [], allow_html=False)
     assert "<b onclick" not in page and "&lt;b onclick" in page
+
+
+def test_text_that_crashes_the_fast_parser_still_builds(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # markdown-it-rust 0.6 panics on "[" with an unpaired backtick after it; markdown-it-py
+    # reads it, and so must the build and the checks.
+    from markdown_it import MarkdownIt
+
+    body = "A [2006 *`\\* thing, and `code` [with](#link) words.\n"
+    assert run(tmp_path, "init").exit_code == 0
+    (tmp_path / "articles" / "odd.md").write_text(f"---\ntitle: Odd\n---\n\n{body}", "utf-8")
+    assert run(tmp_path, "update").exit_code == 0
+    catalog_path = tmp_path / "locales" / "ru" / "LC_MESSAGES" / "odd.po"
+    catalog = read_catalog(catalog_path)
+    for entry in catalog.entries:
+        entry.msgstr = entry.msgid
+    write_catalog(catalog_path, catalog)
+
+    result = run(tmp_path, "build", "-l", "ru")
+
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "build" / "ru" / "odd.html").read_text(encoding="utf-8")
+    assert MarkdownIt("commonmark").render(body) in page
+    assert run(tmp_path, "check").exit_code == 0

@@ -15,6 +15,7 @@ from babel.dates import format_date
 from markdown_it import MarkdownIt
 
 from transflow.article.frontmatter import split_front_matter
+from transflow.fastmd import call_rust, rust_may_read
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,15 @@ _RULES = [
 
 @lru_cache(maxsize=2)
 def _body_renderer(allow_html: bool) -> Callable[[str], str]:
+    return MarkdownIt("commonmark", {"html": allow_html}).enable("table").render
+
+
+@lru_cache(maxsize=2)
+def _fast_body_renderer(allow_html: bool) -> Callable[[str], str] | None:
     try:
         import markdown_it_pyrs
     except ImportError:
-        parser = MarkdownIt("commonmark", {"html": allow_html}).enable("table")
-        return parser.render
+        return None
     fast = markdown_it_pyrs.MarkdownIt("zero")
     rules: list[Any] = _RULES + (["html_block", "html_inline"] if allow_html else [])
     fast.enable_many(rules)
@@ -99,6 +104,11 @@ def _body_renderer(allow_html: bool) -> Callable[[str], str]:
 
 def render_body(markdown_body: str, allow_html: bool) -> str:
     """The HTML of a Markdown body; raw HTML is escaped unless ``allow_html``."""
+    fast = _fast_body_renderer(allow_html)
+    if fast is not None and rust_may_read(markdown_body):
+        html = call_rust(fast, markdown_body)
+        if html is not None:
+            return str(html)
     return str(_body_renderer(allow_html)(markdown_body))
 
 
