@@ -110,6 +110,14 @@ def test_init_then_update_then_build(tmp_path: Path, run) -> None:
     assert run(tmp_path, "init", str(project)).exit_code == 1  # never overwrites a project
 
 
+def test_init_creates_the_project_in_the_dash_c_folder(tmp_path: Path, run) -> None:
+    assert run(tmp_path / "desk", "init", "-l", "ru").exit_code == 0
+    assert run(tmp_path, "-C", str(tmp_path / "newsroom"), "init").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk", "newsroom"]
+    assert 'target_languages = ["ru"]' in (tmp_path / "desk/transflow.toml").read_text("utf-8")
+    assert (tmp_path / "newsroom/articles").is_dir()
+
+
 def test_python_m_transflow_runs(sample: Path) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     done = subprocess.run(

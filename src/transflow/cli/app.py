@@ -79,14 +79,16 @@ def cli(ctx: click.Context, directory: Path) -> None:
     multiple=True,
     help="Target languages (default: kk,ru).",
 )
+@click.pass_context
 @reports_errors
-def init_command(directory: Path, langs: tuple[tuple[str, ...], ...]) -> None:
+def init_command(ctx: click.Context, directory: Path, langs: tuple[tuple[str, ...], ...]) -> None:
     """Create a new project: transflow.toml, articles/ and locales/.
 
     Example: transflow init newsroom -l kk,ru
     """
     from transflow.init import init_project
 
+    directory = ctx.obj["root"] / directory  # `transflow -C DIR init` creates it in DIR
     created = init_project(directory, flatten(langs) or ("kk", "ru"))
     for path in created:
         click.echo(f"created {path}")
