@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from babel.numbers import format_decimal
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from transflow.qa.checks import CHECKS, checks_by_id
 from transflow.qa.findings import ERROR, Pair
 from transflow.qa.glossary import Glossary
+from transflow.qa.numbers import count_in
 
 _PIECES = st.sampled_from(
     ["word", "Слово", " ", "  ", "*", "**", "_", "`", "[", "]", "(", ")", "<b>", "</b>", "<",
@@ -46,3 +48,24 @@ def test_checks_never_fail_and_give_one_line_messages(source: str, translation: 
     for check in CHECKS:
         for message in check(Pair(source, translation, "kk", Glossary())):
             assert message and "\n" not in message, (check.id, message)
+
+
+def _count_by_regex(text: str, forms: frozenset[str]) -> int:
+    """The definition count_in implements: whole numbers, longest form first, non-overlapping."""
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return len(re.findall(rf"(?<![\d])(?<!\d[.,])(?:{alternatives})(?![\d])(?![.,]\d)", text))
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["2", "25", "2,500", "2 500", "2\u00a0500", "500", ",", ".", " ", "a", "8,7", "8.7", "٣", "5"]
+)
+_FORMS = ["2,500", "2500", "2 500", "2\u00a0500", "500", "8,7", "8.7", "2", "25", "5"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_NUMBER_PIECES, max_size=12).map("".join),
+    st.sets(st.sampled_from(_FORMS), min_size=1, max_size=4).map(frozenset),
+)
+def test_count_in_finds_whole_numbers_as_the_regex_does(text: str, forms: frozenset[str]) -> None:
+    assert count_in(text, forms) == _count_by_regex(text, forms)

@@ -47,6 +47,8 @@ def check(severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
 def links(pair: Pair) -> Iterator[str]:
     """Link targets, image sources, URLs and e-mail addresses kept as in the source"""
     source, translation = targets_of(pair.source), targets_of(pair.translation)
+    if source == translation:
+        return
     for target in (source - translation).elements():
         yield f"{shown_target(target)} from the source is missing or changed"
     for target in (translation - source).elements():
@@ -57,6 +59,8 @@ def links(pair: Pair) -> Iterator[str]:
 def markup(pair: Pair) -> Iterator[str]:
     """Inline Markdown balanced and matching the source: emphasis, strong, code spans"""
     source, translation = markup_of(pair.source), markup_of(pair.translation)
+    if source == translation:
+        return
     for char, count in sorted((translation.stray - source.stray).items()):
         yield f"unbalanced {char!r}: {count} more unpaired than in the source"
     for kind in ("emphasis", "strong", "code span"):

@@ -56,11 +56,14 @@ _MARKUP_CHARS = re.compile(r"[*_`\[\]<>!\\&~]")
 _TARGET_HINT = re.compile(r"[`\]<@]|://|www\.")
 
 
+_PLAIN = Markup((), (), Counter())
+
+
 @lru_cache(maxsize=8192)
 def markup_of(text: str) -> Markup:
     """Inline markup of ``text``; the source side repeats across languages, hence the cache."""
     if not _MARKUP_CHARS.search(text):
-        return Markup((), (), Counter())  # plain text: nothing for the parser to find
+        return _PLAIN  # nothing for the parser to find
     fast = _fast_parser() if _fast_parser_agrees(text) else None
     if fast is not None:
         tree = call_rust(fast.tree, text)
@@ -75,15 +78,17 @@ def _markup_from_tokens(text: str) -> Markup:
     elements: list[str] = []
     code: list[str] = []
     stray: Counter[str] = Counter()
+    in_autolink = False
     for token in _parser().parseInline(text)[0].children or []:
         kind = _PAIRED.get(token.type)
-        if kind == "link" and token.markup == "autolink":
+        if token.markup == "autolink":
             kind = None  # an autolink is a URL: the links check compares it
+            in_autolink = token.type == "link_open"
         if kind is not None and kind != "raw HTML":
             elements.append(kind)
         if token.type == "code_inline":
             code.append(token.content)
-        elif token.type == "text":
+        elif token.type == "text" and not in_autolink:  # a "*" in a URL is no delimiter
             stray.update(char for char in token.content if char in _DELIMITERS)
     return Markup(tuple(elements), tuple(code), stray)
 

@@ -58,14 +58,39 @@ def accepted_forms(number: str, source_locale: str, target_locale: str) -> froze
 
 
 def count_in(text: str, forms: frozenset[str]) -> int:
-    """How many times one of ``forms`` stands as a whole number in ``text`` (non-overlapping)."""
-    return len(_number_pattern(forms).findall(text))
+    """How many times one of ``forms`` stands as a whole number in ``text`` (non-overlapping).
+
+    A form counts where no digit touches it and no "," or "." joins it to more digits; scanning
+    left to right, the longest form that fits at a place wins, and the next one starts after it.
+    """
+    found: list[tuple[int, int]] = []
+    for form in forms:
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if _stands_alone(text, start, end):
+                found.append((start, -end))
+            start = text.find(form, start + 1)
+    count = last = 0
+    for start, negative_end in sorted(found):
+        if start >= last:
+            count, last = count + 1, -negative_end
+    return count
 
 
-@lru_cache(maxsize=4096)
-def _number_pattern(forms: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\d])(?<!\d[.,])(?:{alternatives})(?![\d])(?![.,]\d)")
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    if start and (
+        text[start - 1].isdecimal()
+        or (start > 1 and text[start - 1] in ".," and text[start - 2].isdecimal())
+    ):
+        return False
+    return not (
+        end < len(text)
+        and (
+            text[end].isdecimal()
+            or (end + 1 < len(text) and text[end] in ".," and text[end + 1].isdecimal())
+        )
+    )
 
 
 @lru_cache(maxsize=32)
