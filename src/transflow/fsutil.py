@@ -45,13 +45,15 @@ def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool
     return True
 
 
-def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> list[bool]:
+def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = True) -> list[bool]:
     """Write many files as ``write_bytes_atomic`` does, with one flush to disk for all of them.
 
     Every changed file first goes to a temporary file beside its target; then the data reach the
     disk (one ``syncfs`` per file system on Linux, one ``fsync`` per file elsewhere); only then
     are the temporary files renamed over their targets. A crash or Ctrl-C at any point leaves each
     target either as it was or whole and new. Returns, per file, whether it was written.
+    ``durable=False`` skips the flush, for files that can be made again (built pages): after a
+    power cut such a file may be empty, which the next run sees and rebuilds.
     """
     written: list[bool] = []
     pending: list[tuple[str, Path]] = []
@@ -71,7 +73,8 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]]) -> list[bool]:
                 handle.write(data)
             Path(tmp_name).chmod(_mode_for(path))
             written.append(True)
-        _flush([tmp for tmp, _ in pending])
+        if durable:
+            _flush([tmp for tmp, _ in pending])
         for tmp_name, path in pending:
             Path(tmp_name).replace(path)
             renamed += 1

@@ -73,7 +73,10 @@ def build(
     done_all = _run(todo, jobs)
     pages = [output for done in done_all for output in done.outputs]
     assert all(page.text is not None for page in pages)
-    written = write_files_atomic([(page.path, str(page.text).encode()) for page in pages])
+    # Pages are made from the articles and catalogs again at will: no flush to disk for them.
+    written = write_files_atomic(
+        [(page.path, str(page.text).encode()) for page in pages], durable=False
+    )
     report.files.extend(FileResult(p.path, w) for p, w in zip(pages, written, strict=True))
     for work, done in zip(todo, done_all, strict=True):
         report.skipped.extend(done.skipped)
