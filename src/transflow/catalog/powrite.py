@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set
+from functools import lru_cache
 from itertools import pairwise
 
 from transflow.catalog.linebreak import UNUSUAL_CHAR, line_breaks
@@ -197,12 +198,20 @@ def _reread_file_positions(references: list[str]) -> list[str]:
     return list(result)
 
 
-def _wrap(prefix: str, keyword: str, value: str, wrap: bool, python: bool) -> list[str]:
+def _wrap(prefix: str, keyword: str, value: str, wrap: bool, python: bool) -> tuple[str, ...]:
     """GNU's ``wrap()``: the lines of ``keyword "value"``, one or more per ``\n`` portion."""
     width = (_PAGE_WIDTH if wrap else _NO_WRAP_WIDTH) - len(prefix) - 2  # room between quotes
     short = len(value) + len(keyword) < width and _NEEDS_ESCAPE.search(value) is None
     if short and UNUSUAL_CHAR.search(value) is None:  # the common case: one line
-        return [f'{prefix}{keyword} "{value}"']
+        return (f'{prefix}{keyword} "{value}"',)
+    return _wrapped(prefix, keyword, value, wrap, python, width)
+
+
+# A msgid is written into the template and into every language's catalog, often by one process.
+@lru_cache(maxsize=4096)
+def _wrapped(
+    prefix: str, keyword: str, value: str, wrap: bool, python: bool, width: int
+) -> tuple[str, ...]:
     portions = _PORTIONS.findall(value) or [""]
     inside = _python_directives(value) if python and "%" in value else _NONE
     lines: list[str] = []
@@ -230,7 +239,7 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, python: bool) -> li
         first = False
         lines.append(f'{head}"{text[: bounds[1]]}"')
         lines.extend(f'{prefix}"{text[a:b]}"' for a, b in pairwise(bounds[1:]))
-    return lines
+    return tuple(lines)
 
 
 def _python_directives(text: str) -> Set[int]:
