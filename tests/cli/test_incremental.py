@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,3 +124,47 @@ def test_after_translate_a_rerun_is_still_a_noop(tmp_path: Path, run) -> None:
     assert "All catalogs are up to date." in run(root, "update").output
     assert "wrote" not in run(root, "build").output
     assert mtimes(root) == before
+
+
+def _kk_catalogs(root: Path) -> list[Path]:
+    return sorted((root / "locales/kk/LC_MESSAGES").glob("*.po"))
+
+
+def test_catalogs_remembered_as_parsed_are_what_parsing_gives(tmp_path: Path, run) -> None:
+    from transflow.catalog import parsed
+    from transflow.catalog.pofile import parse_po
+
+    root = make_project(tmp_path / "p", run, articles=4)
+    run(root, "update")
+    assert run(root, "translate", "--engine", "pseudo").exit_code == 0
+    for po in _kk_catalogs(root):
+        remembered = parsed.load(root / ".transflow-cache", po, po.read_bytes())
+        assert remembered is not None, po  # written by translate, stored as read
+        read = parse_po(po.read_text(encoding="utf-8"), po)
+        assert remembered == read
+        assert [e.lineno for e in remembered.entries] == [e.lineno for e in read.entries]
+
+
+def test_a_catalog_edited_outside_transflow_is_read_afresh(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "p", run, articles=3)
+    run(root, "update")
+    run(root, "status")  # every catalog is now remembered as parsed
+    po = _kk_catalogs(root)[1]
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr ""', 'msgstr "аударма"'), encoding="utf-8")
+    (root / ".transflow-cache" / "parsed.sqlite").write_bytes(b"\x00" * 4096)  # damaged
+
+    # a new process, as a user's next command is
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "transflow", "-C", str(root), "status", "--format", "json"]
+    result = subprocess.run([*command, "-l", "kk"], capture_output=True, text=True, env=env)
+
+    assert result.returncode == 0, result.stderr
+    rows = {row["article"]: row for row in json.loads(result.stdout)["catalogs"]}
+    assert rows[po.stem]["translated"] == rows[po.stem]["total"] > 0
+    assert all(row["translated"] == 0 for slug, row in rows.items() if slug != po.stem)
+    # the damaged cache was replaced: the next run finds every catalog in it
+    from transflow.catalog import parsed
+
+    for po in _kk_catalogs(root):
+        assert parsed.load(root / ".transflow-cache", po, po.read_bytes()) is not None

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from transflow.catalog.model import Catalog, Entry
 from transflow.catalog.pofile import format_po, parse_po
+from transflow.catalog.powrite import format_po_and_reading
 
 HEADER = Entry(
     msgid="",
@@ -119,6 +120,34 @@ def messy_entries(draw: st.DrawFn, index: int) -> Entry:
 def test_format_is_idempotent_through_parse(entries_: tuple[Entry, ...]) -> None:
     text = format_po(Catalog(header=replace(HEADER), entries=list(entries_)))
     assert format_po(parse_po(text)) == text
+
+
+def _lines(catalog: Catalog) -> list[int]:
+    return [e.lineno for e in [catalog.header, *catalog.entries] if e is not None]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(0, 6).flatmap(lambda n: st.tuples(*(messy_entries(i) for i in range(n)))),
+    st.sampled_from(["header", "no header", "header as an entry", "header with a context"]),
+    st.lists(st.sampled_from(["a\nb", "ends \\", "", "\n", "#. odd", "~ x", ". x", "| y"])),
+)
+def test_the_reading_given_with_the_text_is_what_parse_po_reads(
+    entries_: tuple[Entry, ...], header: str, odd_comments: list[str]
+) -> None:
+    entries = list(entries_)
+    if entries:
+        entries[0].translator_comments += odd_comments
+        entries[-1].extracted_comments += odd_comments
+    first = replace(HEADER, msgctxt="x" if header == "header with a context" else None)
+    if header == "header as an entry":
+        entries.append(first)
+    catalog = Catalog(header=None if header.startswith(("no", "header as")) else first)
+    catalog.entries = entries
+    text, reading = format_po_and_reading(catalog)
+    parsed = parse_po(text)
+    assert reading == parsed
+    assert _lines(reading) == _lines(parsed)
 
 
 def msgcat(text: str) -> str:

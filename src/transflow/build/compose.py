@@ -61,7 +61,7 @@ def _text(project: Project, article: Article, language: str, report: BuildDone) 
     if language == settings.source_language or not article.segments:
         return article.text  # nothing to translate: the page is the source
     path = project.inside(settings.catalog_path(language, article.slug))
-    catalog = read_catalog_if_exists(path)
+    catalog = read_catalog_if_exists(path, settings.cache_dir)
     if catalog is None:
         report.skipped.append(Skipped(article.slug, language, "no catalog; run `transflow update`"))
         return None

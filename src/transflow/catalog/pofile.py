@@ -129,7 +129,7 @@ class _Reader:
         elif kind == ":":
             entry.references.extend(line[2:].split())
         elif kind in (",", "!"):
-            entry.flags.extend(_split_flags(line[2:]))
+            entry.flags.extend(split_flags(line[2:]))
         else:
             text = line[1:]
             entry.translator_comments.append(text[1:] if text[:1] == " " else text)
@@ -300,7 +300,7 @@ def _fill_strings(entry: Entry, draft: _Draft) -> None:
     entry.obsolete = bool(draft.obsolete)
 
 
-def _split_flags(text: str) -> list[str]:
+def split_flags(text: str) -> list[str]:
     """Flags split on commas; GNU also splits on spaces, except inside "range: 1..5"."""
     flags: list[str] = []
     for piece in text.split(","):

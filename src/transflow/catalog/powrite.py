@@ -69,7 +69,23 @@ def format_po(catalog: Catalog) -> str:
     Raises CatalogError when two live entries share a msgctxt and msgid, since GNU tools reject
     such a file. An obsolete entry whose key is already used is dropped, as msgmerge would.
     """
+    return _format(catalog, None)
+
+
+def format_po_and_reading(catalog: Catalog) -> tuple[str, Catalog]:
+    """``format_po(catalog)``, and the catalog ``parse_po`` reads back from that text.
+
+    Writing normalises (flags, references, comments split at newlines, entries dropped) and
+    reading numbers the lines; the second result is exactly what reading the text would give,
+    without reading it. tests/property/test_po_roundtrip.py holds it to ``parse_po``.
+    """
+    reading = Catalog()
+    return _format(catalog, reading), reading
+
+
+def _format(catalog: Catalog, reading: Catalog | None) -> str:
     blocks: list[list[str]] = []
+    written: list[tuple[Entry, bool]] = []
     seen: set[tuple[str | None, str]] = set()
     live = [catalog.header] if catalog.header is not None else []
     for entry in live + catalog.live_entries():
@@ -77,11 +93,54 @@ def format_po(catalog: Catalog) -> str:
             raise CatalogError(f"duplicate message {entry.msgid[:40]!r} cannot be written")
         seen.add(entry.key)
         blocks.append(_entry_lines(entry, obsolete=False))
+        written.append((entry, False))
     for entry in catalog.obsolete_entries():
         if _msgstrs(entry)[0] and entry.key not in seen:
             seen.add(entry.key)
             blocks.append(_entry_lines(entry, obsolete=True))
+            written.append((entry, True))
+    if reading is not None:
+        _read_back(written, blocks, reading)
     return "\n\n".join("\n".join(block) for block in blocks) + "\n" if blocks else ""
+
+
+def _read_back(written: list[tuple[Entry, bool]], blocks: list[list[str]], into: Catalog) -> None:
+    """What the reader makes of the blocks written for ``written`` (see format_po_and_reading)."""
+    from transflow.catalog.pofile import split_flags
+
+    lineno = 1
+    for (entry, obsolete), lines in zip(written, blocks, strict=True):
+        read = Entry(
+            entry.msgid,
+            entry.msgstr if entry.msgid_plural is None else "",
+            entry.msgctxt,
+            entry.msgid_plural,
+            list(_msgstrs(entry)) if entry.msgid_plural is not None else [],
+            previous_msgctxt=entry.previous_msgctxt,
+            previous_msgid=entry.previous_msgid,
+            previous_msgid_plural=entry.previous_msgid_plural,
+            obsolete=obsolete,
+            lineno=lineno,
+        )
+        for line in lines:  # the comment lines, read as the reader reads them
+            kind = line[1:2]
+            if line[:1] != "#" or kind in ("|", "~"):
+                break
+            if kind == ".":
+                text = line[2:]
+                read.extracted_comments.append(text[1:] if text[:1] == " " else text)
+            elif kind == ":":
+                read.references.extend(line[2:].split())
+            elif kind == ",":
+                read.flags.extend(split_flags(line[2:]))
+            else:
+                text = line[1:]
+                read.translator_comments.append(text[1:] if text[:1] == " " else text)
+        lineno += len(lines) + 1
+        if not obsolete and read.key == (None, "") and into.header is None:
+            into.header = read
+        else:
+            into.entries.append(read)
 
 
 def _msgstrs(entry: Entry) -> list[str]:

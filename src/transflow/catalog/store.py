@@ -1,27 +1,57 @@
-"""The only place that reads and writes PO/POT files."""
+"""The only place that reads and writes PO/POT files.
+
+With ``cache_dir`` (the project's ``.transflow-cache``), reads and writes go through the cache of
+parsed catalogs (``catalog.parsed``): a file is parsed only when its bytes are new.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from transflow.catalog import parsed
 from transflow.catalog.model import Catalog
-from transflow.catalog.pofile import format_po, parse_po
+from transflow.catalog.pofile import parse_po
+from transflow.catalog.powrite import format_po_and_reading
 from transflow.errors import CatalogError
-from transflow.fsutil import read_text_utf8, write_text_atomic
+from transflow.fsutil import decode_utf8, write_text_atomic
 
 
-def read_catalog(path: Path) -> Catalog:
+def read_catalog(path: Path, cache_dir: Path | None = None) -> Catalog:
+    return read_catalog_text(path, cache_dir)[1]
+
+
+def read_catalog_text(
+    path: Path, cache_dir: Path | None = None, *, remember: bool = True
+) -> tuple[str, Catalog]:
+    """A catalog file's text and the catalog it holds; ``remember=False`` when the caller is
+    about to replace the file, so that a catalog parsed now is not stored for nothing."""
     try:
-        text = read_text_utf8(path, CatalogError)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise CatalogError("no such catalog", path) from None
-    return parse_po(text, path)
+    except IsADirectoryError:
+        raise CatalogError("is a folder, not a catalog", path) from None
+    text = decode_utf8(data, path, CatalogError)
+    catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
+    if catalog is None:
+        catalog = parse_po(text, path)
+        if cache_dir is not None and remember:
+            parsed.store(cache_dir, path, data, catalog)
+    return text, catalog
 
 
-def read_catalog_if_exists(path: Path) -> Catalog | None:
-    return read_catalog(path) if path.is_file() else None
+def read_catalog_if_exists(path: Path, cache_dir: Path | None = None) -> Catalog | None:
+    return read_catalog(path, cache_dir) if path.is_file() else None
 
 
-def write_catalog(path: Path, catalog: Catalog) -> bool:
+def format_catalog(path: Path, catalog: Catalog, cache_dir: Path | None = None) -> str:
+    """The text of ``catalog`` as ``path`` will hold it; remembered as parsed with ``cache_dir``."""
+    text, reading = format_po_and_reading(catalog)
+    if cache_dir is not None:
+        parsed.store(cache_dir, path, text.encode("utf-8"), reading)
+    return text
+
+
+def write_catalog(path: Path, catalog: Catalog, cache_dir: Path | None = None) -> bool:
     """Write ``catalog`` as GNU gettext would; returns False when the file already held it."""
-    return write_text_atomic(path, format_po(catalog))
+    return write_text_atomic(path, format_catalog(path, catalog, cache_dir))

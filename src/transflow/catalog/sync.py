@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 from transflow import __version__
 from transflow.catalog.model import Catalog
-from transflow.errors import CatalogError
-from transflow.fsutil import read_text_utf8, write_files_atomic
+from transflow.fsutil import write_files_atomic
 from transflow.models import FileResult, Output
 from transflow.parallel import map_items
 from transflow.project import Project
@@ -49,17 +48,18 @@ def _project(root: Path) -> Project:
     return Project.open(root)
 
 
-def _read(path: Path) -> tuple[str | None, Catalog | None]:
-    from transflow.catalog.pofile import parse_po
+def _read(path: Path, cache_dir: Path) -> tuple[str | None, Catalog | None]:
+    from transflow.catalog.store import read_catalog_text
 
-    try:
-        text = read_text_utf8(path, CatalogError)
-    except FileNotFoundError:
+    if not path.exists():
         return None, None
-    return text, parse_po(text, path)
+    # The file is read to be merged and rewritten: a miss is not worth storing.
+    return read_catalog_text(path, cache_dir, remember=False)
 
 
-def _output(path: Path, old_text: str | None, catalog: Catalog, old: Catalog | None) -> Output:
+def _output(
+    path: Path, old_text: str | None, catalog: Catalog, old: Catalog | None, cache_dir: Path
+) -> Output:
     """What to write; a catalog without a single entry is not written (gettext tools read such a
     file as empty), and an old template that is now empty is removed. A catalog equal to the one
     on disk is left as it is, whichever editor last wrote it."""
@@ -67,9 +67,9 @@ def _output(path: Path, old_text: str | None, catalog: Catalog, old: Catalog | N
         return Output(path, None, remove=old_text is not None and path.suffix == ".pot")
     if old is not None and catalog == old:
         return Output(path, None)
-    from transflow.catalog.pofile import format_po
+    from transflow.catalog.store import format_catalog
 
-    text = format_po(catalog)
+    text = format_catalog(path, catalog, cache_dir)
     return Output(path, None if text == old_text else text)
 
 
@@ -78,7 +78,8 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
 
     article = project.article(slug)
     path = project.inside(project.settings.template_path(slug))
-    old_text, old = _read(path)
+    cache_dir = project.settings.cache_dir
+    old_text, old = _read(path, cache_dir)
     template = template_for(article, project.reference(slug), project.settings.name, "")
     assert template.header is not None
     created = creation_date(template, old)
@@ -86,7 +87,7 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
         "POT-Creation-Date: \n", f"POT-Creation-Date: {created}\n"
     )
     template.header = replace(template.header, msgstr=msgstr)
-    return _output(path, old_text, template, old), template
+    return _output(path, old_text, template, old, cache_dir), template
 
 
 def plan_catalog(
@@ -96,16 +97,17 @@ def plan_catalog(
     from transflow.catalog.merge import merge
 
     path = project.inside(project.settings.catalog_path(language, slug))
-    old_text, old = _read(path)
+    cache_dir = project.settings.cache_dir
+    old_text, old = _read(path, cache_dir)
     merged, stats = merge(template, old, catalog_header(template, language, old))
-    return _output(path, old_text, merged, old), stats
+    return _output(path, old_text, merged, old, cache_dir), stats
 
 
 def _work(item: ArticleWork) -> ArticleDone:
     project = _project(item.root)
     if item.template_fresh:
         path = project.settings.template_path(item.slug)
-        _, template_or_none = _read(path)
+        _, template_or_none = _read(path, project.settings.cache_dir)
         assert template_or_none is not None
         template_out, template = Output(path, None), template_or_none
     else:

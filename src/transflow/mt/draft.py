@@ -130,7 +130,10 @@ class ChainRun:
         self.dry_run = dry_run
         self.progress = progress or (lambda _: None)
         self.writer = DraftWriter(
-            dry_run=dry_run, interval=flush_interval, stamps=CatalogStamps(project)
+            dry_run=dry_run,
+            interval=flush_interval,
+            stamps=CatalogStamps(project),
+            cache_dir=project.settings.cache_dir,
         )
         self.cache = AnswerCache(project.settings.cache_dir / CACHE_NAME, readonly=dry_run)
         self.planned: list[Planned] = []

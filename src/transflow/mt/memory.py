@@ -75,7 +75,7 @@ class MemoryEngine:
         pairs: list[tuple[str, str]] = []
         folder = settings.locales_dir / language / "LC_MESSAGES"
         for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
-            for entry in read_catalog(self.project.inside(path)).entries:
+            for entry in read_catalog(self.project.inside(path), settings.cache_dir).entries:
                 if entry.translated and entry.msgid_plural is None:
                     pairs.append((entry.msgid, entry.msgstr))
         pairs.extend((u.source, u.target) for u in stored_units(settings, language))

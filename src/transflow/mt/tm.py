@@ -42,7 +42,7 @@ def reviewed_units(
             path = project.inside(project.settings.catalog_path(lang, slug))
             if not path.is_file():
                 continue
-            for entry in read_catalog(path).entries:
+            for entry in read_catalog(path, project.settings.cache_dir).entries:
                 if entry.translated and entry.msgid_plural is None:
                     unit = Unit(entry.msgid, entry.msgstr, lang, entry.msgctxt)
                     units.setdefault((lang, entry.msgctxt, entry.msgid, entry.msgstr), unit)

@@ -54,7 +54,7 @@ def collect_segments(
             if not path.is_file():
                 skipped.append(Skipped(slug, lang, "no catalog yet: run `transflow update`"))
                 continue
-            for entry in read_catalog(path).entries:
+            for entry in read_catalog(path, project.settings.cache_dir).entries:
                 if wants_draft(entry, overwrite_fuzzy):
                     segments.append(Segment(path, slug, lang, entry.key, entry.msgid, entry.msgstr))
     return segments, skipped
@@ -78,8 +78,10 @@ class DraftWriter:
         dry_run: bool = False,
         interval: float = 2.0,
         stamps: CatalogStamps | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self.dry_run = dry_run
+        self.cache_dir = cache_dir
         self.stamps = stamps
         self.interval = interval
         self._pending: dict[Path, dict[tuple[str | None, str], tuple[Segment, Draft]]] = {}
@@ -107,7 +109,7 @@ class DraftWriter:
         if self.dry_run:
             self.drafts[path] = self.drafts.get(path, 0) + len(drafts)
             return
-        catalog = read_catalog(path)
+        catalog = read_catalog(path, self.cache_dir)
         applied = 0
         for entry in catalog.entries:
             found = drafts.get(entry.key)
@@ -119,7 +121,7 @@ class DraftWriter:
                 applied += 1
         if applied:
             in_step = self.stamps is not None and self.stamps.in_step(path)
-            written = write_catalog(path, catalog)
+            written = write_catalog(path, catalog, self.cache_dir)
             if in_step and self.stamps is not None:
                 self.stamps.restamp(path)
             self._written[path] = self._written.get(path, False) or written

@@ -87,7 +87,7 @@ def check_project(
     for slug in project.slugs(slugs):
         for language in project.languages(languages):
             path = project.inside(settings.catalog_path(language, slug))
-            catalog = read_catalog_if_exists(path)
+            catalog = read_catalog_if_exists(path, settings.cache_dir)
             if catalog is None:
                 continue
             catalogs += 1

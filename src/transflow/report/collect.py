@@ -37,9 +37,9 @@ def _count(item: _Count) -> Coverage:
     settings = project.settings
     path = project.inside(settings.catalog_path(item.language, item.slug))
     relative = settings.relative(path)
-    catalog = read_catalog_if_exists(path)
+    catalog = read_catalog_if_exists(path, settings.cache_dir)
     if catalog is None:
-        catalog = read_catalog_if_exists(settings.template_path(item.slug))
+        catalog = read_catalog_if_exists(settings.template_path(item.slug), settings.cache_dir)
         if catalog is None:
             return Coverage(item.slug, item.language, relative)
     return coverage_of(catalog, item.slug, item.language, relative)
