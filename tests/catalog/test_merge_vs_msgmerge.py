@@ -60,3 +60,42 @@ def test_states_match_msgmerge(tmp_path: Path) -> None:
     assert states(ours) == states(gnu)
     gnu_suggestions = {e.msgid: e.msgstr for e in gnu.entries if e.fuzzy}
     assert {e.msgid: e.msgstr for e in ours.entries if e.fuzzy} == gnu_suggestions
+
+
+# Pairs from the benchmark corpus that sit at the 60% threshold: over characters one side of it,
+# over UTF-8 bytes (what msgmerge measures; a curly quote is three bytes) the other.
+NEAR_THRESHOLD = [
+    (
+        "Sokolov said the startup hub was “a matter of national importance.”",
+        "[Smagulova said](https://www.themoscowtimes.com/2022/03/06/city-aid-vote) online banking"
+        " was “a matter of national importance.”",
+    ),
+    (
+        "The Prosecutor General’s Office estimates that the national team will cost $2.3 billion"
+        " by 2025.",
+        "The Agency for Financial Monitoring estimates that the Olympic bid will cost 72 billion"
+        " tenge ($771 million) by 2024.",
+    ),
+    (
+        "“We [need answers](https://www.themoscowtimes.com/2023/10/09/oil-aid-law),” Putz said,"
+        " “and we need them now.”",
+        "“We need answers,” Smagulova said, “and we need them now.”",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old_msgid", "new_msgid"), NEAR_THRESHOLD)
+def test_near_the_threshold_as_msgmerge_decides(
+    tmp_path: Path, old_msgid: str, new_msgid: str
+) -> None:
+    old = Catalog(header=HEADER, entries=[Entry(old_msgid, "Перевод.")])
+    template = Catalog(header=HEADER, entries=[Entry(new_msgid)])
+    (tmp_path / "old.po").write_text(format_po(old), encoding="utf-8")
+    (tmp_path / "new.pot").write_text(format_po(template), encoding="utf-8")
+    done = subprocess.run(
+        ["msgmerge", "--previous", "-q", "-o", "-", str(tmp_path / "old.po"),
+         str(tmp_path / "new.pot")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    ours, _ = merge(template, old, HEADER)
+    assert states(ours) == states(parse_po(done.stdout))
