@@ -1,8 +1,8 @@
 """SQLite files in ``.transflow-cache`` that keep what is costly to compute from a project's files.
 
 Each is only a cache: opened in WAL mode without flushing to disk, shared by the workers of a run
-(each process opens its own connection), and started afresh when damaged. Deleting one costs the
-work again and nothing else.
+(each process and thread opens its own connection), and started afresh when damaged. Deleting
+one costs the work again and nothing else.
 """
 
 from __future__ import annotations
@@ -10,15 +10,16 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
-_connections: dict[tuple[int, Path], sqlite3.Connection | None] = {}
+_connections: dict[tuple[int, int, Path], sqlite3.Connection | None] = {}
 
 
 def connection(path: Path, schema: str) -> sqlite3.Connection | None:
     """This process's connection to the cache ``path`` (created with ``schema``); None when the
     cache cannot be used here (a read-only folder, say), which only makes the run slower."""
-    key = (os.getpid(), path)
+    key = (os.getpid(), threading.get_ident(), path)
     if key not in _connections:
         _connections[key] = None
         with contextlib.suppress(sqlite3.Error, OSError):
