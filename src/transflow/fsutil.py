@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,12 +45,12 @@ def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool
 
 
 def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = True) -> list[bool]:
-    """Write many files as ``write_bytes_atomic`` does, with one flush to disk for all of them.
+    """Write many files as ``write_bytes_atomic`` does, flushing them to disk together.
 
-    Every changed file first goes to a temporary file beside its target; then the data reach the
-    disk (one ``syncfs`` per file system on Linux, one ``fsync`` per file elsewhere); only then
-    are the temporary files renamed over their targets. A crash or Ctrl-C at any point leaves each
-    target either as it was or whole and new. Returns, per file, whether it was written.
+    Every changed file first goes to a temporary file beside its target; then the data of all of
+    them reach the disk (see ``_flush``); only then are the temporary files renamed over their
+    targets. A crash or Ctrl-C at any point leaves each target either as it was or whole and new.
+    Returns, per file, whether it was written.
     ``durable=False`` skips the flush, for files that can be made again (built pages): after a
     power cut such a file may be empty, which the next run sees and rebuilds.
     """
@@ -86,27 +85,21 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = T
 
 
 def _flush(names: list[str]) -> None:
-    """Get the data of the files ``names`` to disk."""
-    if len(names) < 8 or not sys.platform.startswith("linux"):
+    """Get the data of the files ``names`` to disk.
+
+    One ``fsync`` per file, from several threads at once: the file system then commits them
+    together, three times faster than one after another here. (``syncfs`` would be faster still
+    on an idle disk, but it also waits for every other program's unwritten data.)
+    """
+    if len(names) < 8:
         for name in names:
             _fsync_file(name)
         return
-    import ctypes  # only for many files: syncfs flushes a whole file system in one call
+    from concurrent.futures import ThreadPoolExecutor
 
-    libc = ctypes.CDLL(None, use_errno=True)
-    devices: dict[int, str] = {}
-    for name in names:
-        devices.setdefault(Path(name).stat().st_dev, name)
-    for name in devices.values():
-        fd = os.open(name, os.O_RDONLY)
-        try:
-            failed = libc.syncfs(fd) != 0
-        finally:
-            os.close(fd)
-        if failed:  # not supported here: flush file by file
-            for other in names:
-                _fsync_file(other)
-            return
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        for _ in pool.map(_fsync_file, names):
+            pass
 
 
 def _fsync_file(name: str) -> None:
