@@ -85,62 +85,49 @@ def format_po_and_reading(catalog: Catalog) -> tuple[str, Catalog]:
 
 def _format(catalog: Catalog, reading: Catalog | None) -> str:
     blocks: list[list[str]] = []
-    written: list[tuple[Entry, bool]] = []
     seen: set[tuple[str | None, str]] = set()
     live = [catalog.header] if catalog.header is not None else []
+    written = []
     for entry in live + catalog.live_entries():
         if entry.key in seen:
             raise CatalogError(f"duplicate message {entry.msgid[:40]!r} cannot be written")
         seen.add(entry.key)
-        blocks.append(_entry_lines(entry, obsolete=False))
         written.append((entry, False))
     for entry in catalog.obsolete_entries():
         if _msgstrs(entry)[0] and entry.key not in seen:
             seen.add(entry.key)
-            blocks.append(_entry_lines(entry, obsolete=True))
             written.append((entry, True))
-    if reading is not None:
-        _read_back(written, blocks, reading)
+    lineno = 1
+    for entry, obsolete in written:
+        read = None if reading is None else _as_read(entry, obsolete, lineno)
+        lines = _entry_lines(entry, obsolete, read)
+        blocks.append(lines)
+        lineno += len(lines) + 1
+        if reading is not None and read is not None:
+            # Like the reader: the first live entry with an empty msgid and no context is the
+            # header, wherever it stands.
+            if not obsolete and read.key == (None, "") and reading.header is None:
+                reading.header = read
+            else:
+                reading.entries.append(read)
     return "\n\n".join("\n".join(block) for block in blocks) + "\n" if blocks else ""
 
 
-def _read_back(written: list[tuple[Entry, bool]], blocks: list[list[str]], into: Catalog) -> None:
-    """What the reader makes of the blocks written for ``written`` (see format_po_and_reading)."""
-    from transflow.catalog.pofile import split_flags
-
-    lineno = 1
-    for (entry, obsolete), lines in zip(written, blocks, strict=True):
-        read = Entry(
-            entry.msgid,
-            entry.msgstr if entry.msgid_plural is None else "",
-            entry.msgctxt,
-            entry.msgid_plural,
-            list(_msgstrs(entry)) if entry.msgid_plural is not None else [],
-            previous_msgctxt=entry.previous_msgctxt,
-            previous_msgid=entry.previous_msgid,
-            previous_msgid_plural=entry.previous_msgid_plural,
-            obsolete=obsolete,
-            lineno=lineno,
-        )
-        for line in lines:  # the comment lines, read as the reader reads them
-            kind = line[1:2]
-            if line[:1] != "#" or kind in ("|", "~"):
-                break
-            if kind == ".":
-                text = line[2:]
-                read.extracted_comments.append(text[1:] if text[:1] == " " else text)
-            elif kind == ":":
-                read.references.extend(line[2:].split())
-            elif kind == ",":
-                read.flags.extend(split_flags(line[2:]))
-            else:
-                text = line[1:]
-                read.translator_comments.append(text[1:] if text[:1] == " " else text)
-        lineno += len(lines) + 1
-        if not obsolete and read.key == (None, "") and into.header is None:
-            into.header = read
-        else:
-            into.entries.append(read)
+def _as_read(entry: Entry, obsolete: bool, lineno: int) -> Entry:
+    """The strings of ``entry`` as the reader gets them back; ``_entry_lines`` adds the rest."""
+    plural = entry.msgid_plural is not None
+    return Entry(
+        entry.msgid,
+        "" if plural else entry.msgstr,
+        entry.msgctxt,
+        entry.msgid_plural,
+        list(_msgstrs(entry)) if plural else [],
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
+        obsolete=obsolete,
+        lineno=lineno,
+    )
 
 
 def _msgstrs(entry: Entry) -> list[str]:
@@ -150,19 +137,28 @@ def _msgstrs(entry: Entry) -> list[str]:
     return entry.msgstr_plural or ["", ""]
 
 
-def _entry_lines(entry: Entry, obsolete: bool) -> list[str]:
-    lines: list[str] = []
-    for comment in entry.translator_comments:
-        lines.extend(_translator_comment_lines(comment))
+def _entry_lines(entry: Entry, obsolete: bool, read: Entry | None = None) -> list[str]:
+    """The lines of one entry; with ``read``, also fills in its comments, references and flags
+    as the reader will find them in those lines."""
+    lines = [line for c in entry.translator_comments for line in _translator_comment_lines(c)]
+    translator = len(lines)
     for comment in entry.extracted_comments:
         # GNU writes an embedded newline as is, which no reader accepts; one line each is valid.
         lines.extend("#. " + part if part else "#." for part in comment.split("\n"))
-    lines.extend(_reference_lines(entry.references))
+    extracted = len(lines)
+    positions = _file_positions(entry.references)
+    lines.extend(_reference_lines(positions))
     # GNU joins a line that ends with a backslash to the next one; a space keeps them apart.
     lines = [line + " " if line.endswith("\\") else line for line in lines]
+    if read is not None:  # "# text", "#", "#. text", "#.": the reader strips the marks
+        read.translator_comments = [line[2:] for line in lines[:translator]]
+        read.extracted_comments = [line[3:] for line in lines[translator:extracted]]
+        read.references = list(positions)
     flags, wrap, python = _normal_flags(entry, obsolete)
     if flags:
         lines.append("#, " + ", ".join(flags))
+        if read is not None:
+            read.flags = list(flags)
     prev_prefix, prefix = ("#~| ", "#~ ") if obsolete else ("#| ", "")
     fields = [
         (prev_prefix, "msgctxt", entry.previous_msgctxt),
@@ -191,6 +187,10 @@ def _translator_comment_lines(comment: str) -> list[str]:
 
 def _normal_flags(entry: Entry, obsolete: bool) -> tuple[list[str], bool, bool]:
     """The flags msgcat keeps, in its order; whether strings wrap; whether as python-format."""
+    if not entry.flags:
+        return [], True, False
+    if entry.flags == ["fuzzy"]:  # the usual ones, in a hurry
+        return (["fuzzy"] if _msgstrs(entry)[0] else []), True, False
     fuzzy = no_wrap = False
     formats: dict[int, str] = {}
     value_range: str | None = None
@@ -219,12 +219,14 @@ def _normal_flags(entry: Entry, obsolete: bool) -> tuple[list[str], bool, bool]:
     return flags, not no_wrap, applies[:1] == [_FORMAT_INDEX["python"]]
 
 
-def _reference_lines(references: list[str]) -> list[str]:
-    """``#:`` lines packed to the page width, as GNU counts it: in bytes, with a leading space."""
+def _reference_lines(positions: list[str]) -> list[str]:
+    """``#:`` lines packed to the page width, as GNU counts it: in bytes, with a leading space.
+
+    ``positions`` are references as ``_file_positions`` gives them."""
     lines: list[str] = []
     line = "#:"
     column = 2
-    for item in _file_positions(references):
+    for item in positions:
         size = len(item.encode()) + 1
         if column > 2 and column + size > _PAGE_WIDTH:
             lines.append(line)
