@@ -14,7 +14,7 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".tmp"))
 
 
-@pytest.mark.parametrize("count", [3, 40])  # below and above the one-flush-per-file-system size
+@pytest.mark.parametrize("count", [3, 40])  # flushed one by one, and from several threads
 def test_writes_new_and_changed_files_and_leaves_unchanged_ones(tmp_path: Path, count: int) -> None:
     same = tmp_path / "same.po"
     same.write_text("kept\n", encoding="utf-8")
