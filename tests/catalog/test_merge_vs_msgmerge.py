@@ -45,9 +45,8 @@ def states(catalog: Catalog) -> dict[str, str]:
     return {e.msgid: entry_state(e) for e in catalog.entries}
 
 
-def test_states_match_msgmerge(tmp_path: Path) -> None:
-    old = Catalog(header=HEADER, entries=[*OLD])
-    template = Catalog(header=HEADER, entries=[Entry(m) for m in NEW])
+def msgmerge(tmp_path: Path, old: Catalog, template: Catalog) -> Catalog:
+    """What GNU ``msgmerge --previous`` makes of ``old`` and ``template``."""
     (tmp_path / "old.po").write_text(format_po(old), encoding="utf-8")
     (tmp_path / "new.pot").write_text(format_po(template), encoding="utf-8")
     done = subprocess.run(
@@ -55,7 +54,13 @@ def test_states_match_msgmerge(tmp_path: Path) -> None:
          str(tmp_path / "new.pot")],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    gnu = parse_po(done.stdout)
+    return parse_po(done.stdout)
+
+
+def test_states_match_msgmerge(tmp_path: Path) -> None:
+    old = Catalog(header=HEADER, entries=[*OLD])
+    template = Catalog(header=HEADER, entries=[Entry(m) for m in NEW])
+    gnu = msgmerge(tmp_path, old, template)
     ours, _ = merge(template, parse_po(format_po(old)), HEADER)
     assert states(ours) == states(gnu)
     gnu_suggestions = {e.msgid: e.msgstr for e in gnu.entries if e.fuzzy}
@@ -90,12 +95,5 @@ def test_near_the_threshold_as_msgmerge_decides(
 ) -> None:
     old = Catalog(header=HEADER, entries=[Entry(old_msgid, "Перевод.")])
     template = Catalog(header=HEADER, entries=[Entry(new_msgid)])
-    (tmp_path / "old.po").write_text(format_po(old), encoding="utf-8")
-    (tmp_path / "new.pot").write_text(format_po(template), encoding="utf-8")
-    done = subprocess.run(
-        ["msgmerge", "--previous", "-q", "-o", "-", str(tmp_path / "old.po"),
-         str(tmp_path / "new.pot")],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
     ours, _ = merge(template, old, HEADER)
-    assert states(ours) == states(parse_po(done.stdout))
+    assert states(ours) == states(msgmerge(tmp_path, old, template))
