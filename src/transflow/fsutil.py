@@ -9,43 +9,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def write_text_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
+def write_text_atomic(path: Path, text: str) -> bool:
     """Write ``text`` to ``path`` as UTF-8 unless it already holds exactly that.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then renamed over
     the target, so a crash or Ctrl-C leaves either the old file or the new one, never a mix.
-    Returns True when the file was written. ``durable=False`` skips the flush to disk, for
-    caches: after a power cut such a file may be empty, never partly old and partly new.
+    Returns True when the file was written.
     """
-    return write_bytes_atomic(path, text.encode("utf-8"), durable=durable)
+    return write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool:
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            Path(tmp_name).chmod(_mode_for(path))
-        Path(tmp_name).replace(path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(tmp_name).unlink()
-        raise
-    return True
+def write_bytes_atomic(path: Path, data: bytes) -> bool:
+    return write_files_atomic([(path, data)])[0]
 
 
 def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = True) -> list[bool]:
-    """Write many files as ``write_bytes_atomic`` does, flushing them to disk together.
+    """Write each file unless it already holds exactly its data, atomically, all flushed together.
 
     Every changed file first goes to a temporary file beside its target; then the data of all of
     them reach the disk (see ``_flush``); only then are the temporary files renamed over their
