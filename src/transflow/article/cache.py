@@ -8,23 +8,19 @@ transflow version are all the same; anything unreadable is ignored and rebuilt.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import marshal
-import sqlite3
 from pathlib import Path
+from typing import Any
 
-from transflow import __version__
+from transflow import __version__, cachedb
 from transflow.article.frontmatter import split_front_matter
 from transflow.article.parse import Article, parse_article
 from transflow.article.segment import Segment
-from transflow.cachedb import connection
 from transflow.errors import ArticleError
 from transflow.fsutil import decode_utf8
 
 _FORMAT = 3  # bump when Segment's fields change
-_SCHEMA = "CREATE TABLE IF NOT EXISTS segments (slug TEXT PRIMARY KEY, key BLOB, data BLOB)"
 
 
 def read_article_cached(
@@ -38,18 +34,13 @@ def read_article_cached(
     key = hashlib.blake2b(
         json.dumps([_FORMAT, __version__, translate, sentences]).encode() + data, digest_size=16
     ).digest()
-    db = connection(cache_dir / "segments.sqlite", _SCHEMA)
-    segments = None if db is None else _load(db, slug, key)
+    store = cache_dir / "segments.sqlite"
+    segments = _segments(cachedb.get(store, slug, key))
     if segments is not None:
         front = split_front_matter(text, path, translate)
         return Article(slug, path, text, front, segments)
     article = parse_article(text, path, slug, translate, sentences)
-    if db is not None:
-        rows = [_row(segment) for segment in article.segments]
-        with contextlib.suppress(sqlite3.Error):
-            db.execute(
-                "INSERT OR REPLACE INTO segments VALUES (?, ?, ?)", (slug, key, marshal.dumps(rows))
-            )
+    cachedb.put(store, slug, key, [_row(segment) for segment in article.segments])
     return article
 
 
@@ -57,12 +48,8 @@ def _row(s: Segment) -> tuple[object, ...]:
     return (s.msgid, s.role, s.line, s.start, s.end, s.block, s.sentence, s.sentences)
 
 
-def _load(db: sqlite3.Connection, slug: str, key: bytes) -> tuple[Segment, ...] | None:
+def _segments(rows: Any) -> tuple[Segment, ...] | None:
     try:
-        row = db.execute("SELECT data FROM segments WHERE slug = ? AND key = ?", (slug, key))
-        found = row.fetchone()
-        if found is None:
-            return None
-        return tuple(Segment(*fields) for fields in marshal.loads(found[0]))
-    except (sqlite3.Error, EOFError, ValueError, TypeError):
-        return None
+        return None if rows is None else tuple(Segment(*fields) for fields in rows)
+    except TypeError:
+        return None  # not what this version stores

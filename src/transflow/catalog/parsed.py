@@ -12,29 +12,17 @@ It is only a cache (see ``cachedb``): deleting it costs the parsing again and no
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
-import sqlite3
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
-from transflow import __version__
-from transflow.cachedb import connection
+from transflow import __version__, cachedb
 from transflow.catalog.model import Catalog, Entry
 
 NAME = "parsed.sqlite"
 _FORMAT = (1, __version__)  # bump the 1 when Entry's fields change
 _ROW = attrgetter(*(f.name for f in fields(Entry)))
-
-
-def _connection(cache_dir: Path) -> sqlite3.Connection | None:
-    return connection(
-        cache_dir / NAME,
-        "CREATE TABLE IF NOT EXISTS parsed (path TEXT PRIMARY KEY, digest BLOB, data BLOB)",
-    )
 
 
 def _digest(data: bytes) -> bytes:
@@ -43,36 +31,21 @@ def _digest(data: bytes) -> bytes:
 
 def load(cache_dir: Path, path: Path, data: bytes) -> Catalog | None:
     """The catalog remembered for ``path`` if the file still holds ``data``; else None."""
-    db = _connection(cache_dir)
-    if db is None:
-        return None
+    stored = cachedb.get(cache_dir / NAME, str(path.absolute()), _digest(data))
     try:
-        row = db.execute(
-            "SELECT data FROM parsed WHERE path = ? AND digest = ?",
-            (str(path.absolute()), _digest(data)),
-        ).fetchone()
-        if row is None:
-            return None
-        version, header, rows = marshal.loads(row[0])
+        version, header, rows = stored
         if version != _FORMAT:
             return None
         return Catalog(
             header=None if header is None else Entry(*header),
             entries=[Entry(*fields) for fields in rows],
         )
-    except (sqlite3.Error, EOFError, ValueError, TypeError):
-        return None  # unreadable or from another version: parse the file
+    except (ValueError, TypeError):
+        return None  # nothing stored, or from another version: parse the file
 
 
 def store(cache_dir: Path, path: Path, data: bytes, catalog: Catalog) -> None:
     """Remember ``catalog`` as what ``path`` reads as while it holds ``data``."""
-    db = _connection(cache_dir)
-    if db is None:
-        return
     header = None if catalog.header is None else _ROW(catalog.header)
-    stored: Any = (_FORMAT, header, [_ROW(entry) for entry in catalog.entries])
-    with contextlib.suppress(sqlite3.Error):
-        db.execute(
-            "INSERT OR REPLACE INTO parsed VALUES (?, ?, ?)",
-            (str(path.absolute()), _digest(data), marshal.dumps(stored)),
-        )
+    stored = (_FORMAT, header, [_ROW(entry) for entry in catalog.entries])
+    cachedb.put(cache_dir / NAME, str(path.absolute()), _digest(data), stored)
