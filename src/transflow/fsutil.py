@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_text_atomic(path: Path, text: str) -> bool:
@@ -45,9 +46,11 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = T
             except FileNotFoundError:
                 pass
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            # The name is recorded before the file exists: Ctrl-C lands as soon as the (slow)
+            # open returns, and a file created but not yet recorded would be left behind.
+            tmp_name = _temporary_name(path)
             pending.append((tmp_name, path))
-            with os.fdopen(fd, "wb") as handle:
+            with _create(tmp_name) as handle:
                 handle.write(data)
             Path(tmp_name).chmod(_mode_for(path))
             written.append(True)
@@ -59,8 +62,17 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = T
     finally:
         for tmp_name, _ in pending[renamed:]:
             with contextlib.suppress(FileNotFoundError):
-                Path(tmp_name).unlink()
+                os.unlink(tmp_name)  # noqa: PTH108  (the names are strings)
     return written
+
+
+def _temporary_name(path: Path) -> str:
+    return str(path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp"))
+
+
+def _create(name: str) -> BinaryIO:
+    """A new file ``name``, readable by its owner only until it is renamed (as ``mkstemp``)."""
+    return os.fdopen(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
 
 
 def _flush(names: list[str]) -> None:

@@ -47,3 +47,37 @@ def test_a_failure_before_the_renames_changes_no_file(tmp_path: Path) -> None:
 
     assert first.read_text(encoding="utf-8") == "translator's work\n"
     assert _leftovers(tmp_path) == []
+
+
+_WRITER = """
+import sys
+from pathlib import Path
+from transflow.fsutil import write_files_atomic
+folder = Path(sys.argv[1])
+files = [(folder / f"f{i}.po", b"x" * 20_000 + str(i).encode()) for i in range(3000)]
+print("writing", flush=True)
+write_files_atomic(files)
+"""
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.15, 0.3])
+def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path: Path, delay: float) -> None:
+    """SIGINT arrives right after a temporary file is created as often as anywhere else: the
+    creation is the slow part. Whatever it interrupts, no temporary file is left behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(tmp_path)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == "writing\n"
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    process.communicate(timeout=60)
+    assert _leftovers(tmp_path) == []
+    for path in tmp_path.glob("f*.po"):  # each target is absent or whole
+        assert path.read_bytes() == b"x" * 20_000 + path.stem[1:].encode()
