@@ -9,7 +9,8 @@ Such texts go to markdown-it-py, and a panic that still happens falls back to it
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from functools import lru_cache
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -27,3 +28,21 @@ def call_rust(function: Callable[[str], T], text: str) -> T | None:
         if type(exc).__name__ != "PanicException":
             raise
         return None
+
+
+@lru_cache(maxsize=1)
+def rust_parser() -> Any:
+    """markdown-it-pyrs' CommonMark parser, or None where the package is not installed."""
+    try:
+        import markdown_it_pyrs
+    except ImportError:
+        return None
+    return markdown_it_pyrs.MarkdownIt("commonmark")
+
+
+def rust_tree(text: str) -> Any:
+    """The Rust parser's syntax tree of ``text``; None when it cannot be had (see above)."""
+    parser = rust_parser()
+    if parser is None or not rust_may_read(text):
+        return None
+    return call_rust(parser.tree, text)

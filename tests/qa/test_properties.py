@@ -69,3 +69,30 @@ _FORMS = ["2,500", "2500", "2 500", "2\u00a0500", "500", "8,7", "8.7", "2", "25"
 )
 def test_count_in_finds_whole_numbers_as_the_regex_does(text: str, forms: frozenset[str]) -> None:
     assert count_in(text, forms) == _count_by_regex(text, forms)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(TEXTS, st.text(max_size=60)),
+    st.one_of(TEXTS, st.text(max_size=60)),
+    st.sampled_from(["kk", "ru", "de"]),
+)
+def test_a_check_s_hint_never_hides_a_finding(source: str, translation: str, lang: str) -> None:
+    """Where a check's hint matches neither text, the check's own code finds nothing either."""
+    pair = Pair(source, translation, lang, Glossary())
+    for check in CHECKS:
+        if check.hint is None:
+            continue
+        if not check.hint.search(source) and not check.hint.search(translation):
+            assert list(check.function(pair)) == [], check.id
+
+
+def test_hints_skip_plain_sentences() -> None:
+    """The point of the hints: a sentence without markup, numbers or colons skips those checks."""
+    source, translation = "The minister resigned on Monday.", "Министр ушёл в отставку."
+    skipped = {
+        c.id
+        for c in ERROR_CHECKS
+        if c.hint is not None and not c.hint.search(source) and not c.hint.search(translation)
+    }
+    assert skipped == {"links", "markup", "numbers", "html"}

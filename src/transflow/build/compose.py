@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from transflow.article.parse import Article
 from transflow.build.html import PageLink, render_page
 from transflow.build.render import render_markdown, reviewed_translations
 from transflow.build.write import BuildDone, BuildWork, output_path
 from transflow.catalog.store import read_catalog_if_exists
+from transflow.fastmd import rust_tree
 from transflow.models import Output, Skipped
 from transflow.project import Project
 from transflow.qa.run import Where, publishable
@@ -77,14 +79,25 @@ def _text(project: Project, article: Article, language: str, report: BuildDone) 
 
 
 def _has_html(article: Article) -> bool:
-    from transflow.article.blocks import markdown_parser
-
+    """Whether the source article uses raw HTML, which its pages then keep."""
     body = article.text[article.front_matter.body_start :]
     if "<" not in body:
         return False
+    tree = rust_tree(body)
+    if tree is not None:
+        return _tree_has_html(tree.children)
+    from transflow.article.blocks import markdown_parser
+
     for token in markdown_parser().parse(body):
         if token.type == "html_block":
             return True
         if token.type == "inline" and any(c.type == "html_inline" for c in token.children or []):
             return True
     return False
+
+
+def _tree_has_html(nodes: list[Any]) -> bool:
+    return any(
+        node.name in ("html_block", "html_inline") or _tree_has_html(node.children)
+        for node in nodes
+    )

@@ -19,6 +19,8 @@ from babel.core import get_global
 from transflow.article.segment import has_words
 from transflow.qa.findings import ERROR, WARNING, Check, CheckFunction, Pair, Severity
 from transflow.qa.markup import (
+    MARKUP_CHARS,
+    TARGET_HINT,
     html_of,
     is_dangerous_html,
     markup_of,
@@ -32,18 +34,21 @@ from transflow.qa.numbers import accepted_forms, count_in, source_numbers
 CHECKS: list[Check] = []
 
 
-def check(severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check; its id is the function's name with "-" for "_"."""
+def check(
+    severity: Severity, hint: re.Pattern[str] | None = None
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check; its id is the function's name with "-" for "_". ``hint``: see Check."""
 
     def register(function: CheckFunction) -> CheckFunction:
         title = (function.__doc__ or function.__name__).strip().splitlines()[0]
-        CHECKS.append(Check(function.__name__.replace("_", "-"), severity, title, function))
+        name = function.__name__.replace("_", "-")
+        CHECKS.append(Check(name, severity, title, function, hint))
         return function
 
     return register
 
 
-@check(ERROR)
+@check(ERROR, hint=TARGET_HINT)
 def links(pair: Pair) -> Iterator[str]:
     """Link targets, image sources, URLs and e-mail addresses kept as in the source"""
     source, translation = targets_of(pair.source), targets_of(pair.translation)
@@ -55,7 +60,7 @@ def links(pair: Pair) -> Iterator[str]:
         yield f"{shown_target(target)} is not in the source"
 
 
-@check(ERROR)
+@check(ERROR, hint=MARKUP_CHARS)
 def markup(pair: Pair) -> Iterator[str]:
     """Inline Markdown balanced and matching the source: emphasis, strong, code spans"""
     source, translation = markup_of(pair.source), markup_of(pair.translation)
@@ -71,7 +76,7 @@ def markup(pair: Pair) -> Iterator[str]:
         yield "code spans differ from the source; code is never translated"
 
 
-@check(WARNING)
+@check(WARNING, hint=MARKUP_CHARS)
 def markup_order(pair: Pair) -> Iterator[str]:
     """Inline Markdown elements in the source's order"""
     source, translation = markup_of(pair.source).elements, markup_of(pair.translation).elements
@@ -82,7 +87,7 @@ def markup_order(pair: Pair) -> Iterator[str]:
 _DIGIT = re.compile(r"\d")
 
 
-@check(ERROR)
+@check(ERROR, hint=_DIGIT)
 def numbers(pair: Pair) -> Iterator[str]:
     """Numbers kept, written as in the source or in the language's format"""
     if not _DIGIT.search(pair.source):
@@ -201,7 +206,11 @@ def script(pair: Pair) -> Iterator[str]:
         yield f"Latin word(s) not in the source: {', '.join(foreign)}"
 
 
-@check(ERROR)
+# Raw HTML holds a "<"; a script URL a ":" or, spelled with entities, a "&".
+_HTML_HINT = re.compile("[<:&]")
+
+
+@check(ERROR, hint=_HTML_HINT)
 def html(pair: Pair) -> Iterator[str]:
     """No raw HTML, script, event attribute or javascript: URL that the source lacks"""
     added = html_of(pair.translation) - html_of(pair.source)

@@ -7,11 +7,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from unicodedata import category
 
 from markdown_it import MarkdownIt
 
 from transflow.article.inline import LINK_TARGET, URL
-from transflow.fastmd import call_rust, rust_may_read
+from transflow.fastmd import rust_tree
 
 _CODE = re.compile(r"(`+)(?:(?!\1)[\s\S])+?\1(?!`)")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
@@ -51,9 +52,9 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).disable("text_join")
 
 
-_MARKUP_CHARS = re.compile(r"[*_`\[\]<>!\\&~]")
+MARKUP_CHARS = re.compile(r"[*_`\[\]<>!\\&~]")
 # Every code span, link target, autolink, URL, e-mail address and HTML tag holds one of these.
-_TARGET_HINT = re.compile(r"[`\]<@]|://|www\.")
+TARGET_HINT = re.compile(r"[`\]<@]|://|www\.")
 
 
 _PLAIN = Markup((), (), Counter())
@@ -62,14 +63,12 @@ _PLAIN = Markup((), (), Counter())
 @lru_cache(maxsize=8192)
 def markup_of(text: str) -> Markup:
     """Inline markup of ``text``; the source side repeats across languages, hence the cache."""
-    if not _MARKUP_CHARS.search(text):
+    if not MARKUP_CHARS.search(text):
         return _PLAIN  # nothing for the parser to find
-    fast = _fast_parser() if _fast_parser_agrees(text) else None
-    if fast is not None:
-        tree = call_rust(fast.tree, text)
-        found = None if tree is None else _markup_from_tree(tree)
-        if found is not None:
-            return found
+    tree = rust_tree(text) if _fast_parser_agrees(text) else None
+    found = None if tree is None else _markup_from_tree(tree)
+    if found is not None:
+        return found
     return _markup_from_tokens(text)
 
 
@@ -94,31 +93,29 @@ def _markup_from_tokens(text: str) -> Markup:
 
 
 # markdown-it-pyrs (Rust) reads inline Markdown ~20x faster and gives the same tree, but it only
-# parses whole documents. A one-line text that starts with a letter, a quote or a number that
-# cannot open a list is one paragraph either way; HTML comments and the like, where the two
-# parsers differ at the edges, go to markdown-it-py. tests/qa/test_markup_parsers.py compares them.
-_PARAGRAPH_START = re.compile(r"""[^\W\d_]|["“«„‘'(]|\d(?!\d{0,8}[.)](?:\s|$))""")
+# parses whole documents. One line that the Rust parser reads as one paragraph has the inline
+# content markdown-it-py reads (a list item, heading, quote, code block or link definition is not
+# one paragraph: _markup_from_tree refuses it); HTML comments and the like, where the two parsers
+# differ at the edges, go to markdown-it-py. tests/qa/test_markup_parsers.py compares them.
 _FAST_NODES = {"em": "emphasis", "strong": "strong", "link": "link", "image": "image"}
 
 
 def _fast_parser_agrees(text: str) -> bool:
     return (
-        _PARAGRAPH_START.match(text) is not None
+        text[:1] not in ("", " ", "\t")
         and "\n" not in text
         and "\r" not in text
         and "<!" not in text
         and "<?" not in text
-        and rust_may_read(text)
+        and not (("*" in text or "_" in text) and _has_unicode_symbol(text))
     )
 
 
-@lru_cache(maxsize=1)
-def _fast_parser() -> Any:
-    try:
-        import markdown_it_pyrs
-    except ImportError:
-        return None
-    return markdown_it_pyrs.MarkdownIt("commonmark")
+def _has_unicode_symbol(text: str) -> bool:
+    """Whether ``text`` holds a non-ASCII symbol ("£", "€", "→"): CommonMark 0.31, which
+    markdown-it-py follows, counts them as punctuation next to "*" and "_"; the Rust parser's
+    older CommonMark does not, so "*£*bravo" is emphasis to one and text to the other."""
+    return any(char > "\x7f" and category(char)[0] == "S" for char in set(text))
 
 
 def _markup_from_tree(root: Any) -> Markup | None:
@@ -156,7 +153,7 @@ def targets_of(text: str) -> Counter[str]:
 
     Code spans are left out: they are compared whole by the markup check.
     """
-    if not _TARGET_HINT.search(text):
+    if not TARGET_HINT.search(text):
         return Counter()
     text = _blank(text, _CODE)
     found: Counter[str] = Counter(m.group() for m in LINK_TARGET.finditer(text))
@@ -174,7 +171,7 @@ def shown_target(target: str) -> str:
 
 def prose_of(text: str) -> str:
     """``text`` with code spans, link targets, autolinks, URLs and raw HTML blanked out."""
-    if not _TARGET_HINT.search(text):
+    if not TARGET_HINT.search(text):
         return text
     for pattern in (_CODE, LINK_TARGET, _AUTOLINK, URL, _HTML):
         text = _blank(text, pattern)

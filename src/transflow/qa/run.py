@@ -104,10 +104,11 @@ def publishable(catalog: Catalog, where: Where) -> tuple[Catalog, list[Finding]]
     error checks run, and none of them reads the glossary, so the build does not depend on it.
     """
     errors = [c for c in CHECKS if c.severity == ERROR]
+    no_glossary = Glossary()
     blocked: list[Finding] = []
     kept: list[Entry] = []
     for entry in catalog.entries:
-        found = check_entry(entry, where, Glossary(), errors) if entry.translated else []
+        found = check_entry(entry, where, no_glossary, errors) if entry.translated else []
         blocked.extend(found)
         if not found:
             kept.append(entry)
