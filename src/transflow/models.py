@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
+
+# What ``__reduce__`` returns: the class and the arguments to rebuild an instance with.
+Reduced = tuple[Any, tuple[Any, ...]]
+
+
+def by_constructor(obj: Any) -> Reduced:
+    """Pickle and copy a frozen dataclass by calling its constructor again.
+
+    The modules setup.py compiles are built by mypyc, whose pickling of a class sets its fields
+    one by one, which a frozen dataclass refuses (so results could not come back from a worker
+    process); their frozen dataclasses define ``__reduce__`` with this instead.
+    """
+    return type(obj), tuple(getattr(obj, field.name) for field in fields(obj))
 
 
 @dataclass(frozen=True)
@@ -35,3 +49,13 @@ class Output:
     path: Path
     text: str | None
     remove: bool = False  # delete the file (a template whose article has nothing to translate)
+
+
+@dataclass(frozen=True)
+class MergeStats:
+    """How one catalog's entries came out of a merge (``catalog.merge``)."""
+
+    kept: int = 0
+    fuzzy: int = 0
+    new: int = 0
+    obsolete: int = 0

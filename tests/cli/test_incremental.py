@@ -168,3 +168,40 @@ def test_a_catalog_edited_outside_transflow_is_read_afresh(tmp_path: Path, run) 
 
     for po in _kk_catalogs(root):
         assert parsed.load(root / ".transflow-cache", po, po.read_bytes()) is not None
+
+
+def _translate_all(root: Path) -> None:
+    """Every entry translated (as a copy of its source); in every fifth article the link target
+    is changed, an error the build reports and leaves out, so findings come back from workers."""
+    from transflow.catalog.store import read_catalog, write_catalog
+
+    for path in sorted((root / "locales").glob("*/LC_MESSAGES/*.po")):
+        catalog = read_catalog(path)
+        broken = int(path.stem.rsplit("-", 1)[1]) % 5 == 0
+        for entry in catalog.entries:
+            entry.msgstr = entry.msgid.replace(
+                "example.org", "example.net" if broken else "example.org"
+            )
+        write_catalog(path, catalog)
+
+
+def test_translated_builds_and_reports_are_identical_with_one_and_many_workers(
+    tmp_path: Path, run
+) -> None:
+    """What workers send back (pages, findings, coverage rows) is the same as one process makes."""
+    outputs = {}
+    for jobs in ("1", "2"):
+        (tmp_path / jobs).mkdir()
+        root = make_project(tmp_path / jobs / "news", run)
+        assert run(root, "update", "-j", jobs).exit_code == 0
+        _translate_all(root)
+        build = run(root, "build", "-j", jobs)
+        assert build.exit_code == 0, build.output
+        status = run(root, "status", "--format", "json", "-j", jobs)
+        assert status.exit_code == 0, status.output
+        outputs[jobs] = (snapshot(root), build.output, json.loads(status.output))
+    assert outputs["1"] == outputs["2"]
+    pages, build_output, report = outputs["2"]
+    assert "story-035.po:49 [links]" in build_output  # findings came back from the workers
+    assert len([p for p in pages if p.startswith("build/ru/")]) == 2 * 40
+    assert report["languages"]["ru"]["translated"] > 0 and len(report["catalogs"]) == 2 * 40

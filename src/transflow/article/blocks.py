@@ -15,11 +15,16 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from transflow.models import Reduced, by_constructor
+
 
 @dataclass(frozen=True)
 class Piece:
     start: int  # offset in the file
     text: str  # exactly file[start : start + len(text)]
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,9 @@ class Block:
     @property
     def content(self) -> str:
         return "\n".join(piece.text for piece in self.pieces)
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transflow.models import Reduced, by_constructor
+
 # A link or image target: "](" up to the matching ")" (one level of nested parentheses allowed),
 # or a reference label "][label]".
 _TARGET = r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\]\[[^\]]*\]"
@@ -32,6 +34,9 @@ class Span:
     start: int
     end: int
     text: str
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 def protected_spans(text: str) -> list[Span]:

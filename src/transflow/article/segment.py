@@ -14,6 +14,7 @@ import sentencex
 
 from transflow.article.blocks import Block
 from transflow.article.inline import Span, protected_spans
+from transflow.models import Reduced, by_constructor
 
 _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n[ \t]*")
@@ -37,6 +38,9 @@ class Segment:
         if self.sentences > 1:
             return f"{self.role}, sentence {self.sentence} of {self.sentences}"
         return self.role
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 def normalize(text: str) -> str:

@@ -14,21 +14,13 @@ many changes stays fast.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from transflow.catalog.model import Catalog, Entry
+from transflow.models import MergeStats
 
 FUZZY_THRESHOLD = 60.0
-
-
-@dataclass(frozen=True)
-class MergeStats:
-    kept: int = 0
-    fuzzy: int = 0
-    new: int = 0
-    obsolete: int = 0
 
 
 def merge(template: Catalog, old: Catalog | None, header: Entry) -> tuple[Catalog, MergeStats]:

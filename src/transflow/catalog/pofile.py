@@ -26,7 +26,9 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t\r]
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\r]*')
 _ANY_ESCAPE = re.compile(r'\\(?:[abfnrtv"\\0-7]|x[0-9A-Fa-f])|\\(.?)')
 _ESCAPE = re.compile(r'\\(?:([abfnrtv"\\])|([0-7]{1,3})|x([0-9A-Fa-f]+))')
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # how _escaped_char passes on bytes above 0x7F
+# How _escaped_char passes on bytes above 0x7F (written with chr(): mypyc takes no surrogate
+# in a literal).
+_ESCAPED_BYTE = re.compile(f"[{chr(0xDC80)}-{chr(0xDCFF)}]")
 _SIMPLE_ESCAPES = dict(zip('abfnrtv"\\', '\a\b\f\n\r\t\v"\\', strict=True))
 
 # How far an entry has got; each part may only follow the ones before it.

@@ -11,18 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from transflow import __version__
 from transflow.catalog.model import Catalog
 from transflow.fsutil import write_files_atomic
-from transflow.models import FileResult, Output
+from transflow.models import FileResult, MergeStats, Output
 from transflow.parallel import map_items
 from transflow.project import Project
 from transflow.stamps import Stamps, StrPath, settings_digest
-
-if TYPE_CHECKING:
-    from transflow.catalog.merge import MergeStats
 
 # The article parser, Babel and rapidfuzz are imported inside the functions that use them, so a
 # run with nothing to do (every stamp fresh) never loads them.

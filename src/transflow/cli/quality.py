@@ -11,7 +11,14 @@ from pathlib import Path
 import click
 
 from transflow.cli.app import cli
-from transflow.cli.options import article_option, flatten, lang_option, open_project, reports_errors
+from transflow.cli.options import (
+    article_option,
+    flatten,
+    jobs_option,
+    lang_option,
+    open_project,
+    reports_errors,
+)
 from transflow.cli.output import emit
 from transflow.qa import formats as check_formats
 from transflow.report import formats as status_formats
@@ -40,6 +47,7 @@ from transflow.report import formats as status_formats
     metavar="PCT",
     help="Exit with code 1 when a language has less than PCT% of segments translated.",
 )
+@jobs_option
 @click.pass_context
 @reports_errors
 def status_command(
@@ -49,6 +57,7 @@ def status_command(
     fmt: str,
     output: Path | None,
     fail_under: float | None,
+    jobs: int | None,
 ) -> None:
     """Show translated, machine-drafted, fuzzy and untranslated segments and words.
 
@@ -66,7 +75,7 @@ def status_command(
     from transflow.report.html import format_html
 
     project = open_project(ctx)
-    rows = collect_coverage(project, articles, flatten(langs))
+    rows = collect_coverage(project, articles, flatten(langs), jobs)
     report = status_formats.coverage_report(project.settings.name, dt.date.today(), rows)
     if fmt == "html":
         text = format_html(report, project.settings.min_coverage)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from transflow.models import Reduced, by_constructor
 from transflow.qa.glossary import Glossary
 
 Severity = Literal["error", "warning"]
@@ -26,6 +27,9 @@ class Finding:
     severity: Severity
     message: str  # one line
 
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -36,6 +40,9 @@ class Pair:
     language: str
     glossary: Glossary
     source_language: str = "en"
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 # A check yields one message per problem it finds; no message means the pair passes.
@@ -63,3 +70,6 @@ class Check:
             return []
         # A message quotes the text it is about, which may hold a newline; findings are one line.
         return [" ".join(message.split()) for message in self.function(pair)]
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from transflow.config import Settings
 from transflow.errors import ConfigError
 from transflow.fsutil import read_text_utf8
+from transflow.models import Reduced, by_constructor
 
 GLOSSARY_NAME = "glossary.csv"
 TERM_COLUMN = "term"
@@ -45,6 +46,9 @@ class GlossaryTerm:
     note: str = ""
     line: int = 0
 
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
+
 
 @dataclass(frozen=True)
 class TermMatch:
@@ -53,6 +57,9 @@ class TermMatch:
     start: int
     end: int
     term: str
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 class Glossary:

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 
 from transflow.article.inline import LINK_TARGET, URL
 from transflow.fastmd import rust_tree
+from transflow.models import Reduced, by_constructor
 
 _CODE = re.compile(r"(`+)(?:(?!\1)[\s\S])+?\1(?!`)")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
@@ -44,6 +45,9 @@ class Markup:
     elements: tuple[str, ...]  # "emphasis", "strong", "code span", "link", "image", in order
     code: tuple[str, ...]  # the code spans' contents
     stray: Counter[str]  # delimiter characters left unpaired, e.g. {"*": 1}
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from transflow.catalog.model import Catalog, Entry
 from transflow.catalog.store import read_catalog_if_exists
+from transflow.models import Reduced, by_constructor
 from transflow.project import Project
 from transflow.qa.checks import CHECKS, check_pair
 from transflow.qa.findings import ERROR, Check, Finding, Pair
@@ -22,6 +23,9 @@ class Where:
     path: str  # relative to the project
     source_language: str = "en"
 
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
+
 
 @dataclass(frozen=True)
 class CheckReport:
@@ -36,6 +40,9 @@ class CheckReport:
     @property
     def warnings(self) -> int:
         return len(self.findings) - self.errors
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 def checked_entries(catalog: Catalog) -> list[Entry]:

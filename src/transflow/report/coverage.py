@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from transflow.catalog.model import Catalog, Entry, draft_source
+from transflow.models import Reduced, by_constructor
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _MARKUP = re.compile(r"\]\([^)]*\)|`[^`]*`|<[^>]*>")
@@ -45,6 +46,9 @@ class Coverage:
         if not self.total_words:
             return 100.0
         return round(100.0 * self.translated_words / self.total_words, 1)
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 def coverage_of(catalog: Catalog, article: str, language: str, path: str) -> Coverage:
