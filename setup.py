@@ -50,8 +50,12 @@ def ext_modules() -> list[object]:
         return []
     from mypyc.build import mypycify
 
+    # The build environment holds setuptools and mypy, not transflow's dependencies: mypyc reads
+    # their types as Any (the compiled code treats their values as plain objects either way), so
+    # it runs without the project's strict settings, which `mypy` applies in development.
+    options = ["--config-file=", "--ignore-missing-imports"]
     paths = [f"src/transflow/{name}" for name in COMPILED]
-    return list(mypycify(paths, opt_level="3", target_dir=".mypyc-build"))
+    return list(mypycify(options + paths, opt_level="3", target_dir=".mypyc-build"))
 
 
 if __name__ == "__main__":
