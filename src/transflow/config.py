@@ -67,6 +67,8 @@ class Settings:
 
     def relative(self, path: Path) -> str:
         """``path`` as written in references and messages: relative to the project, with /."""
+        if path.is_relative_to(self.root) and ".." not in path.parts:
+            return path.relative_to(self.root).as_posix()  # the usual case, without a look at disk
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from transflow.catalog.model import Catalog, Entry, draft_source
 from transflow.models import Reduced, by_constructor
@@ -13,9 +14,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _MARKUP = re.compile(r"\]\([^)]*\)|`[^`]*`|<[^>]*>")
 
 
+@lru_cache(maxsize=16384)  # a msgid is counted for each language
 def count_words(text: str) -> int:
     """Words a translator has to read: link targets, code and tags are not words."""
-    return len(_WORD.findall(_MARKUP.sub(" ", text)))
+    if "](" in text or "`" in text or "<" in text:
+        text = _MARKUP.sub(" ", text)
+    return len(_WORD.findall(text))
 
 
 @dataclass(frozen=True)
