@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,45 +35,78 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = T
     ``durable=False`` skips the flush, for files that can be made again (built pages): after a
     power cut such a file may be empty, which the next run sees and rebuilds.
     """
-    written: list[bool] = []
-    pending: list[tuple[str, Path]] = []
-    renamed = 0
-    try:
+    with staged_writes(durable=durable) as staged:
         for path, data in files:
-            try:
-                if path.stat().st_size == len(data) and path.read_bytes() == data:
-                    written.append(False)
-                    continue
-            except FileNotFoundError:
-                pass
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # The name is recorded before the file exists: Ctrl-C lands as soon as the (slow)
-            # open returns, and a file created but not yet recorded would be left behind.
-            tmp_name = _temporary_name(path)
-            pending.append((tmp_name, path))
-            with _create(tmp_name) as handle:
-                handle.write(data)
-            Path(tmp_name).chmod(_mode_for(path))
-            written.append(True)
-        if durable:
-            _flush([tmp for tmp, _ in pending])
-        for tmp_name, path in pending:
-            Path(tmp_name).replace(path)
-            renamed += 1
+            staged.add(path, data)
+    return staged.written
+
+
+@contextlib.contextmanager
+def staged_writes(*, durable: bool = True) -> Iterator[StagedWrites]:
+    """``write_files_atomic`` for files that arrive one by one, such as results from workers.
+
+    Each file added goes to its temporary file at once, so the writing overlaps the work still
+    being done; the targets are replaced only when the block ends without an error. An error or
+    Ctrl-C in the block removes the temporary files and leaves every target as it was.
+    """
+    staged = StagedWrites(durable)
+    try:
+        yield staged
+        staged.commit()
     finally:
-        for tmp_name, _ in pending[renamed:]:
+        staged.discard()
+
+
+class StagedWrites:
+    def __init__(self, durable: bool) -> None:
+        self.durable = durable
+        self.written: list[bool] = []  # per file added: whether it is (to be) written
+        self.pending: list[tuple[str, Path]] = []  # temporary file and target, in order
+        self.renamed = 0  # how many of them are in place
+
+    def add(self, path: Path, data: bytes) -> None:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            info = None
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if info is not None and info.st_size == len(data) and path.read_bytes() == data:
+            self.written.append(False)
+            return
+        # The name is recorded before the file exists: Ctrl-C lands as soon as the (slow)
+        # open returns, and a file created but not yet recorded would be left behind.
+        tmp_name = _temporary_name(path)
+        self.pending.append((tmp_name, path))
+        mode = _new_file_mode() if info is None else info.st_mode & 0o777
+        with _create(tmp_name, mode) as handle:
+            handle.write(data)
+        self.written.append(True)
+
+    def commit(self) -> None:
+        if self.durable:
+            _flush([tmp for tmp, _ in self.pending])
+        for tmp_name, path in self.pending[self.renamed :]:
+            os.replace(tmp_name, path)  # noqa: PTH105  (the names are strings)
+            self.renamed += 1
+
+    def discard(self) -> None:
+        """Remove the temporary files not renamed yet (all of them after an error)."""
+        for tmp_name, _ in self.pending[self.renamed :]:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)  # noqa: PTH108  (the names are strings)
-    return written
+        self.pending = self.pending[: self.renamed]
 
 
 def _temporary_name(path: Path) -> str:
     return str(path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp"))
 
 
-def _create(name: str) -> BinaryIO:
-    """A new file ``name``, readable by its owner only until it is renamed (as ``mkstemp``)."""
-    return os.fdopen(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+def _create(name: str, mode: int) -> BinaryIO:
+    """A new file ``name`` with permissions ``mode`` (the target's, or a new file's)."""
+    handle = os.fdopen(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), "wb")
+    if mode & _umask():  # open() applied the umask; an existing target's mode is kept whole
+        os.chmod(handle.fileno(), mode)  # noqa: PTH101  (of the open file)
+    return handle
 
 
 def _flush(names: list[str]) -> None:
@@ -101,13 +135,15 @@ def _fsync_file(name: str) -> None:
         os.close(fd)
 
 
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _new_file_mode() -> int:
+    return 0o666 & ~_umask()
+
+
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def read_text_utf8(path: Path, error: type[Exception]) -> str:

@@ -205,3 +205,24 @@ def test_translated_builds_and_reports_are_identical_with_one_and_many_workers(
     assert "story-035.po:49 [links]" in build_output  # findings came back from the workers
     assert len([p for p in pages if p.startswith("build/ru/")]) == 2 * 40
     assert report["languages"]["ru"]["translated"] > 0 and len(report["catalogs"]) == 2 * 40
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bad_article_late_in_the_run_leaves_every_file_as_it_was(
+    tmp_path: Path, run, jobs: str
+) -> None:
+    """Files are written as articles come back from the workers, beside their targets; an error
+    in the last article discards them all and no target changes."""
+    root = make_project(tmp_path / "p", run)
+    assert run(root, "update").exit_code == 0
+    for story in (root / "articles").glob("*.md"):
+        story.write_text(story.read_text(encoding="utf-8") + "\nA new sentence.\n", "utf-8")
+    bad = root / "articles" / "story-039.md"
+    bad.write_text("---\ntitle: [unclosed\n---\n\nText.\n", encoding="utf-8")
+    before = snapshot(root)
+    for command in ("update", "build"):
+        result = run(root, command, "-j", jobs)
+        assert result.exit_code == 1
+        assert "story-039.md:3: invalid front matter" in result.output
+    assert snapshot(root) == before
+    assert not [p for p in root.rglob("*.tmp")]

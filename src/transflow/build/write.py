@@ -7,14 +7,16 @@ are unchanged. Files are written once every unit has succeeded.
 
 from __future__ import annotations
 
+from collections.abc import Generator
+from contextlib import closing
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from transflow import __version__
 from transflow.errors import BuildError
-from transflow.fsutil import write_files_atomic
+from transflow.fsutil import staged_writes
 from transflow.models import FileResult, Output, Skipped
-from transflow.parallel import map_items
+from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.qa.findings import Finding
 from transflow.stamps import Stamps, StrPath, settings_digest
@@ -70,13 +72,18 @@ def build(
             report.blocked.extend(Finding(*row) for row in remembered.get("blocked", []))
         else:
             todo.append(work)
-    done_all = _run(todo, jobs)
-    pages = [output for done in done_all for output in done.outputs]
-    assert all(page.text is not None for page in pages)
+    done_all: list[BuildDone] = []
+    pages: list[Output] = []
     # Pages are made from the articles and catalogs again at will: no flush to disk for them.
-    written = write_files_atomic(
-        [(page.path, str(page.text).encode()) for page in pages], durable=False
-    )
+    # Each article's pages are written as it comes back; they replace the old ones at the end.
+    with staged_writes(durable=False) as staged, closing(_run(todo, jobs)) as results:
+        for done in results:
+            done_all.append(done)
+            for page in done.outputs:
+                assert page.text is not None
+                pages.append(page)
+                staged.add(page.path, page.text.encode())
+    written = staged.written
     report.files.extend(FileResult(p.path, w) for p, w in zip(pages, written, strict=True))
     for work, done in zip(todo, done_all, strict=True):
         report.skipped.extend(done.skipped)
@@ -93,12 +100,12 @@ def build(
     return report
 
 
-def _run(todo: list[BuildWork], jobs: int | None) -> list[BuildDone]:
+def _run(todo: list[BuildWork], jobs: int | None) -> Generator[BuildDone, None, None]:
     if not todo:
-        return []
+        return
     from transflow.build.compose import build_article  # markdown-it, Babel: only with work to do
 
-    return map_items(build_article, todo, jobs)
+    yield from iter_items(build_article, todo, jobs)
 
 
 def _stamp_key(work: BuildWork) -> str:

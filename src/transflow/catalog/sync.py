@@ -8,15 +8,16 @@ any article leaves every file as it was. Units whose inputs are unchanged since 
 
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from transflow import __version__
 from transflow.catalog.model import Catalog
-from transflow.fsutil import write_files_atomic
+from transflow.fsutil import staged_writes
 from transflow.models import FileResult, MergeStats, Output
-from transflow.parallel import map_items
+from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.stamps import Stamps, StrPath, settings_digest
 
@@ -136,13 +137,17 @@ def sync(
         )
         if not template_fresh or stale:
             todo.append(ArticleWork(project.root, slug, stale, template_fresh))
-    done = map_items(_work, todo, jobs)
-    outputs = [
-        output
-        for result in done
-        for output in (result.template, *(out for _, out, _ in result.catalogs))
-    ]
-    write_files_atomic([(o.path, o.text.encode()) for o in outputs if o.text is not None])
+    done: list[ArticleDone] = []
+    outputs: list[Output] = []
+    # Each article's files are written beside their targets as it comes back from the workers;
+    # they replace the targets only once every article has succeeded.
+    with staged_writes() as staged, closing(iter_items(_work, todo, jobs)) as results:
+        for result in results:
+            done.append(result)
+            for output in (result.template, *(out for _, out, _ in result.catalogs)):
+                outputs.append(output)
+                if output.text is not None:
+                    staged.add(output.path, output.text.encode())
     for output in outputs:
         if output.text is None and output.remove:
             output.path.unlink(missing_ok=True)
