@@ -36,3 +36,18 @@ def test_module_runs_compiled_and_up_to_date(name: str) -> None:
             f"{source.relative_to(ROOT)} changed after it was compiled: run `pip install -e .` "
             "again (or install with TRANSFLOW_PURE_PYTHON=1 while working on it)"
         )
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_frozen_dataclasses_of_compiled_modules_pickle_through_their_constructor(name: str) -> None:
+    """Compiled by mypyc, a frozen dataclass cannot be unpickled field by field, so results
+    could not come back from worker processes; each one defines __reduce__ (by_constructor)."""
+    import dataclasses
+    import inspect
+
+    module = importlib.import_module(name)
+    for _, cls in inspect.getmembers(module, inspect.isclass):
+        if cls.__module__ != name or not dataclasses.is_dataclass(cls):
+            continue
+        if cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            assert "__reduce__" in vars(cls), f"{name}.{cls.__name__} lacks __reduce__"
