@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transflow.fsutil import write_files_atomic
+from transflow.fsutil import staged_writes, write_files_atomic
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -49,10 +49,26 @@ def test_a_failure_before_the_renames_changes_no_file(tmp_path: Path) -> None:
     assert _leftovers(tmp_path) == []
 
 
+def test_an_error_after_many_staged_files_changes_no_file(tmp_path: Path) -> None:
+    """Files staged one by one are flushed in the background as they come; an error later in
+    the block (a bad article among the last ones) still leaves every target as it was."""
+    targets = [tmp_path / f"f{i}.po" for i in range(200)]
+    for path in targets[::2]:
+        path.write_text("translator's work\n", encoding="utf-8")
+
+    with pytest.raises(ValueError, match="bad article"), staged_writes() as staged:
+        for path in targets:
+            staged.add(path, b"replacement\n")
+        raise ValueError("bad article")
+
+    assert [p.name for p in sorted(tmp_path.iterdir())] == sorted(p.name for p in targets[::2])
+    assert {p.read_text(encoding="utf-8") for p in targets[::2]} == {"translator's work\n"}
+
+
 _WRITER = """
 import sys
 from pathlib import Path
-from transflow.fsutil import write_files_atomic
+from transflow.fsutil import staged_writes, write_files_atomic
 folder = Path(sys.argv[1])
 files = [(folder / f"f{i}.po", b"x" * 20_000 + str(i).encode()) for i in range(3000)]
 print("writing", flush=True)
