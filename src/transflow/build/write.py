@@ -73,18 +73,20 @@ def build(
         else:
             todo.append(work)
     done_all: list[BuildDone] = []
-    pages: list[Output] = []
+    pages: list[Path] = []
     # Pages are made from the articles and catalogs again at will: no flush to disk for them.
     # Each article's pages are written as it comes back; they replace the old ones at the end.
+    # The page texts are dropped once staged, so memory does not grow with the archive.
     with staged_writes(durable=False) as staged, closing(_run(todo, jobs)) as results:
         for done in results:
-            done_all.append(done)
             for page in done.outputs:
                 assert page.text is not None
-                pages.append(page)
+                pages.append(page.path)
                 staged.add(page.path, page.text.encode())
+            done.outputs.clear()
+            done_all.append(done)
     written = staged.written
-    report.files.extend(FileResult(p.path, w) for p, w in zip(pages, written, strict=True))
+    report.files.extend(FileResult(path, w) for path, w in zip(pages, written, strict=True))
     for work, done in zip(todo, done_all, strict=True):
         report.skipped.extend(done.skipped)
         report.blocked.extend(done.blocked)

@@ -40,6 +40,15 @@ class ArticleDone:
     catalogs: tuple[tuple[str, Output, MergeStats], ...]
 
 
+@dataclass(frozen=True)
+class ArticleSynced:
+    """What ``sync`` did with one article's files, once they are in place."""
+
+    slug: str
+    template: FileResult
+    catalogs: tuple[tuple[str, FileResult, MergeStats], ...]
+
+
 @lru_cache(maxsize=4)
 def _project(root: Path) -> Project:
     return Project.open(root)
@@ -121,7 +130,7 @@ def sync(
     slugs: tuple[str, ...] = (),
     languages: tuple[str, ...] | None = (),
     jobs: int | None = None,
-) -> list[ArticleDone]:
+) -> list[ArticleSynced]:
     """Extract every article (and, unless ``languages`` is None, update its catalogs)."""
     langs = tuple(project.languages(languages)) if languages is not None else ()
     stamps = Stamps(project.settings.cache_dir, "sync")
@@ -137,20 +146,27 @@ def sync(
         )
         if not template_fresh or stale:
             todo.append(ArticleWork(project.root, slug, stale, template_fresh))
-    done: list[ArticleDone] = []
-    outputs: list[Output] = []
+    done: list[ArticleSynced] = []
+    removals: list[Path] = []
     # Each article's files are written beside their targets as it comes back from the workers;
-    # they replace the targets only once every article has succeeded.
+    # they replace the targets only once every article has succeeded. Only the names and counts
+    # are kept meanwhile: the texts are on disk, so memory does not grow with the archive.
     with staged_writes() as staged, closing(iter_items(_work, todo, jobs)) as results:
         for result in results:
-            done.append(result)
             for output in (result.template, *(out for _, out, _ in result.catalogs)):
-                outputs.append(output)
                 if output.text is not None:
                     staged.add(output.path, output.text.encode())
-    for output in outputs:
-        if output.text is None and output.remove:
-            output.path.unlink(missing_ok=True)
+                elif output.remove:
+                    removals.append(output.path)
+            done.append(
+                ArticleSynced(
+                    result.slug,
+                    _result(result.template),
+                    tuple((lang, _result(out), stats) for lang, out, stats in result.catalogs),
+                )
+            )
+    for path in removals:
+        path.unlink(missing_ok=True)
     for item in todo:
         stamps.record(*_template_io(project, item.slug, key))
         for lang in item.languages:
@@ -192,7 +208,7 @@ def _result(output: Output) -> FileResult:
 def extract(
     project: Project, slugs: tuple[str, ...] = (), jobs: int | None = None
 ) -> list[FileResult]:
-    return [_result(done.template) for done in sync(project, slugs, None, jobs)]
+    return [done.template for done in sync(project, slugs, None, jobs)]
 
 
 def update(
@@ -203,9 +219,9 @@ def update(
 ) -> list[tuple[FileResult, MergeStats]]:
     """Extract, then merge every article's template into each language's catalog."""
     return [
-        (_result(output), stats)
+        (result, stats)
         for done in sync(project, slugs, languages, jobs)
-        for _, output, stats in done.catalogs
+        for _, result, stats in done.catalogs
     ]
 
 
