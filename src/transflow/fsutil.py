@@ -8,10 +8,7 @@ import os
 import secrets
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
+from typing import BinaryIO
 
 
 def write_text_atomic(path: Path, text: str) -> bool:
@@ -32,7 +29,7 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = T
     """Write each file unless it already holds exactly its data, atomically, all flushed together.
 
     Every changed file first goes to a temporary file beside its target; then the data of all of
-    them reach the disk (see ``_Flusher``); only then are the temporary files renamed over their
+    them reach the disk (see ``_flush``); only then are the temporary files renamed over their
     targets. A crash or Ctrl-C at any point leaves each target either as it was or whole and new.
     Returns, per file, whether it was written.
     ``durable=False`` skips the flush, for files that can be made again (built pages): after a
@@ -66,8 +63,6 @@ class StagedWrites:
         self.written: list[bool] = []  # per file added: whether it is (to be) written
         self.pending: list[tuple[str, Path]] = []  # temporary file and target, in order
         self.renamed = 0  # how many of them are in place
-        self._unflushed: list[str] = []  # temporary files not handed to the flusher yet
-        self._flusher: _Flusher | None = None  # started once there is more than one file
 
     def add(self, path: Path, data: bytes) -> None:
         try:
@@ -86,28 +81,16 @@ class StagedWrites:
         with _create(tmp_name, mode) as handle:
             handle.write(data)
         self.written.append(True)
-        if self.durable:
-            self._unflushed.append(tmp_name)
-            if len(self.pending) > 1:
-                if self._flusher is None:
-                    self._flusher = _Flusher()
-                for name in self._unflushed:
-                    self._flusher.flush(name)
-                self._unflushed.clear()
 
     def commit(self) -> None:
-        for name in self._unflushed:  # a lone file: no thread for it
-            _fsync_file(name)
-        if self._flusher is not None:
-            self._flusher.wait()
+        if self.durable:
+            _flush([tmp for tmp, _ in self.pending])
         for tmp_name, path in self.pending[self.renamed :]:
             os.replace(tmp_name, path)  # noqa: PTH105  (the names are strings)
             self.renamed += 1
 
     def discard(self) -> None:
         """Remove the temporary files not renamed yet (all of them after an error)."""
-        if self._flusher is not None:
-            self._flusher.stop()
         for tmp_name, _ in self.pending[self.renamed :]:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)  # noqa: PTH108  (the names are strings)
@@ -126,32 +109,22 @@ def _create(name: str, mode: int) -> BinaryIO:
     return handle
 
 
-class _Flusher:
-    """Gets staged files to disk in the background while the rest are still being made.
+def _flush(names: list[str]) -> None:
+    """Get the data of the files ``names`` to disk.
 
-    One ``fsync`` per file, from a few threads at once, as each file is staged: the disk works
-    while the workers compute, so little is left to wait for when the files are put in place.
-    (``syncfs`` would cost one call, but it also waits for every other program's unwritten data.)
+    One ``fsync`` per file, from several threads at once: the file system then commits them
+    together, three times faster than one after another here. (``syncfs`` would be faster still
+    on an idle disk, but it also waits for every other program's unwritten data.)
     """
+    if len(names) < 8:
+        for name in names:
+            _fsync_file(name)
+        return
+    from concurrent.futures import ThreadPoolExecutor
 
-    def __init__(self) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="transflow-fsync")
-        self._pending: list[Future[None]] = []
-
-    def flush(self, name: str) -> None:
-        self._pending.append(self._pool.submit(_fsync_file, name))
-
-    def wait(self) -> None:
-        """Return once every file handed over is on disk; raise the first error met."""
-        for future in self._pending:
-            future.result()
-        self._pending = []
-
-    def stop(self) -> None:
-        """Cancel what has not started and wait for the rest, so the files can be removed."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        for _ in pool.map(_fsync_file, names):
+            pass
 
 
 def _fsync_file(name: str) -> None:

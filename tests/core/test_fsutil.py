@@ -50,8 +50,8 @@ def test_a_failure_before_the_renames_changes_no_file(tmp_path: Path) -> None:
 
 
 def test_an_error_after_many_staged_files_changes_no_file(tmp_path: Path) -> None:
-    """Files staged one by one are flushed in the background as they come; an error later in
-    the block (a bad article among the last ones) still leaves every target as it was."""
+    """Files staged one by one, as results come back from workers: an error later in the block
+    (a bad article among the last ones) still leaves every target as it was."""
     targets = [tmp_path / f"f{i}.po" for i in range(200)]
     for path in targets[::2]:
         path.write_text("translator's work\n", encoding="utf-8")
