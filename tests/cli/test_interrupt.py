@@ -23,7 +23,13 @@ def test_ctrl_c_during_update_leaves_every_file_whole(tmp_path: Path, run) -> No
         [sys.executable, "-m", "transflow", "-C", str(root), "update", "-j", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
-    time.sleep(1.0)  # imports done, articles being merged: well before the end
+    # Interrupt once the first merged catalogs are being staged: the work is well under way and
+    # hundreds of catalogs are still to come (a fixed delay lands after the end on a fast day).
+    deadline = time.monotonic() + 60
+    while not list((root / "locales").glob("*/LC_MESSAGES/.*.tmp")):
+        assert process.poll() is None, "update ended before it could be interrupted"
+        assert time.monotonic() < deadline, "update never started writing"
+        time.sleep(0.002)
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, (stdout, stderr)
