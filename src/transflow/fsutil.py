@@ -1,4 +1,5 @@
-"""The one way transflow writes files: atomically, and only when the content changes."""
+"""The one way transflow writes files: atomically, only when the content changes, and never over
+a file that someone saved after transflow read it (``Seen``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,30 @@ import functools
 import os
 import secrets
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+# A file as one ``stat`` saw it: inode, size, mtime in ns. Saving a file in any editor changes
+# one of them (a new file replacing it has another inode).
+FileState = tuple[int, int, int]
+
+
+def file_state(path: Path | str) -> FileState | None:
+    """The state of ``path`` now; None when there is no such file."""
+    try:
+        info = os.stat(path)  # noqa: PTH116  (str or Path)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """How a file was when it was read (``state`` None: it did not exist). Staged with it, the
+    file replaces its target only if nobody saved the target since."""
+
+    state: FileState | None
 
 
 def write_text_atomic(path: Path, text: str) -> bool:
@@ -47,7 +70,9 @@ def staged_writes(*, durable: bool = True) -> Iterator[StagedWrites]:
 
     Each file added goes to its temporary file at once, so the writing overlaps the work still
     being done; the targets are replaced only when the block ends without an error. An error or
-    Ctrl-C in the block removes the temporary files and leaves every target as it was.
+    Ctrl-C in the block removes the temporary files and leaves every target as it was. A file
+    added with ``seen`` replaces its target only if the target is still in that state; the
+    targets left alone are listed in ``changed``.
     """
     staged = StagedWrites(durable)
     try:
@@ -63,8 +88,12 @@ class StagedWrites:
         self.written: list[bool] = []  # per file added: whether it is (to be) written
         self.pending: list[tuple[str, Path]] = []  # temporary file and target, in order
         self.renamed = 0  # how many of them are in place
+        # Targets left as they are because they changed after they were read (``Seen``).
+        self.changed: list[Path] = []
+        self._seen: dict[int, tuple[Seen, int]] = {}  # pending index: (seen, index in written)
 
-    def add(self, path: Path, data: bytes) -> None:
+    def add(self, path: Path, data: bytes, seen: Seen | None = None) -> None:
+        """Stage ``data`` for ``path``; with ``seen``, only if ``path`` is still as it was then."""
         try:
             info = path.stat()
         except FileNotFoundError:
@@ -73,6 +102,12 @@ class StagedWrites:
         if info is not None and info.st_size == len(data) and path.read_bytes() == data:
             self.written.append(False)
             return
+        if seen is not None and _state(info) != seen.state:
+            self.written.append(False)
+            self.changed.append(path)
+            return
+        if seen is not None:
+            self._seen[len(self.pending)] = (seen, len(self.written))
         # The name is recorded before the file exists: Ctrl-C lands as soon as the (slow)
         # open returns, and a file created but not yet recorded would be left behind.
         tmp_name = _temporary_name(path)
@@ -85,8 +120,16 @@ class StagedWrites:
     def commit(self) -> None:
         if self.durable:
             _flush([tmp for tmp, _ in self.pending])
-        for tmp_name, path in self.pending[self.renamed :]:
-            os.replace(tmp_name, path)  # noqa: PTH105  (the names are strings)
+        for index in range(self.renamed, len(self.pending)):
+            tmp_name, path = self.pending[index]
+            guard = self._seen.get(index)
+            if guard is not None and file_state(path) != guard[0].state:
+                # Saved by someone (a translator's editor) since it was read: theirs stays.
+                os.unlink(tmp_name)  # noqa: PTH108  (the names are strings)
+                self.written[guard[1]] = False
+                self.changed.append(path)
+            else:
+                os.replace(tmp_name, path)  # noqa: PTH105  (the names are strings)
             self.renamed += 1
 
     def discard(self) -> None:
@@ -95,6 +138,10 @@ class StagedWrites:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)  # noqa: PTH108  (the names are strings)
         self.pending = self.pending[: self.renamed]
+
+
+def _state(info: os.stat_result | None) -> FileState | None:
+    return None if info is None else (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _temporary_name(path: Path) -> str:

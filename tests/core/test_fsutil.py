@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from transflow.fsutil import staged_writes, write_files_atomic
+from transflow.fsutil import Seen, file_state, staged_writes, write_files_atomic
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -65,10 +65,37 @@ def test_an_error_after_many_staged_files_changes_no_file(tmp_path: Path) -> Non
     assert {p.read_text(encoding="utf-8") for p in targets[::2]} == {"translator's work\n"}
 
 
+def test_a_file_saved_after_it_was_read_is_left_as_saved(tmp_path: Path) -> None:
+    """A translator's editor saves a catalog while a run that read it is still working: the
+    run's version does not replace theirs, whether the save came before the run staged its file
+    or after, and the run learns which files it left."""
+    early, late, kept, created = (
+        tmp_path / f"{name}.po" for name in ("early", "late", "kept", "new")
+    )
+    for path in (early, late, kept):
+        path.write_text("as read\n", encoding="utf-8")
+    seen = {path: Seen(file_state(path)) for path in (early, late, kept, created)}
+    early.write_text("translator's save\n", encoding="utf-8")
+
+    with staged_writes() as staged:
+        for path in (early, late, kept, created):
+            staged.add(path, b"merged\n", seen[path])
+        late.write_text("translator's later save\n", encoding="utf-8")
+        created.write_text("created meanwhile\n", encoding="utf-8")
+
+    assert early.read_text(encoding="utf-8") == "translator's save\n"
+    assert late.read_text(encoding="utf-8") == "translator's later save\n"
+    assert created.read_text(encoding="utf-8") == "created meanwhile\n"
+    assert kept.read_text(encoding="utf-8") == "merged\n"
+    assert sorted(staged.changed) == sorted([early, late, created])
+    assert staged.written == [False, False, True, False]
+    assert _leftovers(tmp_path) == []
+
+
 _WRITER = """
 import sys
 from pathlib import Path
-from transflow.fsutil import staged_writes, write_files_atomic
+from transflow.fsutil import Seen, file_state, staged_writes, write_files_atomic
 folder = Path(sys.argv[1])
 files = [(folder / f"f{i}.po", b"x" * 20_000 + str(i).encode()) for i in range(3000)]
 print("writing", flush=True)
