@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from transflow.fsutil import Seen
+
 # What ``__reduce__`` returns: the class and the arguments to rebuild an instance with.
 Reduced = tuple[Any, tuple[Any, ...]]
 
@@ -27,6 +29,8 @@ class FileResult:
     path: Path
     written: bool
     note: str = ""
+    # Saved by someone else while the command ran, so left as they saved it (see fsutil.Seen).
+    changed_meanwhile: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Output:
     path: Path
     text: str | None
     remove: bool = False  # delete the file (a template whose article has nothing to translate)
+    seen: Seen | None = None  # the file as it was read: replace it only if still so
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from transflow import __version__
 from transflow.catalog.model import Catalog
-from transflow.fsutil import staged_writes
+from transflow.fsutil import Seen, file_state, staged_writes
 from transflow.models import FileResult, MergeStats, Output
 from transflow.parallel import iter_items
 from transflow.project import Project
@@ -54,17 +54,25 @@ def _project(root: Path) -> Project:
     return Project.open(root)
 
 
-def _read(path: Path, cache_dir: Path) -> tuple[str | None, Catalog | None]:
+def _read(path: Path, cache_dir: Path) -> tuple[str | None, Catalog | None, Seen]:
+    """The file's text and catalog (None, None when there is none), and how it was before it
+    was read: a change after that point shows at the end, and is not overwritten."""
     from transflow.catalog.store import read_catalog_text
 
-    if not path.exists():
-        return None, None
+    seen = Seen(file_state(path))
+    if seen.state is None:
+        return None, None, seen
     # The file is read to be merged and rewritten: a miss is not worth storing.
-    return read_catalog_text(path, cache_dir, remember=False)
+    return (*read_catalog_text(path, cache_dir, remember=False), seen)
 
 
 def _output(
-    path: Path, old_text: str | None, catalog: Catalog, old: Catalog | None, cache_dir: Path
+    path: Path,
+    old_text: str | None,
+    catalog: Catalog,
+    old: Catalog | None,
+    cache_dir: Path,
+    seen: Seen | None = None,
 ) -> Output:
     """What to write; a catalog without a single entry is not written (gettext tools read such a
     file as empty), and an old template that is now empty is removed. A catalog equal to the one
@@ -76,7 +84,7 @@ def _output(
     from transflow.catalog.store import format_catalog
 
     text = format_catalog(path, catalog, cache_dir)
-    return Output(path, None if text == old_text else text)
+    return Output(path, None if text == old_text else text, seen=seen)
 
 
 def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
@@ -85,7 +93,7 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
     article = project.article(slug)
     path = project.inside(project.settings.template_path(slug))
     cache_dir = project.settings.cache_dir
-    old_text, old = _read(path, cache_dir)
+    old_text, old, _ = _read(path, cache_dir)  # a template is transflow's own: no guard
     template = template_for(article, project.reference(slug), project.settings.name, "")
     assert template.header is not None
     created = creation_date(template, old)
@@ -104,16 +112,16 @@ def plan_catalog(
 
     path = project.inside(project.settings.catalog_path(language, slug))
     cache_dir = project.settings.cache_dir
-    old_text, old = _read(path, cache_dir)
+    old_text, old, seen = _read(path, cache_dir)
     merged, stats = merge(template, old, catalog_header(template, language, old))
-    return _output(path, old_text, merged, old, cache_dir), stats
+    return _output(path, old_text, merged, old, cache_dir, seen), stats
 
 
 def _work(item: ArticleWork) -> ArticleDone:
     project = _project(item.root)
     if item.template_fresh:
         path = project.settings.template_path(item.slug)
-        _, template_or_none = _read(path, project.settings.cache_dir)
+        _, template_or_none, _ = _read(path, project.settings.cache_dir)
         assert template_or_none is not None
         template_out, template = Output(path, None), template_or_none
     else:
@@ -155,7 +163,7 @@ def sync(
         for result in results:
             for output in (result.template, *(out for _, out, _ in result.catalogs)):
                 if output.text is not None:
-                    staged.add(output.path, output.text.encode())
+                    staged.add(output.path, output.text.encode(), output.seen)
                 elif output.remove:
                     removals.append(output.path)
             done.append(
@@ -167,12 +175,65 @@ def sync(
             )
     for path in removals:
         path.unlink(missing_ok=True)
+    again = _merge_again(project, set(staged.changed), done)
     for item in todo:
         stamps.record(*_template_io(project, item.slug, key))
         for lang in item.languages:
-            stamps.record(*_catalog_io(project, item.slug, lang, key))
+            if (item.slug, lang) not in again.unmerged:  # their save is still to be merged
+                stamps.record(*_catalog_io(project, item.slug, lang, key))
     stamps.save()
-    return done
+    return again.done
+
+
+@dataclass
+class _Again:
+    done: list[ArticleSynced]
+    unmerged: set[tuple[str, str]]  # (slug, language) of catalogs left unmerged
+
+
+# How many times a catalog that someone keeps saving is merged again before it is left as saved.
+_ATTEMPTS = 3
+
+
+def _merge_again(project: Project, changed: set[Path], done: list[ArticleSynced]) -> _Again:
+    """Merge again each catalog saved by someone (a translator) after it was read: their save
+    was left in place, and is now merged with the new template like any catalog."""
+    if not changed:
+        return _Again(done, set())
+    where = {
+        result.path: (synced.slug, lang) for synced in done for lang, result, _ in synced.catalogs
+    }
+    redone: dict[tuple[str, str], tuple[FileResult, MergeStats]] = {}
+    pending = {where[path] for path in changed if path in where}
+    for _ in range(_ATTEMPTS):
+        if not pending:
+            break
+        with staged_writes() as staged:
+            for slug, lang in sorted(pending):
+                work = ArticleWork(project.root, slug, (lang,), template_fresh=True)
+                [(_, output, stats)] = _work(work).catalogs
+                if output.text is not None:
+                    staged.add(output.path, output.text.encode(), output.seen)
+                note = "saved by someone while update ran: their save, merged again"
+                redone[slug, lang] = (replace(_result(output), note=note), stats)
+        pending = {where[path] for path in staged.changed if path in where}
+    for key in pending:
+        result, stats = redone[key]
+        note = "saved by someone again and again while update ran: left as they saved it"
+        redone[key] = (replace(result, written=False, note=note, changed_meanwhile=True), stats)
+    return _Again(
+        [
+            replace(
+                synced,
+                catalogs=tuple(
+                    (lang, *redone.get((synced.slug, lang), (result, stats)))
+                    for lang, result, stats in synced.catalogs
+                ),
+            )
+            for synced in done
+        ],
+        pending,
+    )
 
 
 # Bump when what extract or merge write changes, so that stamps of earlier runs go stale.

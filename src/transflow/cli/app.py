@@ -23,7 +23,7 @@ from transflow.cli.options import (
     open_project,
     reports_errors,
 )
-from transflow.cli.output import print_blocked, print_files
+from transflow.cli.output import print_blocked, print_files, shown
 
 
 class LazyGroup(click.Group):
@@ -135,6 +135,14 @@ def update_command(
     for file, stats in results:
         note = f"{stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, {stats.obsolete} obsolete"
         print_files([file], project.root, note)
+        if file.note:
+            click.echo(f"{shown(file.path, project.root)}: {file.note}", err=True)
+    left = [file for file, _ in results if file.changed_meanwhile]
+    if left:
+        raise click.ClickException(
+            f"{len(left)} catalog(s) left unmerged as saved meanwhile; "
+            "run `transflow update` again when nobody is saving them"
+        )
     if not any(file.written for file, _ in results):
         click.echo("All catalogs are up to date.")
 

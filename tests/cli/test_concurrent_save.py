@@ -1,0 +1,101 @@
+"""A translator saves a catalog while `update` is merging it: their save is kept and merged."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polib
+import pytest
+
+from tests.cli.test_incremental import make_project
+
+pytestmark = pytest.mark.gettext
+
+
+def _wait_for_staging(root: Path, process: subprocess.Popen[str]) -> None:
+    """Until update stages its first files: the first article's catalogs have then been read
+    (results come back in order), and hundreds of catalogs are still to come."""
+    deadline = time.monotonic() + 60
+    while not list((root / "locales").glob("*/LC_MESSAGES/.*.tmp")):
+        assert process.poll() is None, "update ended before the translator could save"
+        assert time.monotonic() < deadline, "update never started writing"
+        time.sleep(0.002)
+
+
+def test_a_catalog_saved_during_update_keeps_the_save_and_is_merged(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "news", run, articles=400)
+    assert run(root, "update").exit_code == 0
+    for article in (root / "articles").glob("*.md"):  # every template changes
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text + "\nA spokesperson confirmed the figures.\n", encoding="utf-8")
+    catalog = root / "locales" / "kk" / "LC_MESSAGES" / "story-000.po"
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "transflow", "-C", str(root), "update", "-j", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    _wait_for_staging(root, process)
+    po = polib.pofile(str(catalog))  # the translator's editor: read, translate, save
+    po.find("Budget news 0").msgstr = "Бюджет жаңалықтары 0"
+    po.save()
+    stdout, stderr = process.communicate(timeout=120)
+
+    assert process.returncode == 0, (stdout, stderr)
+    assert "story-000.po: saved by someone while update ran" in stderr
+    merged = polib.pofile(str(catalog))
+    assert merged.find("Budget news 0").msgstr == "Бюджет жаңалықтары 0"  # their save
+    assert merged.find("A spokesperson confirmed the figures.") is not None  # and the merge
+    check = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(catalog)], check=False)
+    assert check.returncode == 0
+    assert not list(root.rglob("*.tmp"))
+    # Everything is merged: a rerun has nothing to do.
+    assert "All catalogs are up to date." in run(root, "update").output
+
+
+_SAVER = """
+import os, sys
+path, text = sys.argv[1], open(sys.argv[1], encoding="utf-8").read()
+print("saving", flush=True)
+n = 0
+while True:  # an editor saving over and over, each time whole (a new file renamed over it)
+    n += 1
+    with open(path + ".saving", "w", encoding="utf-8") as handle:
+        handle.write(f"# save {n}\\n" + text)
+    os.replace(path + ".saving", path)
+"""
+
+
+def test_a_catalog_saved_again_and_again_is_left_as_saved(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "news", run, articles=3)
+    assert run(root, "update").exit_code == 0
+    for article in (root / "articles").glob("*.md"):
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text + "\nA spokesperson confirmed the figures.\n", encoding="utf-8")
+    catalog = root / "locales" / "ru" / "LC_MESSAGES" / "story-001.po"
+    saver = subprocess.Popen(
+        [sys.executable, "-c", _SAVER, str(catalog)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert saver.stdout is not None
+        assert saver.stdout.readline() == "saving\n"
+        result = run(root, "update", "-j", "1")
+    finally:
+        saver.kill()
+        saver.wait()
+
+    assert result.exit_code == 1
+    assert "story-001.po: saved by someone again and again while update ran" in result.output
+    assert "1 catalog(s) left unmerged as saved meanwhile" in result.output
+    assert catalog.read_text(encoding="utf-8").startswith("# save ")  # theirs, whole
+    assert polib.pofile(str(catalog)).find("A spokesperson confirmed the figures.") is None
+    # Once nobody is saving it, the next update merges it (it was not marked as done).
+    rerun = run(root, "update")
+    assert rerun.exit_code == 0
+    assert "wrote locales/ru/LC_MESSAGES/story-001.po" in rerun.output
+    assert polib.pofile(str(catalog)).find("A spokesperson confirmed the figures.") is not None
+    assert catalog.read_text(encoding="utf-8").startswith("# save ")  # their comment kept
