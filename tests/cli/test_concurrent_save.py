@@ -99,3 +99,30 @@ def test_a_catalog_saved_again_and_again_is_left_as_saved(tmp_path: Path, run) -
     assert "wrote locales/ru/LC_MESSAGES/story-001.po" in rerun.output
     assert polib.pofile(str(catalog)).find("A spokesperson confirmed the figures.") is not None
     assert catalog.read_text(encoding="utf-8").startswith("# save ")  # their comment kept
+
+
+def test_translate_leaves_a_catalog_being_saved_as_saved(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "news", run, articles=3)
+    assert run(root, "update").exit_code == 0
+    catalog = root / "locales" / "kk" / "LC_MESSAGES" / "story-002.po"
+    saver = subprocess.Popen(
+        [sys.executable, "-c", _SAVER, str(catalog)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert saver.stdout is not None
+        assert saver.stdout.readline() == "saving\n"
+        result = run(root, "translate", "--engine", "pseudo")
+    finally:
+        saver.kill()
+        saver.wait()
+
+    assert result.exit_code == 0, result.output
+    assert "story-002.po: saved by someone again and again while translate ran" in result.output
+    saved = polib.pofile(str(catalog))
+    assert catalog.read_text(encoding="utf-8").startswith("# save ")  # theirs, whole
+    assert not [e for e in saved if e.msgstr]  # no draft went into it
+    other = polib.pofile(str(root / "locales" / "kk" / "LC_MESSAGES" / "story-001.po"))
+    assert [e for e in other if e.msgstr and "fuzzy" in e.flags]  # the others got theirs
+    # Once nobody is saving it, the next run puts the drafts in.
+    assert run(root, "translate", "--engine", "pseudo").exit_code == 0
+    assert [e for e in polib.pofile(str(catalog)) if e.msgstr and "fuzzy" in e.flags]

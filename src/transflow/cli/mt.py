@@ -170,7 +170,11 @@ def _print_report(report: TranslateReport, root: Path) -> None:
         verb = "would add" if report.dry_run else "wrote"
         if report.dry_run or file.written:
             click.echo(f"{verb} {file.note} to {shown(file.path, root)}")
-    unchanged = sum(1 for f in report.files if not f.written)
+    for file in report.files:
+        if file.changed_meanwhile:
+            message = "its drafts wait in the answer cache for the next run"
+            click.echo(f"{shown(file.path, root)}: {file.note}; {message}", err=True)
+    unchanged = sum(1 for f in report.files if not f.written and not f.changed_meanwhile)
     if unchanged and not report.dry_run:
         click.echo(f"{unchanged} catalog(s) already held these drafts")
     if report.left:

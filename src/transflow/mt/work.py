@@ -4,9 +4,9 @@ An entry is drafted when it is live, singular and untranslated; a fuzzy entry on
 ``--overwrite-fuzzy``; a reviewed (translated, not fuzzy) entry never. Drafts wait in memory and
 are written every ``interval`` seconds and at the end (Ctrl-C included): each write reads the
 catalog again, puts each draft into its entry only if that entry is still as it was when the run
-began (a translator may have saved the file meanwhile), and goes through ``write_catalog``, which
-replaces the file atomically. So a kill loses at most the last interval's drafts, and those are in
-the answer cache.
+began (a translator may have saved the file meanwhile), and replaces the file atomically, only
+if nobody saved it since it was read (else it reads it again). So a kill loses at most the last
+interval's drafts, and those are in the answer cache.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transflow.catalog.model import DRAFT_PREFIX, Entry
-from transflow.catalog.store import read_catalog, write_catalog
+from transflow.catalog.store import format_catalog, read_catalog
 from transflow.catalog.sync import CatalogStamps
+from transflow.fsutil import Seen, file_state, staged_writes
 from transflow.models import FileResult, Skipped
 from transflow.mt.engine import Draft
 from transflow.project import Project
@@ -71,6 +72,10 @@ def apply_draft(entry: Entry, draft: Draft) -> None:
     ] + [DRAFT_PREFIX + draft.provenance]
 
 
+# How many times a catalog saved by someone during a write is read again before its drafts wait.
+_ATTEMPTS = 3
+
+
 class DraftWriter:
     def __init__(
         self,
@@ -88,6 +93,7 @@ class DraftWriter:
         self._last = time.monotonic()
         self._written: dict[Path, bool] = {}
         self.drafts: dict[Path, int] = {}  # drafts put into each catalog (or that would be)
+        self.changed: set[Path] = set()  # catalogs left out: saved by someone at every attempt
 
     def add(self, segment: Segment, draft: Draft) -> None:
         self._pending.setdefault(segment.path, {})[segment.key] = (segment, draft)
@@ -109,26 +115,44 @@ class DraftWriter:
         if self.dry_run:
             self.drafts[path] = self.drafts.get(path, 0) + len(drafts)
             return
-        catalog = read_catalog(path, self.cache_dir)
-        applied = 0
-        for entry in catalog.entries:
-            found = drafts.get(entry.key)
-            if found is None or entry.obsolete or entry.translated:
-                continue
-            segment, draft = found
-            if entry.msgstr == segment.msgstr and entry.msgid_plural is None:
-                apply_draft(entry, draft)
-                applied += 1
-        if applied:
+        # A save between reading the catalog and replacing it would be lost: the file goes in
+        # place only if it is still the one read, else it is read again (someone saving the
+        # file over and over leaves these drafts out; they are in the answer cache).
+        for _ in range(_ATTEMPTS):
+            seen = Seen(file_state(path))
+            catalog = read_catalog(path, self.cache_dir)
+            applied = 0
+            for entry in catalog.entries:
+                found = drafts.get(entry.key)
+                if found is None or entry.obsolete or entry.translated:
+                    continue
+                segment, draft = found
+                if entry.msgstr == segment.msgstr and entry.msgid_plural is None:
+                    apply_draft(entry, draft)
+                    applied += 1
+            if not applied:
+                return
             in_step = self.stamps is not None and self.stamps.in_step(path)
-            written = write_catalog(path, catalog, self.cache_dir)
+            with staged_writes() as staged:
+                staged.add(path, format_catalog(path, catalog, self.cache_dir).encode(), seen)
+            if staged.changed:
+                self.changed.add(path)
+                continue
+            self.changed.discard(path)
             if in_step and self.stamps is not None:
                 self.stamps.restamp(path)
-            self._written[path] = self._written.get(path, False) or written
+            self._written[path] = self._written.get(path, False) or staged.written[0]
             self.drafts[path] = self.drafts.get(path, 0) + applied
+            return
 
     def results(self) -> list[FileResult]:
-        return [
-            FileResult(path, self._written.get(path, False), f"{count} drafts")
-            for path, count in sorted(self.drafts.items())
-        ]
+        note = "saved by someone again and again while translate ran: left as saved"
+        return sorted(
+            [
+                FileResult(path, self._written.get(path, False), f"{count} drafts")
+                for path, count in self.drafts.items()
+                if path not in self.changed
+            ]
+            + [FileResult(path, False, note, changed_meanwhile=True) for path in self.changed],
+            key=lambda file: file.path,
+        )
