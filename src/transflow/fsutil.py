@@ -20,10 +20,9 @@ FileState = tuple[int, int, int]
 def file_state(path: Path | str) -> FileState | None:
     """The state of ``path`` now; None when there is no such file."""
     try:
-        info = os.stat(path)  # noqa: PTH116  (str or Path)
+        return _state(os.stat(path))  # noqa: PTH116  (str or Path)
     except FileNotFoundError:
         return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 @dataclass(frozen=True)
