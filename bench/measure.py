@@ -137,6 +137,7 @@ def run_commands(commands: list[dict[str, Any]], sample: bool, timeout: float) -
         "wall": wall,
         "peak_kb": peak,
         "cpu": usage.ru_utime + usage.ru_stime,
+        "cpu_kernel": usage.ru_stime,  # of that, in the kernel (creating files, say)
         "runs": len(commands),
         "failures": failures,
         "error": first_error,

@@ -34,6 +34,7 @@ class Row:
     failures: int  # largest over repeats
     repeats: int
     error: str
+    cpu_kernel: float = 0.0  # median; the part of ``cpu`` spent in the kernel
 
     @property
     def is_transflow(self) -> bool:
@@ -50,7 +51,10 @@ def aggregate(records: list[tuple[int, str, str, Measurement]]) -> list[Row]:
         wall, cpu = statistics.median(m.wall for m in ms), statistics.median(m.cpu for m in ms)
         peak, failures = max(m.peak_kb for m in ms), max(m.failures for m in ms)
         error = errors[0] if errors else ""
-        rows.append(Row(size, stage, tool, wall, peak, cpu, ms[0].runs, failures, len(ms), error))
+        kernel = statistics.median(m.cpu_kernel for m in ms)
+        rows.append(
+            Row(size, stage, tool, wall, peak, cpu, ms[0].runs, failures, len(ms), error, kernel)
+        )
     order = {stage: i for i, stage in enumerate(STAGES)}
     return sorted(rows, key=lambda r: (r.size, order.get(r.stage, 99), not r.is_transflow, r.wall))
 

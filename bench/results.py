@@ -120,18 +120,29 @@ def pipeline_table(rows: list[Row], sizes: list[int]) -> list[str]:
 
 
 def growth_table(rows: list[Row], runner: Any) -> list[str]:
+    """Wall time, and CPU time split into transflow's own (user) and the kernel's: wall time
+    here moves with other load and with the file system's state; user CPU per segment is what
+    shows whether transflow's own work grows linearly."""
     lines = [
-        "| N | segments | pipeline s | µs per segment | peak MB (any stage) | no-op rerun s |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| N | segments | pipeline s | µs per segment | user CPU µs per segment "
+        "| kernel CPU s | peak MB (any stage) | no-op rerun s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in runner.args.sizes:
         ours = {r.stage: r for r in rows if r.size == size and r.is_transflow}
         total, _, _ = report.pipeline(rows, size)
         peak = max((r.peak_kb for r in ours.values()), default=0) / 1024
         noop = ours.get("no-op rerun")
-        per = f"{total / runner.units[size] * 1e6:.0f}" if total else "n/a"
+        units = runner.units[size]
+        per = f"{total / units * 1e6:.0f}" if total else "n/a"
+        whole = [ours[stage] for stage in report.WHOLE if stage in ours]
+        complete = len(whole) == len(report.WHOLE)
+        kernel = sum(r.cpu_kernel for r in whole)
+        user = sum(r.cpu - r.cpu_kernel for r in whole)
+        user_per = f"{user / units * 1e6:.0f}" if complete else "n/a"
         lines.append(
-            f"| {size:,} | {runner.units[size]:,} | {_fmt(total)} | {per} | {peak:.0f} "
+            f"| {size:,} | {units:,} | {_fmt(total)} | {per} | {user_per} "
+            f"| {_fmt(kernel) if complete else 'n/a'} | {peak:.0f} "
             f"| {_fmt(noop.wall if noop else None)} |"
         )
     return lines

@@ -49,6 +49,7 @@ class Measurement:
     failures: int
     error: str = ""
     load: float = 0.0  # 1-minute load average around the step
+    cpu_kernel: float = 0.0  # the part of ``cpu`` spent in the kernel
 
 
 @dataclass
