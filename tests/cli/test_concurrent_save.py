@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polib
@@ -70,6 +72,21 @@ while True:  # an editor saving over and over, each time whole (a new file renam
 """
 
 
+@contextmanager
+def _saving_again_and_again(catalog: Path) -> Iterator[None]:
+    """An editor saving ``catalog`` over and over for as long as the block runs."""
+    saver = subprocess.Popen(
+        [sys.executable, "-c", _SAVER, str(catalog)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert saver.stdout is not None
+        assert saver.stdout.readline() == "saving\n"
+        yield
+    finally:
+        saver.kill()
+        saver.wait()
+
+
 def test_a_catalog_saved_again_and_again_is_left_as_saved(tmp_path: Path, run) -> None:
     root = make_project(tmp_path / "news", run, articles=3)
     assert run(root, "update").exit_code == 0
@@ -77,16 +94,8 @@ def test_a_catalog_saved_again_and_again_is_left_as_saved(tmp_path: Path, run) -
         text = article.read_text(encoding="utf-8")
         article.write_text(text + "\nA spokesperson confirmed the figures.\n", encoding="utf-8")
     catalog = root / "locales" / "ru" / "LC_MESSAGES" / "story-001.po"
-    saver = subprocess.Popen(
-        [sys.executable, "-c", _SAVER, str(catalog)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert saver.stdout is not None
-        assert saver.stdout.readline() == "saving\n"
+    with _saving_again_and_again(catalog):
         result = run(root, "update", "-j", "1")
-    finally:
-        saver.kill()
-        saver.wait()
 
     assert result.exit_code == 1
     assert "story-001.po: saved by someone again and again while update ran" in result.output
@@ -105,16 +114,8 @@ def test_translate_leaves_a_catalog_being_saved_as_saved(tmp_path: Path, run) ->
     root = make_project(tmp_path / "news", run, articles=3)
     assert run(root, "update").exit_code == 0
     catalog = root / "locales" / "kk" / "LC_MESSAGES" / "story-002.po"
-    saver = subprocess.Popen(
-        [sys.executable, "-c", _SAVER, str(catalog)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert saver.stdout is not None
-        assert saver.stdout.readline() == "saving\n"
+    with _saving_again_and_again(catalog):
         result = run(root, "translate", "--engine", "pseudo")
-    finally:
-        saver.kill()
-        saver.wait()
 
     assert result.exit_code == 0, result.output
     assert "story-002.po: saved by someone again and again while translate ran" in result.output
