@@ -89,7 +89,11 @@ class StagedWrites:
         self.renamed = 0  # how many of them are in place
         # Targets left as they are because they changed after they were read (``Seen``).
         self.changed: list[Path] = []
+        # Targets replaced so far, each with the state of the file now there (what ``add`` wrote:
+        # a rename keeps the inode, size and mtime), so a caller can remember it without a stat.
+        self.placed: dict[Path, FileState] = {}
         self._seen: dict[int, tuple[Seen, int]] = {}  # pending index: (seen, index in written)
+        self._states: dict[int, FileState] = {}  # pending index: the file's state once written
 
     def add(self, path: Path, data: bytes, seen: Seen | None = None) -> None:
         """Stage ``data`` for ``path``; with ``seen``, only if ``path`` is still as it was then."""
@@ -114,6 +118,8 @@ class StagedWrites:
         mode = _new_file_mode() if info is None else info.st_mode & 0o777
         with _create(tmp_name, mode) as handle:
             handle.write(data)
+            handle.flush()
+            self._states[len(self.pending) - 1] = _stat_state(os.fstat(handle.fileno()))
         self.written.append(True)
 
     def commit(self) -> None:
@@ -129,6 +135,7 @@ class StagedWrites:
                 self.changed.append(path)
             else:
                 os.replace(tmp_name, path)  # noqa: PTH105  (the names are strings)
+                self.placed[path] = self._states[index]
             self.renamed += 1
 
     def discard(self) -> None:
@@ -140,7 +147,11 @@ class StagedWrites:
 
 
 def _state(info: os.stat_result | None) -> FileState | None:
-    return None if info is None else (info.st_ino, info.st_size, info.st_mtime_ns)
+    return None if info is None else _stat_state(info)
+
+
+def _stat_state(info: os.stat_result) -> FileState:
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _temporary_name(path: Path) -> str:

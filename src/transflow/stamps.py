@@ -28,12 +28,30 @@ _VERSION = 1
 StrPath = str | Path
 
 
+def data_digest(data: bytes) -> str:
+    """The content digest of a file holding ``data``."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def file_digest(path: StrPath) -> str | None:
     try:
         with open(path, "rb") as handle:  # noqa: PTH123  (str paths: see above)
-            return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+            return data_digest(handle.read())
     except FileNotFoundError:
         return None
+
+
+# A file's size, mtime in ns and content digest, as a unit of work found it before reading it.
+Known = list[Any]
+
+
+def known_file(path: StrPath) -> Known | None:
+    """What ``Stamps.record`` needs to know of an input, taken before the work reads it: a
+    change after this point then shows as a different file next time, never as the same one."""
+    stat = _stat(path)
+    if stat is None:
+        return None
+    return [stat[0], stat[1], file_digest(path)]
 
 
 def _stat(path: StrPath) -> tuple[int, int] | None:
@@ -80,6 +98,11 @@ class Stamps:
             return False
         return bool(entry["outputs"] == [list(s) if (s := _stat(p)) else None for p in outputs])
 
+    def learn(self, path: StrPath, size: int, mtime_ns: int, digest: str | None) -> None:
+        """Take the digest of a file whose content is known (one just written), sparing a read."""
+        self.files[str(path)] = [size, mtime_ns, digest]
+        self.dirty = True
+
     def record(
         self,
         key: str,
@@ -87,15 +110,29 @@ class Stamps:
         settings: str,
         outputs: list[StrPath],
         data: Any = None,
+        known: dict[str, Known | None] | None = None,
     ) -> None:
-        """Remember ``key`` as done; ``data`` (JSON-able) comes back from ``data()`` next time."""
+        """Remember ``key`` as done; ``data`` (JSON-able) comes back from ``data()`` next time.
+
+        ``known``: inputs as the work found them before it read them (``known_file``), which
+        is what the work was done from; the others are hashed as they are now.
+        """
+        for path, found in (known or {}).items():
+            if found is not None:
+                self.learn(path, *found)
         self.entries[key] = {
             "settings": settings,
-            "inputs": [self.digest(p) for p in inputs],
+            "inputs": [self._input_digest(p, known) for p in inputs],
             "outputs": [list(s) if (s := _stat(p)) else None for p in outputs],
             "data": data,
         }
         self.dirty = True
+
+    def _input_digest(self, path: StrPath, known: dict[str, Known | None] | None) -> str | None:
+        if known is not None and str(path) in known:
+            found = known[str(path)]
+            return None if found is None else str(found[2])
+        return self.digest(path)
 
     def data(self, key: str) -> Any:
         entry = self.entries.get(key)

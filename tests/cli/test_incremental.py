@@ -66,6 +66,21 @@ def test_noop_rerun_writes_no_file(tmp_path: Path, run) -> None:
     assert mtimes(root) == before
 
 
+def test_the_stamps_remember_each_written_file_as_it_is_on_disk(tmp_path: Path, run) -> None:
+    from transflow.stamps import file_digest
+
+    root = make_project(tmp_path / "p", run, articles=12)
+    assert run(root, "update").exit_code == 0
+    assert run(root, "translate", "--engine", "pseudo").exit_code == 0
+    assert run(root, "update", "-l", "kk").exit_code == 0  # nothing to merge: stamps only
+    files = json.loads((root / ".transflow-cache/stamps-sync.json").read_text("utf-8"))["files"]
+    written = sorted((root / "locales").rglob("*.po*"))
+    assert len(written) == 12 * 3
+    for path in written:
+        info = path.stat()
+        assert files[str(path)] == [info.st_size, info.st_mtime_ns, file_digest(path)]
+
+
 def test_deleting_the_cache_loses_nothing_and_rewrites_nothing(tmp_path: Path, run) -> None:
     root = make_project(tmp_path / "p", run, articles=10)
     run(root, "update")

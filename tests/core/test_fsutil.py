@@ -36,6 +36,22 @@ def test_writes_new_and_changed_files_and_leaves_unchanged_ones(tmp_path: Path, 
     assert _leftovers(tmp_path) == []
 
 
+def test_each_replaced_target_is_listed_with_the_state_it_now_has(tmp_path: Path) -> None:
+    same = tmp_path / "same.po"
+    same.write_bytes(b"kept\n")
+    targets = [tmp_path / f"{name}.po" for name in ("one", "two", "three")]
+    targets[0].write_bytes(b"old\n")
+
+    with staged_writes() as staged:
+        staged.add(same, b"kept\n")
+        for index, target in enumerate(targets):
+            staged.add(target, b"x" * (index + 1) * 5000)
+
+    # What a caller needs to remember a file without a stat: the inode, size and mtime it has.
+    assert staged.placed == {target: file_state(target) for target in targets}
+    assert [state[1] for state in staged.placed.values()] == [5000, 10000, 15000]
+
+
 def test_a_failure_before_the_renames_changes_no_file(tmp_path: Path) -> None:
     first = tmp_path / "first.po"
     first.write_text("translator's work\n", encoding="utf-8")

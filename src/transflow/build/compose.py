@@ -12,7 +12,7 @@ from typing import Any
 from transflow.article.parse import Article
 from transflow.build.html import PageLink, render_page
 from transflow.build.render import render_markdown, reviewed_translations
-from transflow.build.write import BuildDone, BuildWork, output_path
+from transflow.build.write import BuildDone, BuildWork, known_inputs, output_path
 from transflow.catalog.store import read_catalog_if_exists
 from transflow.fastmd import rust_tree
 from transflow.models import Output, Skipped
@@ -28,8 +28,8 @@ def _project(root: Path) -> Project:
 
 def build_article(work: BuildWork) -> BuildDone:
     project = _project(work.root)
+    done = BuildDone(known=known_inputs(project, work))
     article = project.article(work.slug)
-    done = BuildDone()
     settings = project.settings
     # Every language is looked at, even with -l, so that pages link only to pages that exist.
     languages = [settings.source_language, *settings.target_languages]

@@ -19,7 +19,7 @@ from transflow.models import FileResult, Output, Skipped
 from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.qa.findings import Finding
-from transflow.stamps import Stamps, StrPath, settings_digest
+from transflow.stamps import Known, Stamps, StrPath, known_file, settings_digest
 
 FORMATS = ("md", "html")
 
@@ -36,6 +36,7 @@ class BuildDone:
     outputs: list[Output] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     blocked: list[Finding] = field(default_factory=list)
+    known: dict[str, Known | None] = field(default_factory=dict)  # the inputs, before reading
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def build(
             "skipped": [list(astuple(s)) for s in done.skipped],
             "blocked": [list(astuple(f)) for f in done.blocked],
         }
-        stamps.record(_stamp_key(work), inputs, key, outputs, remembered)
+        stamps.record(_stamp_key(work), inputs, key, outputs, remembered, known=done.known)
     stamps.save()
     return report
 
@@ -127,6 +128,11 @@ def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
         s.target_languages,
         s.build,
     )
+
+
+def known_inputs(project: Project, work: BuildWork) -> dict[str, Known | None]:
+    """The work's inputs as the worker finds them before reading them (see Stamps.record)."""
+    return {str(path): known_file(path) for path in _io(project, work)[0]}
 
 
 def _io(project: Project, work: BuildWork) -> tuple[list[StrPath], list[StrPath]]:

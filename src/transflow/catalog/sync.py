@@ -15,11 +15,11 @@ from pathlib import Path
 
 from transflow import __version__
 from transflow.catalog.model import Catalog
-from transflow.fsutil import Seen, file_state, staged_writes
+from transflow.fsutil import FileState, Seen, file_state, staged_writes
 from transflow.models import FileResult, MergeStats, Output
 from transflow.parallel import iter_items
 from transflow.project import Project
-from transflow.stamps import Stamps, StrPath, settings_digest
+from transflow.stamps import Stamps, StrPath, data_digest, settings_digest
 
 # The article parser, Babel and rapidfuzz are imported inside the functions that use them, so a
 # run with nothing to do (every stamp fresh) never loads them.
@@ -156,6 +156,7 @@ def sync(
             todo.append(ArticleWork(project.root, slug, stale, template_fresh))
     done: list[ArticleSynced] = []
     removals: list[Path] = []
+    digests: dict[Path, str] = {}  # of the files staged, for the stamps
     # Each article's files are written beside their targets as it comes back from the workers;
     # they replace the targets only once every article has succeeded. Only the names and counts
     # are kept meanwhile: the texts are on disk, so memory does not grow with the archive.
@@ -163,7 +164,9 @@ def sync(
         for result in results:
             for output in (result.template, *(out for _, out, _ in result.catalogs)):
                 if output.text is not None:
-                    staged.add(output.path, output.text.encode(), output.seen)
+                    data = output.text.encode()
+                    staged.add(output.path, data, output.seen)
+                    digests[output.path] = data_digest(data)
                 elif output.remove:
                     removals.append(output.path)
             done.append(
@@ -175,6 +178,8 @@ def sync(
             )
     for path in removals:
         path.unlink(missing_ok=True)
+    for path, (_, size, mtime_ns) in staged.placed.items():
+        stamps.learn(path, size, mtime_ns, digests[path])  # what was written: no need to read it
     again = _merge_again(project, set(staged.changed), done)
     for item in todo:
         stamps.record(*_template_io(project, item.slug, key))
@@ -309,10 +314,15 @@ class CatalogStamps:
         io = self._io(path)
         return io is not None and self.stamps.fresh(*io)
 
-    def restamp(self, path: Path) -> None:
+    def restamp(self, path: Path, placed: FileState | None = None, data: bytes = b"") -> None:
+        """Stamp ``path`` as in step again; ``placed``: the state it was just written with, as
+        ``data`` (so it is not read back)."""
         io = self._io(path)
-        if io is not None:
-            self.stamps.record(*io)
+        if io is None:
+            return
+        if placed is not None:
+            self.stamps.learn(path, placed[1], placed[2], data_digest(data))
+        self.stamps.record(*io)
 
     def save(self) -> None:
         self.stamps.save()

@@ -133,14 +133,15 @@ class DraftWriter:
             if not applied:
                 return
             in_step = self.stamps is not None and self.stamps.in_step(path)
+            data = format_catalog(path, catalog, self.cache_dir).encode()
             with staged_writes() as staged:
-                staged.add(path, format_catalog(path, catalog, self.cache_dir).encode(), seen)
+                staged.add(path, data, seen)
             if staged.changed:
                 self.changed.add(path)
                 continue
             self.changed.discard(path)
             if in_step and self.stamps is not None:
-                self.stamps.restamp(path)
+                self.stamps.restamp(path, staged.placed.get(path), data)
             self._written[path] = self._written.get(path, False) or staged.written[0]
             self.drafts[path] = self.drafts.get(path, 0) + applied
             return
