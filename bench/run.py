@@ -7,6 +7,11 @@ For each size it generates the corpus (bench/corpus.py), runs every transflow st
 peer's equivalent stage in fresh processes (bench/measure.py), and prints one Markdown table per
 size, the whole-pipeline comparison, the targets, and how ``transflow update`` and
 ``msgmerge --previous`` differ on the same catalogs. Scratch goes to bench/.work/run/.
+
+Scratch folders are never deleted between measured steps, only set aside and deleted once every
+step is measured: on ext4 without a journal (this machine's), each new file costs more for every
+inode freed in the minutes before, so deleting a round's 20,000 files just before the next round
+would charge the next tool for the benchmark's own cleanup.
 """
 
 from __future__ import annotations
@@ -108,6 +113,13 @@ class Runner:
         self.corpus_totals: dict[int, dict[str, int]] = {}
         self.peer_python = PEER_PYTHON
         self.comparisons: dict[int, dict[str, compare.Comparison]] = {}
+        self.trash = args.work / ".trash"  # scratch set aside, deleted when the run ends
+
+    def set_aside(self, path: Path) -> None:
+        """Move ``path`` out of the way now and delete it when the run ends (see the top)."""
+        if path.exists():
+            self.trash.mkdir(parents=True, exist_ok=True)
+            path.rename(self.trash / f"{len(list(self.trash.iterdir()))}-{path.name}")
 
     def measure(self, size: int, step: seq.Step, scratch: Path) -> seq.Measurement:
         spec, out = scratch / "spec.json", scratch / "result.json"
@@ -145,8 +157,7 @@ class Runner:
         self.units[size] = int(totals["units"])
         self.corpus_totals[size] = totals
         inputs = base / "inputs"
-        if inputs.exists():
-            shutil.rmtree(inputs)
+        self.set_aside(inputs)
         inputs.mkdir(parents=True)
         peers = self.args.peers and size in self.args.peer_sizes
         peer_repeat = self.peer_repeat(size)
@@ -154,8 +165,7 @@ class Runner:
         rounds = max(repeat, peer_repeat if peers else 0)
         for rep in range(rounds):
             work = base / f"r{rep}"
-            if work.exists():
-                shutil.rmtree(work)
+            self.set_aside(work)
             work.mkdir(parents=True)
             ctx = seq.Context(
                 corpus, inputs, work, ("kk", "ru"), self.transflow, PEER_PYTHON, rep == 0
@@ -169,7 +179,7 @@ class Runner:
                     f"N={size}: merge and status peers read catalogs from translate-toolkit's "
                     "md2po (the transflow CLI did not produce them)"
                 )
-                shutil.rmtree(inputs)
+                self.set_aside(inputs)
                 inputs.mkdir()
                 seq.inputs_from_translate_toolkit(ctx)
             if peers and rep < peer_repeat:
@@ -179,7 +189,7 @@ class Runner:
             if rep == 0:
                 self.compare_merges(size, base / "r0", inputs)
             else:
-                shutil.rmtree(work)
+                self.set_aside(work)
 
     def wants_peer(self, name: str, size: int) -> bool:
         if self.args.only and name not in self.args.only.split(","):
@@ -227,6 +237,7 @@ class Runner:
             sys.exit("peers are not installed: run bash bench/install_peers.sh")
         for size in self.args.sizes:
             self.run_size(size)
+        shutil.rmtree(self.trash, ignore_errors=True)
         self.source_revisions.append(source_revision())
         if self.source_revisions[0] != self.source_revisions[1]:
             self.notes.append(
