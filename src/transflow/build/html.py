@@ -15,7 +15,7 @@ from babel.dates import format_date
 from markdown_it import MarkdownIt
 
 from transflow.article.frontmatter import split_front_matter
-from transflow.fastmd import call_rust, rust_may_read
+from transflow.fastmd import call_rust, inline_readings_agree, rust_may_read
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,15 @@ def localized_date(value: Any, language: str) -> str | None:
             return None
     if not isinstance(value, dt.date):
         return None
-    return format_date(value, format="long", locale=language.replace("-", "_"))
+    return _long_date(value, language)
 
 
+@lru_cache(maxsize=1024)  # a newsroom's articles share their days
+def _long_date(value: dt.date, language: str) -> str:
+    return str(format_date(value, format="long", locale=language.replace("-", "_")))
+
+
+@lru_cache(maxsize=64)
 def language_label(code: str) -> str:
     """A language's own name for itself, e.g. "қазақ тілі" for kk."""
     locale = Locale.parse(code.replace("-", "_"))
@@ -66,13 +72,18 @@ def render_page(
     nav = _nav(language, links)
     return _PAGE.format(
         lang=escape(language),
-        dir="rtl" if Locale.parse(language.replace("-", "_")).text_direction == "rtl" else "ltr",
+        dir=_direction(language),
         title=escape(title),
         nav=nav,
         header=header,
         body=body,
         footer=_footer(meta, language),
     )
+
+
+@lru_cache(maxsize=64)
+def _direction(language: str) -> str:
+    return "rtl" if Locale.parse(language.replace("-", "_")).text_direction == "rtl" else "ltr"
 
 
 # markdown-it-pyrs (Rust) renders a page ~15x faster than markdown-it-py and agrees with it on
@@ -117,8 +128,48 @@ def _inline_parser(allow_html: bool) -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": allow_html}).enable("table")
 
 
+@lru_cache(maxsize=2)
+def _fast_inline_renderer(allow_html: bool) -> Callable[[str], str] | None:
+    """markdown-it-pyrs with paragraphs as the only block: one line of text renders as
+    ``<p>`` + its inline HTML + ``</p>``."""
+    try:
+        import markdown_it_pyrs
+    except ImportError:
+        return None
+    fast = markdown_it_pyrs.MarkdownIt("zero")
+    rules: list[Any] = ["paragraph", *_INLINE_RULES] + (["html_inline"] if allow_html else [])
+    fast.enable_many(rules)
+    return fast.render
+
+
+_INLINE_RULES = [
+    "autolink",
+    "backticks",
+    "emphasis",
+    "entity",
+    "escape",
+    "image",
+    "link",
+    "newline",
+]
+
+
 def _inline(parser: MarkdownIt, text: str) -> str:
-    return str(parser.renderInline(text))
+    """``text`` rendered as inline Markdown (a title, a summary)."""
+    fast = _fast_inline(text, bool(parser.options.get("html")))
+    return str(parser.renderInline(text)) if fast is None else fast
+
+
+def _fast_inline(text: str, allow_html: bool) -> str | None:
+    """``_inline`` through markdown-it-pyrs, where it reads ``text`` as markdown-it-py does
+    (``inline_readings_agree``) and sees one paragraph; else None."""
+    fast = _fast_inline_renderer(allow_html)
+    if fast is None or text != text.strip() or not inline_readings_agree(text):
+        return None
+    html = call_rust(fast, text) if rust_may_read(text) else None
+    if html is None or not html.startswith("<p>") or not html.endswith("</p>\n"):
+        return None
+    return str(html[3:-5])
 
 
 def _header(meta: dict[str, Any], language: str, parser: MarkdownIt) -> str:

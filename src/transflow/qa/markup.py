@@ -7,12 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from unicodedata import category
 
 from markdown_it import MarkdownIt
 
 from transflow.article.inline import LINK_TARGET, URL
-from transflow.fastmd import rust_tree
+from transflow.fastmd import inline_readings_agree, rust_tree
 from transflow.models import Reduced, by_constructor
 
 _CODE = re.compile(r"(`+)(?:(?!\1)[\s\S])+?\1(?!`)")
@@ -69,7 +68,7 @@ def markup_of(text: str) -> Markup:
     """Inline markup of ``text``; the source side repeats across languages, hence the cache."""
     if not MARKUP_CHARS.search(text):
         return _PLAIN  # nothing for the parser to find
-    tree = rust_tree(text) if _fast_parser_agrees(text) else None
+    tree = rust_tree(text) if inline_readings_agree(text) else None
     found = None if tree is None else _markup_from_tree(tree)
     if found is not None:
         return found
@@ -99,27 +98,9 @@ def _markup_from_tokens(text: str) -> Markup:
 # markdown-it-pyrs (Rust) reads inline Markdown ~20x faster and gives the same tree, but it only
 # parses whole documents. One line that the Rust parser reads as one paragraph has the inline
 # content markdown-it-py reads (a list item, heading, quote, code block or link definition is not
-# one paragraph: _markup_from_tree refuses it); HTML comments and the like, where the two parsers
-# differ at the edges, go to markdown-it-py. tests/qa/test_markup_parsers.py compares them.
+# one paragraph: _markup_from_tree refuses it); texts where the two parsers differ go to
+# markdown-it-py (fastmd.inline_readings_agree). tests/qa/test_markup_parsers.py compares them.
 _FAST_NODES = {"em": "emphasis", "strong": "strong", "link": "link", "image": "image"}
-
-
-def _fast_parser_agrees(text: str) -> bool:
-    return (
-        text[:1] not in ("", " ", "\t")
-        and "\n" not in text
-        and "\r" not in text
-        and "<!" not in text
-        and "<?" not in text
-        and not (("*" in text or "_" in text) and _has_unicode_symbol(text))
-    )
-
-
-def _has_unicode_symbol(text: str) -> bool:
-    """Whether ``text`` holds a non-ASCII symbol ("£", "€", "→"): CommonMark 0.31, which
-    markdown-it-py follows, counts them as punctuation next to "*" and "_"; the Rust parser's
-    older CommonMark does not, so "*£*bravo" is emphasis to one and text to the other."""
-    return any(char > "\x7f" and category(char)[0] == "S" for char in set(text))
 
 
 def _markup_from_tree(root: Any) -> Markup | None:
