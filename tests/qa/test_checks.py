@@ -45,6 +45,9 @@ CASES = [
     ("numbers", "It grew 8.7% in 2006.", "Рост составил 87 % в 2006 году.", "ru", False),
     ("numbers", "It grew 8.7% in 2006.", "Рост составил 8,7 % в 2016 году.", "ru", False),
     ("numbers", "In 2006 and 2006.", "В 2006 году.", "ru", False),
+    # More digits than Decimal's default 28: read and grouped whole, not a crash.
+    ("numbers", f"Case {'7' * 30}.", f"Іс {'777 ' * 9}777.", "kk", True),
+    ("numbers", f"Case {'7' * 30}.", f"Іс {'7' * 29}.", "kk", False),
     ("whitespace", "Rest in peace. ", "Покойся с миром. ", "ru", True),
     ("whitespace", "Rest in peace. ", "Покойся с миром.", "ru", False),
     ("whitespace", "Rest in peace.", " Покойся с миром.", "ru", False),

@@ -9,7 +9,7 @@ before it (``8,7 %``): only the digits are compared.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -49,7 +49,9 @@ def accepted_forms(number: str, source_locale: str, target_locale: str) -> froze
     decimal = get_decimal_symbol(target)
     plain = format(value, "f")
     forms.add(plain.replace(".", decimal))
-    grouped = format_decimal(value, locale=target, decimal_quantization=False)
+    with localcontext() as context:  # Babel rounds in the current context: give it every digit
+        context.prec = max(context.prec, len(number) + 16)
+        grouped = format_decimal(value, locale=target, decimal_quantization=False)
     group = get_group_symbol(target)
     forms.add(grouped)
     if group in _SPACES:
