@@ -96,3 +96,35 @@ def test_hints_skip_plain_sentences() -> None:
         if c.hint is not None and not c.hint.search(source) and not c.hint.search(translation)
     }
     assert skipped == {"links", "markup", "numbers", "html"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.one_of(TEXTS, st.text(max_size=40)), st.one_of(TEXTS, st.text(max_size=40))),
+        max_size=6,
+    ),
+    st.sampled_from(["kk", "ru"]),
+)
+def test_the_build_screens_out_exactly_what_the_error_checks_find(
+    pairs: list[tuple[str, str]], lang: str
+) -> None:
+    """The build skips the checks where no error check's hint matches; it blocks the same."""
+    from transflow.catalog.model import Catalog, Entry
+    from transflow.qa.run import Where, check_entry, publishable
+
+    entries = [Entry(source, text, msgctxt=str(n)) for n, (source, text) in enumerate(pairs)]
+    forms = [text for _, text in pairs[:2]] or ["x", "y"]
+    entries.append(Entry("one", "", msgid_plural=pairs[-1][0] if pairs else "many",
+                         msgstr_plural=forms))  # fmt: skip
+    where = Where("story", lang, "locales/story.po")
+    found = {
+        id(entry): check_entry(entry, where, Glossary(), ERROR_CHECKS)
+        for entry in entries
+        if entry.translated
+    }
+
+    kept, blocked = publishable(Catalog(entries=entries), where)
+
+    assert blocked == [finding for findings in found.values() for finding in findings]
+    assert kept.entries == [entry for entry in entries if not found.get(id(entry))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -48,10 +49,16 @@ def check(
     return register
 
 
+# What the checks read from a source text is cached: each source is checked once per language.
+@lru_cache(maxsize=8192)
+def _source_targets(source: str) -> Counter[str]:
+    return targets_of(source)  # shared: never changed by the checks
+
+
 @check(ERROR, hint=TARGET_HINT)
 def links(pair: Pair) -> Iterator[str]:
     """Link targets, image sources, URLs and e-mail addresses kept as in the source"""
-    source, translation = targets_of(pair.source), targets_of(pair.translation)
+    source, translation = _source_targets(pair.source), targets_of(pair.translation)
     if source == translation:
         return
     for target in (source - translation).elements():
@@ -92,15 +99,21 @@ def numbers(pair: Pair) -> Iterator[str]:
     """Numbers kept, written as in the source or in the language's format"""
     if not _DIGIT.search(pair.source):
         return
-    source_text = prose_of(pair.source)
-    translation = prose_of(pair.translation)
-    wanted: dict[str, int] = {}
-    for number in source_numbers(source_text):
-        wanted[number] = wanted.get(number, 0) + 1
-    for number, count in wanted.items():
+    wanted = _source_number_counts(pair.source)
+    translation = prose_of(pair.translation) if wanted else ""
+    for number, count in wanted:
         forms = accepted_forms(number, pair.source_language, pair.language)
         if count_in(translation, forms) < count:
             yield f"number {number} is missing (write it as {_shown_forms(forms)})"
+
+
+@lru_cache(maxsize=8192)
+def _source_number_counts(source: str) -> tuple[tuple[str, int], ...]:
+    """The numbers in a source text's prose, each with how often it occurs, in order."""
+    wanted: dict[str, int] = {}
+    for number in source_numbers(prose_of(source)):
+        wanted[number] = wanted.get(number, 0) + 1
+    return tuple(wanted.items())
 
 
 def _shown_forms(forms: frozenset[str]) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from transflow.catalog.model import Catalog, Entry
 from transflow.catalog.store import read_catalog_if_exists
@@ -111,12 +113,30 @@ def publishable(catalog: Catalog, where: Where) -> tuple[Catalog, list[Finding]]
     error checks run, and none of them reads the glossary, so the build does not depend on it.
     """
     errors = [c for c in CHECKS if c.severity == ERROR]
+    hint = _any_hint(tuple(errors))
     no_glossary = Glossary()
     blocked: list[Finding] = []
     kept: list[Entry] = []
     for entry in catalog.entries:
-        found = check_entry(entry, where, no_glossary, errors) if entry.translated else []
+        found = []
+        if entry.translated and (hint is None or any(map(hint.search, _texts(entry)))):
+            found = check_entry(entry, where, no_glossary, errors)
         blocked.extend(found)
         if not found:
             kept.append(entry)
     return replace(catalog, entries=kept), blocked
+
+
+def _texts(entry: Entry) -> list[str]:
+    if entry.msgid_plural is None:
+        return [entry.msgid, entry.msgstr]
+    return [entry.msgid, entry.msgid_plural, *entry.msgstr_plural]
+
+
+@lru_cache(maxsize=4)
+def _any_hint(checks: tuple[Check, ...]) -> re.Pattern[str] | None:
+    """A pattern that matches wherever one of ``checks``' hints does (None when one has none):
+    where it matches neither text of an entry, none of them has anything to find there."""
+    if any(c.hint is None for c in checks):
+        return None
+    return re.compile("|".join(f"(?:{c.hint.pattern})" for c in checks if c.hint is not None))
