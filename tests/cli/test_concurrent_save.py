@@ -59,16 +59,47 @@ def test_a_catalog_saved_during_update_keeps_the_save_and_is_merged(tmp_path: Pa
     assert "All catalogs are up to date." in run(root, "update").output
 
 
+# An editor that saves the file each time transflow reads it or is about to replace it: as soon
+# as the file is opened or a temporary file for it appears beside it (inotify), a new version is
+# renamed over it, so every attempt of update or translate finds a save between its read and its
+# rename (a saver in a busy loop is off the CPU for milliseconds at a time on a busy machine).
+# Each version is a hard link to one of three files touched to a new mtime, so each save shows.
 _SAVER = """
-import os, sys
-path, text = sys.argv[1], open(sys.argv[1], encoding="utf-8").read()
-print("saving", flush=True)
-n = 0
-while True:  # an editor saving over and over, each time whole (a new file renamed over it)
-    n += 1
-    with open(path + ".saving", "w", encoding="utf-8") as handle:
+import ctypes, os, struct, sys, time
+path = sys.argv[1]
+folder, name = os.path.split(path)
+text = open(path, encoding="utf-8").read()
+versions = []
+for n in range(3):
+    with open(f"{path}.v{n}", "w", encoding="utf-8") as handle:
         handle.write(f"# save {n}\\n" + text)
+    versions.append(f"{path}.v{n}")
+libc = ctypes.CDLL(None, use_errno=True)
+events = libc.inotify_init()
+IN_OPEN, IN_CREATE = 0x20, 0x100
+assert libc.inotify_add_watch(events, folder.encode(), IN_OPEN | IN_CREATE) >= 0
+saves = 0
+
+def save():
+    global saves
+    saves += 1
+    version = versions[saves % 3]
+    os.utime(version, ns=(time.time_ns(), time.time_ns() + saves))
+    os.link(version, path + ".saving")
     os.replace(path + ".saving", path)
+
+save()
+print("saving", flush=True)
+while True:
+    data, offset = os.read(events, 65536), 0
+    while offset < len(data):
+        _, mask, _, size = struct.unpack_from("iIII", data, offset)
+        event = data[offset + 16 : offset + 16 + size].rstrip(b"\\0").decode()
+        offset += 16 + size
+        if event == name and mask & IN_OPEN:
+            save()
+        elif event.startswith(f".{name}.") and event.endswith(".tmp") and mask & IN_CREATE:
+            save()
 """
 
 
@@ -85,6 +116,8 @@ def _saving_again_and_again(catalog: Path) -> Iterator[None]:
     finally:
         saver.kill()
         saver.wait()
+        for version in catalog.parent.glob(f"{catalog.name}.v*"):
+            version.unlink()
 
 
 def test_a_catalog_saved_again_and_again_is_left_as_saved(tmp_path: Path, run) -> None:
