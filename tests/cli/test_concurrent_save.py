@@ -160,3 +160,60 @@ def test_translate_leaves_a_catalog_being_saved_as_saved(tmp_path: Path, run) ->
     # Once nobody is saving it, the next run puts the drafts in.
     assert run(root, "translate", "--engine", "pseudo").exit_code == 0
     assert [e for e in polib.pofile(str(catalog)) if e.msgstr and "fuzzy" in e.flags]
+
+
+# A translator who saves once, the moment transflow opens the catalog (inotify): a new version,
+# renamed over it, with the title translated anew.
+_SAVE_ONCE = """
+import ctypes, os, struct, sys
+path, old, new = sys.argv[1:]
+folder, name = os.path.split(path)
+text = open(path, encoding="utf-8").read()
+assert old in text
+libc = ctypes.CDLL(None, use_errno=True)
+events = libc.inotify_init()
+IN_OPEN = 0x20
+assert libc.inotify_add_watch(events, folder.encode(), IN_OPEN) >= 0
+print("watching", flush=True)
+while True:
+    data, offset, opened = os.read(events, 65536), 0, False
+    while offset < len(data):
+        _, _, _, size = struct.unpack_from("iIII", data, offset)
+        opened |= data[offset + 16 : offset + 16 + size].rstrip(b"\\0").decode() == name
+        offset += 16 + size
+    if opened:
+        break
+with open(path + ".saving", "w", encoding="utf-8") as handle:
+    handle.write(text.replace(old, new))
+os.replace(path + ".saving", path)
+print("saved", flush=True)
+"""
+
+
+def test_a_catalog_saved_while_build_runs_is_built_again_next_time(tmp_path: Path, run) -> None:
+    root = make_project(tmp_path / "news", run, articles=2)
+    assert run(root, "update").exit_code == 0
+    catalog = root / "locales" / "kk" / "LC_MESSAGES" / "story-001.po"
+    po = polib.pofile(str(catalog))
+    for entry in po:
+        entry.msgstr = "Аударма: " + entry.msgid  # all translated: the kk page is built
+    po.find("Story 1").msgstr = "1-тақырып"
+    po.save()
+    saver = subprocess.Popen(
+        [sys.executable, "-c", _SAVE_ONCE, str(catalog), "1-тақырып", "Жаңа 1-тақырып"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert saver.stdout is not None
+    assert saver.stdout.readline() == "watching\n"
+    assert run(root, "build", "-j", "1").exit_code == 0  # it opens the catalog: the save lands
+    assert saver.stdout.readline() == "saved\n"
+    saver.wait(timeout=30)
+    page = root / "build" / "kk" / "story-001.html"
+
+    # The stamp holds the catalog as it was before the build read it, not as saved since: the
+    # next build makes the page again (if the first did not already read the save).
+    assert run(root, "build").exit_code == 0
+    assert "<h1>Жаңа 1-тақырып</h1>" in page.read_text(encoding="utf-8")
+    built = page.stat().st_mtime_ns
+    assert "wrote" not in run(root, "build").output  # and then it is up to date
+    assert page.stat().st_mtime_ns == built
