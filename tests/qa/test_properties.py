@@ -128,3 +128,37 @@ def test_the_build_screens_out_exactly_what_the_error_checks_find(
 
     assert blocked == [finding for findings in found.values() for finding in findings]
     assert kept.entries == [entry for entry in entries if not found.get(id(entry))]
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=60)))
+def test_markup_readings_match_every_pattern_applied_in_turn(text: str) -> None:
+    """The readings the checks compare, which skip a pattern when the text lacks what it needs,
+    are what applying every pattern in turn gives."""
+    from collections import Counter
+
+    from transflow.article.inline import LINK_TARGET, URL
+    from transflow.qa import markup
+
+    code, autolink, html = markup._CODE, markup._AUTOLINK, markup._HTML
+    prose = text
+    if markup.TARGET_HINT.search(text):
+        for pattern in (code, LINK_TARGET, autolink, URL, html):
+            prose = _blank(prose, pattern)
+    assert markup.prose_of(text) == prose
+
+    targets: Counter[str] = Counter()
+    if markup.TARGET_HINT.search(text):
+        rest = _blank(text, code)
+        targets.update(m.group() for m in LINK_TARGET.finditer(rest))
+        rest = _blank(rest, LINK_TARGET)
+        targets.update(m.group() for m in autolink.finditer(rest))
+        targets.update(m.group() for m in URL.finditer(_blank(rest, autolink)))
+    assert markup.targets_of(text) == targets
+
+    tags = Counter(" ".join(m.group().lower().split()) for m in html.finditer(_blank(text, code)))
+    assert markup.html_of(text) == (tags if "<" in text else Counter())

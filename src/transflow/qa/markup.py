@@ -133,6 +133,21 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+# Each pattern below matches only where the text holds one of its strings; looking for those
+# first spares most texts most of the passes (a sentence with a link has no code or URL).
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CODE: ("`",),
+    LINK_TARGET: ("](", "]["),
+    _AUTOLINK: ("<",),
+    URL: ("://", "www.", "@"),
+    _HTML: ("<",),
+}
+
+
+def _may_match(text: str, pattern: re.Pattern[str]) -> bool:
+    return any(needle in text for needle in _NEEDS[pattern])
+
+
 def targets_of(text: str) -> Counter[str]:
     """Link targets, image sources, autolinks, bare URLs and e-mail addresses, with counts.
 
@@ -140,12 +155,17 @@ def targets_of(text: str) -> Counter[str]:
     """
     if not TARGET_HINT.search(text):
         return Counter()
-    text = _blank(text, _CODE)
-    found: Counter[str] = Counter(m.group() for m in LINK_TARGET.finditer(text))
-    text = _blank(text, LINK_TARGET)
-    found.update(m.group() for m in _AUTOLINK.finditer(text))
-    text = _blank(text, _AUTOLINK)
-    found.update(m.group() for m in URL.finditer(text))
+    if _may_match(text, _CODE):
+        text = _blank(text, _CODE)
+    found: Counter[str] = Counter()
+    if _may_match(text, LINK_TARGET):
+        found.update(m.group() for m in LINK_TARGET.finditer(text))
+        text = _blank(text, LINK_TARGET)
+    if _may_match(text, _AUTOLINK):
+        found.update(m.group() for m in _AUTOLINK.finditer(text))
+        text = _blank(text, _AUTOLINK)
+    if _may_match(text, URL):
+        found.update(m.group() for m in URL.finditer(text))
     return found
 
 
@@ -159,7 +179,8 @@ def prose_of(text: str) -> str:
     if not TARGET_HINT.search(text):
         return text
     for pattern in (_CODE, LINK_TARGET, _AUTOLINK, URL, _HTML):
-        text = _blank(text, pattern)
+        if _may_match(text, pattern):
+            text = _blank(text, pattern)
     return text
 
 
@@ -167,7 +188,8 @@ def html_of(text: str) -> Counter[str]:
     """Raw HTML outside code spans, normalized (lowercase, collapsed spaces), with counts."""
     if "<" not in text:
         return Counter()
-    text = _blank(text, _CODE)
+    if _may_match(text, _CODE):
+        text = _blank(text, _CODE)
     return Counter(" ".join(m.group().lower().split()) for m in _HTML.finditer(text))
 
 
