@@ -89,10 +89,19 @@ def _direction(language: str) -> str:
 # markdown-it-pyrs (Rust) renders a page ~15x faster than markdown-it-py and agrees with it on
 # the CommonMark spec but for empty block quotes and a few HTML-comment edge cases; without raw
 # HTML enabled it escapes tags just the same. markdown-it-py is the fallback.
+_INLINE_RULES = [
+    "autolink",
+    "backticks",
+    "emphasis",
+    "entity",
+    "escape",
+    "image",
+    "link",
+    "newline",
+]
 _RULES = [
     "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph",
-    "reference", "autolink", "backticks", "emphasis", "entity", "escape", "image", "link",
-    "newline", "table",
+    "reference", *_INLINE_RULES, "table",
 ]  # fmt: skip
 
 
@@ -140,18 +149,6 @@ def _fast_inline_renderer(allow_html: bool) -> Callable[[str], str] | None:
     rules: list[Any] = ["paragraph", *_INLINE_RULES] + (["html_inline"] if allow_html else [])
     fast.enable_many(rules)
     return fast.render
-
-
-_INLINE_RULES = [
-    "autolink",
-    "backticks",
-    "emphasis",
-    "entity",
-    "escape",
-    "image",
-    "link",
-    "newline",
-]
 
 
 def _inline(parser: MarkdownIt, text: str) -> str:
