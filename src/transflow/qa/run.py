@@ -67,8 +67,21 @@ def _pairs(entry: Entry, where: Where, glossary: Glossary) -> Iterator[Pair]:
 def check_entry(
     entry: Entry, where: Where, glossary: Glossary, checks: list[Check] | None = None
 ) -> list[Finding]:
+    chosen = CHECKS if checks is None else checks
+    return _check_entry(entry, where, glossary, chosen, _any_hint(tuple(chosen)))
+
+
+def _check_entry(
+    entry: Entry,
+    where: Where,
+    glossary: Glossary,
+    checks: list[Check],
+    hint: re.Pattern[str] | None,
+) -> list[Finding]:
     findings: dict[tuple[str, str], Finding] = {}  # a plural's forms often repeat a problem
     for pair in _pairs(entry, where, glossary):
+        if hint is not None and not hint.search(pair.source) and not hint.search(pair.translation):
+            continue  # none of the checks has anything to find here
         for found, message in check_pair(pair, checks):
             finding = Finding(
                 where.article, where.language, where.path, entry.lineno, found.id,
@@ -118,19 +131,11 @@ def publishable(catalog: Catalog, where: Where) -> tuple[Catalog, list[Finding]]
     blocked: list[Finding] = []
     kept: list[Entry] = []
     for entry in catalog.entries:
-        found = []
-        if entry.translated and (hint is None or any(map(hint.search, _texts(entry)))):
-            found = check_entry(entry, where, no_glossary, errors)
+        found = _check_entry(entry, where, no_glossary, errors, hint) if entry.translated else []
         blocked.extend(found)
         if not found:
             kept.append(entry)
     return replace(catalog, entries=kept), blocked
-
-
-def _texts(entry: Entry) -> list[str]:
-    if entry.msgid_plural is None:
-        return [entry.msgid, entry.msgstr]
-    return [entry.msgid, entry.msgid_plural, *entry.msgstr_plural]
 
 
 @lru_cache(maxsize=4)
