@@ -59,25 +59,51 @@ def test_a_catalog_saved_during_update_keeps_the_save_and_is_merged(tmp_path: Pa
     assert "All catalogs are up to date." in run(root, "update").output
 
 
-# An editor that saves the file each time transflow reads it or is about to replace it: as soon
-# as the file is opened or a temporary file for it appears beside it (inotify), a new version is
-# renamed over it, so every attempt of update or translate finds a save between its read and its
-# rename (a saver in a busy loop is off the CPU for milliseconds at a time on a busy machine).
-# Each version is a hard link to one of three files touched to a new mtime, so each save shows.
-_SAVER = """
+# A translator's editor, watching the catalog's folder (inotify). With OLD and NEW it saves once,
+# the moment transflow opens the catalog: the text with OLD replaced by NEW, through a new file
+# renamed over it. Without, it saves each time transflow reads the catalog or is about to replace
+# it (a temporary file for it appears), so every attempt of update or translate finds a save
+# between its read and its rename (a saver in a busy loop is off the CPU for milliseconds at a
+# time on a busy machine); each version is then a hard link to one of three files touched to a
+# new mtime, so each save shows and costs no new inode (~15 us).
+_EDITOR = """
 import ctypes, os, struct, sys, time
-path = sys.argv[1]
+path, replace = sys.argv[1], sys.argv[2:]
 folder, name = os.path.split(path)
 text = open(path, encoding="utf-8").read()
+libc = ctypes.CDLL(None, use_errno=True)
+events = libc.inotify_init()
+IN_OPEN, IN_CREATE = 0x20, 0x100
+assert libc.inotify_add_watch(events, folder.encode(), IN_OPEN | IN_CREATE) >= 0
+
+def wanted():
+    # Each time the catalog is opened (or, saving again and again, a temporary file appears).
+    while True:
+        data, offset = os.read(events, 65536), 0
+        while offset < len(data):
+            _, mask, _, size = struct.unpack_from("iIII", data, offset)
+            event = data[offset + 16 : offset + 16 + size].rstrip(b"\\0").decode()
+            offset += 16 + size
+            if event == name and mask & IN_OPEN:
+                yield
+            elif not replace and event.startswith(f".{name}.") and event.endswith(".tmp"):
+                yield
+
+if replace:
+    old, new = replace
+    assert old in text
+    print("saving", flush=True)
+    next(wanted())
+    with open(path + ".saving", "w", encoding="utf-8") as handle:
+        handle.write(text.replace(old, new))
+    os.replace(path + ".saving", path)
+    print("saved", flush=True)
+    sys.exit()
 versions = []
 for n in range(3):
     with open(f"{path}.v{n}", "w", encoding="utf-8") as handle:
         handle.write(f"# save {n}\\n" + text)
     versions.append(f"{path}.v{n}")
-libc = ctypes.CDLL(None, use_errno=True)
-events = libc.inotify_init()
-IN_OPEN, IN_CREATE = 0x20, 0x100
-assert libc.inotify_add_watch(events, folder.encode(), IN_OPEN | IN_CREATE) >= 0
 saves = 0
 
 def save():
@@ -90,28 +116,26 @@ def save():
 
 save()
 print("saving", flush=True)
-while True:
-    data, offset = os.read(events, 65536), 0
-    while offset < len(data):
-        _, mask, _, size = struct.unpack_from("iIII", data, offset)
-        event = data[offset + 16 : offset + 16 + size].rstrip(b"\\0").decode()
-        offset += 16 + size
-        if event == name and mask & IN_OPEN:
-            save()
-        elif event.startswith(f".{name}.") and event.endswith(".tmp") and mask & IN_CREATE:
-            save()
+for _ in wanted():
+    save()
 """
+
+
+def _editor(catalog: Path, *replace: str) -> subprocess.Popen[str]:
+    """The editor above, once it is watching ``catalog``."""
+    editor = subprocess.Popen(
+        [sys.executable, "-c", _EDITOR, str(catalog), *replace], stdout=subprocess.PIPE, text=True
+    )
+    assert editor.stdout is not None
+    assert editor.stdout.readline() == "saving\n"
+    return editor
 
 
 @contextmanager
 def _saving_again_and_again(catalog: Path) -> Iterator[None]:
     """An editor saving ``catalog`` over and over for as long as the block runs."""
-    saver = subprocess.Popen(
-        [sys.executable, "-c", _SAVER, str(catalog)], stdout=subprocess.PIPE, text=True
-    )
+    saver = _editor(catalog)
     try:
-        assert saver.stdout is not None
-        assert saver.stdout.readline() == "saving\n"
         yield
     finally:
         saver.kill()
@@ -162,34 +186,6 @@ def test_translate_leaves_a_catalog_being_saved_as_saved(tmp_path: Path, run) ->
     assert [e for e in polib.pofile(str(catalog)) if e.msgstr and "fuzzy" in e.flags]
 
 
-# A translator who saves once, the moment transflow opens the catalog (inotify): a new version,
-# renamed over it, with the title translated anew.
-_SAVE_ONCE = """
-import ctypes, os, struct, sys
-path, old, new = sys.argv[1:]
-folder, name = os.path.split(path)
-text = open(path, encoding="utf-8").read()
-assert old in text
-libc = ctypes.CDLL(None, use_errno=True)
-events = libc.inotify_init()
-IN_OPEN = 0x20
-assert libc.inotify_add_watch(events, folder.encode(), IN_OPEN) >= 0
-print("watching", flush=True)
-while True:
-    data, offset, opened = os.read(events, 65536), 0, False
-    while offset < len(data):
-        _, _, _, size = struct.unpack_from("iIII", data, offset)
-        opened |= data[offset + 16 : offset + 16 + size].rstrip(b"\\0").decode() == name
-        offset += 16 + size
-    if opened:
-        break
-with open(path + ".saving", "w", encoding="utf-8") as handle:
-    handle.write(text.replace(old, new))
-os.replace(path + ".saving", path)
-print("saved", flush=True)
-"""
-
-
 def test_a_catalog_saved_while_build_runs_is_built_again_next_time(tmp_path: Path, run) -> None:
     root = make_project(tmp_path / "news", run, articles=2)
     assert run(root, "update").exit_code == 0
@@ -199,13 +195,9 @@ def test_a_catalog_saved_while_build_runs_is_built_again_next_time(tmp_path: Pat
         entry.msgstr = "Аударма: " + entry.msgid  # all translated: the kk page is built
     po.find("Story 1").msgstr = "1-тақырып"
     po.save()
-    saver = subprocess.Popen(
-        [sys.executable, "-c", _SAVE_ONCE, str(catalog), "1-тақырып", "Жаңа 1-тақырып"],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    assert saver.stdout is not None
-    assert saver.stdout.readline() == "watching\n"
+    saver = _editor(catalog, "1-тақырып", "Жаңа 1-тақырып")  # saves once, when it is opened
     assert run(root, "build", "-j", "1").exit_code == 0  # it opens the catalog: the save lands
+    assert saver.stdout is not None
     assert saver.stdout.readline() == "saved\n"
     saver.wait(timeout=30)
     page = root / "build" / "kk" / "story-001.html"
