@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from transflow.article.inline import protected_spans
 from transflow.article.parse import parse_article
-from transflow.article.segment import sentence_ranges
+from transflow.article.segment import has_words, normalize, sentence_ranges
 
 
 def sentences(text: str) -> list[str]:
@@ -102,3 +107,79 @@ def test_hard_break_is_kept_as_backslash_break() -> None:
 
 def test_urls_and_code_only_blocks_are_not_segments() -> None:
     assert parse("<https://example.org/a>\n\n`code`\n\nhttps://example.org\n") == []
+
+
+# Pieces of news prose and the markup in it, joined at random into block texts.
+_PIECES = st.sampled_from(
+    [
+        "word",
+        "Word.",
+        " ",
+        "  ",
+        "Nov. 24",
+        "U.S.",
+        "e.g.",
+        "8.7%",
+        "2,500",
+        "!",
+        "? ",
+        "”",
+        "Ӛліс.",
+        "Россия.",
+        "\n",
+        "  \n",
+        "\\\n",
+        "[",
+        "]",
+        "[link. text](https://x.y/a. b)",
+        "`a. b`",
+        "`",
+        "*",
+        "**",
+        "*em. ph*",
+        "_",
+        "_u_",
+        "snake_case",
+        "5 * 3",
+        "<b>",
+        "</b>",
+        "&amp;",
+        "https://example.com/a.",
+        "www.example.org",
+        "e@mail.kz",
+        "<https://x.y>",
+    ]
+)
+_TEXTS = st.lists(_PIECES, max_size=24).map("".join)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@given(_TEXTS)
+def test_a_text_has_words_when_a_letter_stands_outside_its_protected_markup(text: str) -> None:
+    outside = text
+    for span in reversed(protected_spans(text)):
+        outside = outside[: span.start] + " " + outside[span.end :]
+    assert has_words(text) == bool(_LETTER.search(outside))
+
+
+@given(_TEXTS)
+def test_sentences_are_in_order_trimmed_and_never_cut_protected_markup(text: str) -> None:
+    ranges = sentence_ranges(text)
+    spans = protected_spans(text)
+    assert all(a < b <= c for (a, b), (c, _) in pairwise(ranges))
+    for start, end in ranges:
+        assert text[start] not in " \t\n" and text[end - 1] not in " \t\n"
+    for (_, end), (start, _) in pairwise(ranges):
+        assert not any(span.start < cut < span.end for span in spans for cut in (end, start))
+    if len(ranges) > 1:  # each sentence of a split block has words of its own
+        assert all(has_words(text[a:b]) for a, b in ranges)
+
+
+@given(_TEXTS)
+def test_normalized_segments_keep_only_backslash_line_breaks(text: str) -> None:
+    joined = normalize(text)
+    assert re.search(r"(?<!\\)\n", joined) is None
+    # Only spacing changes (and a backslash marks a hard break); a text on one line stays as is.
+    assert re.sub(r"[\s\\]", "", joined) == re.sub(r"[\s\\]", "", text)
+    if "\n" not in text:
+        assert joined == text

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import sentencex
 
 from transflow.article.blocks import Block
-from transflow.article.inline import Span, protected_spans
+from transflow.article.inline import PROTECTED, Span, protected_spans
 from transflow.models import Reduced, by_constructor
 
-_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n[ \t]*")
+_SOFT_BREAK_UNESCAPED = re.compile(r"(?<!\\)[ \t]*\n[ \t]*")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -45,8 +45,10 @@ class Segment:
 
 def normalize(text: str) -> str:
     """Join soft line breaks; a hard break becomes a backslash break, which any editor shows."""
+    if "\n" not in text:  # most segments: both patterns need a line break
+        return text
     text = _HARD_BREAK.sub("\\\\\n", text)
-    return re.sub(r"(?<!\\)[ \t]*\n[ \t]*", " ", text)
+    return _SOFT_BREAK_UNESCAPED.sub(" ", text)
 
 
 _MARKUP_HINT = re.compile(r"[`<&@]|\]\(|\]\[|://|www\.")
@@ -56,10 +58,7 @@ def has_words(text: str) -> bool:
     """True when ``text`` has letters outside code spans, URLs and link targets."""
     if not _MARKUP_HINT.search(text):
         return bool(_LETTER.search(text))
-    stripped = text
-    for span in reversed(protected_spans(text)):
-        stripped = stripped[: span.start] + " " + stripped[span.end :]
-    return bool(_LETTER.search(stripped))
+    return bool(_LETTER.search(PROTECTED.sub(" ", text)))  # each protected part made a space
 
 
 def block_segments(block: Block, index: int, sentences: bool, language: str) -> list[Segment]:
@@ -119,16 +118,19 @@ def _may_cut(text: str, cut: int, spans: list[Span]) -> bool:
     head = text[:cut]
     if any(span.start < cut < span.end for span in spans):
         return False
-    depth = 0
-    for bracket in _BRACKET.finditer(head):
-        depth = depth + 1 if bracket.group() == "[" else max(0, depth - 1)
-    if depth:
-        return False
+    if "[" in head:  # an open link text needs one
+        depth = 0
+        for bracket in _BRACKET.finditer(head):
+            depth = depth + 1 if bracket.group() == "[" else max(0, depth - 1)
+        if depth:
+            return False
     return not _emphasis_open(head)
 
 
 def _emphasis_open(head: str) -> bool:
     """Whether an emphasis run (``*`` or ``_``) opened in ``head`` is still open at its end."""
+    if "*" not in head and "_" not in head:
+        return False
     counts = {"*": 0, "_": 0}
     for run in _EMPHASIS.finditer(head):
         before = head[run.start() - 1] if run.start() else " "
