@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from transflow.article.slug import check_slug
+from transflow.article.slug import check_slug, is_slug
 from transflow.config import Settings, load_settings
 from transflow.errors import ArticleError, ConfigError, TransflowError
 
@@ -66,9 +67,14 @@ class Project:
             raise ConfigError(
                 f"the articles folder {self.settings.articles!r} does not exist", folder
             )
-        slugs = sorted(path.stem for path in folder.glob("*.md") if path.is_file())
+        # The names as ``folder.glob("*.md")`` finds them (".md" alone has no suffix), from one
+        # read of the folder: no stat, no Path per file, unless a folder entry is a link.
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.name.endswith(".md") and e.is_file()]
+        slugs = sorted(name[:-3] if len(name) > 3 else name for name in names)
         for slug in slugs:
-            check_slug(slug, self.settings.article_path(slug))
+            if not is_slug(slug):
+                check_slug(slug, self.settings.article_path(slug))  # raises, naming the file
         return slugs
 
     def languages(self, selected: tuple[str, ...] = ()) -> list[str]:

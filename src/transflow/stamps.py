@@ -5,8 +5,9 @@ digest of its inputs, a digest of the settings that shape its output, and the si
 the files it wrote. The work is skipped when all of these still hold. A file whose mtime changed
 is hashed again, so touching a file without changing it costs a hash, not a rebuild.
 
-The cache lives in ``.transflow-cache/stamps-<command>.json``; deleting it only makes the next
-run do all the work again (and write nothing whose content is the same).
+The cache lives in ``.transflow-cache/stamps-<command>.marshal`` (``marshal``: a no-op run loads
+it twice as fast as JSON, and it is only a cache); deleting it only makes the next run do
+all the work again (and write nothing whose content is the same).
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import marshal
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from transflow.fsutil import write_text_atomic
+from transflow.fsutil import write_bytes_atomic
 
-_VERSION = 1
+# marshal's format may change between Python versions: stamps of another one are not read.
+_VERSION = (2, sys.version_info[:2])
 
 
 # Paths are plain strings here: a no-op run checks thousands of them, and building Path objects
@@ -65,13 +69,13 @@ def _stat(path: StrPath) -> tuple[int, int] | None:
 class Stamps:
     def __init__(self, cache_dir: Path, command: str):
         # One file per command: each run loads only the stamps it checks.
-        self.path = cache_dir / f"stamps-{command}.json"
+        self.path = cache_dir / f"stamps-{command}.marshal"
         self.entries: dict[str, Any] = {}
         self.files: dict[str, list[Any]] = {}  # path -> [size, mtime_ns, digest]
         self.dirty = False
-        with contextlib.suppress(FileNotFoundError, ValueError, TypeError, KeyError):
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") == _VERSION:
+        with contextlib.suppress(OSError, EOFError, ValueError, TypeError, KeyError):
+            data = marshal.loads(self.path.read_bytes())
+            if isinstance(data, dict) and data.get("version") == _VERSION:
                 self.entries = dict(data["work"])
                 self.files = dict(data["files"])
 
@@ -147,7 +151,9 @@ class Stamps:
             return
         data = {"version": _VERSION, "work": self.entries, "files": self.files}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(self.path, json.dumps(data, separators=(",", ":"), sort_keys=True))
+        write_bytes_atomic(self.path, marshal.dumps(data))
+        # Where an earlier version kept them: nothing reads that file any more.
+        self.path.with_suffix(".json").unlink(missing_ok=True)
         self.dirty = False
 
 

@@ -92,6 +92,19 @@ def test_slug_that_would_leave_the_articles_folder(sample: Path, run, slug: str)
     assert "is not a valid article slug" in result.output
 
 
+@pytest.mark.parametrize(("name", "slug"), [("my story.md", "my story"), (".draft.md", ".draft")])
+def test_an_article_file_whose_name_is_no_slug(sample: Path, run, name: str, slug: str) -> None:
+    path = add_article(sample, name, b"# A story\n\nText.\n")
+    (sample / "articles" / "notes.md").mkdir()  # a folder, not an article: left alone
+    assert_fails_cleanly(
+        run,
+        sample,
+        ["extract"],
+        f"{path}: {slug!r} is not a valid article slug (letters, digits, '.', '_', '-'; "
+        "no path separators)",
+    )
+
+
 def test_article_symlink_out_of_the_project(sample: Path, run, tmp_path: Path) -> None:
     outside = tmp_path / "outside.md"
     outside.write_text("Secret text.\n", encoding="utf-8")
