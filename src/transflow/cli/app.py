@@ -109,7 +109,10 @@ def extract_command(ctx: click.Context, articles: tuple[str, ...], jobs: int | N
     from transflow.catalog.sync import extract
 
     project = open_project(ctx)
-    print_files(extract(project, articles, jobs), project.root)
+    files = extract(project, articles, jobs)
+    print_files(files, project.root)
+    if not any(file.written for file in files):
+        click.echo("All templates are up to date.")
 
 
 @cli.command("update")
@@ -179,6 +182,8 @@ def build_command(
     project = open_project(ctx)
     report = build(project, articles, flatten(langs), flatten(formats) or FORMATS, jobs)
     print_files(report.files, project.root)
+    if not any(file.written for file in report.files):
+        click.echo("All pages are up to date.")
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
     print_blocked(report.blocked)
