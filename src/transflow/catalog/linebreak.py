@@ -10,7 +10,7 @@ import re
 import zlib
 from bisect import bisect_right
 from collections.abc import Set
-from itertools import accumulate, chain, pairwise
+from itertools import accumulate, pairwise
 
 # Line breaking: a port of libunistring 1.0's u8_possible_linebreaks and u8_width_linebreaks, which
 # gettext 0.21 calls. The data is libunistring's pair table (33 x 33 classes), then its code point
@@ -134,12 +134,8 @@ def line_breaks(
                 end = max(start, bisect_right(ends, room + ends[start - 1] * (start > 0)))
             if end >= stop:
                 break
-            candidates = chain(range(end, start, -1), range(end + 1, stop))
-            cut = next(
-                (i for i in candidates if i not in keep and _is_chance(text, newline, chances, i)),
-                None,
-            )
-            if cut is None:
+            cut = _last_chance(text, newline, chances, keep, start, end, stop)
+            if cut < 0:
                 break
             cuts.append(cut)
             if first_only:
@@ -147,6 +143,30 @@ def line_breaks(
             start, column = cut, 0
         column = 0
     return cuts
+
+
+def _last_chance(
+    text: str,
+    newline: bool,
+    chances: list[int] | None,
+    keep: Set[int],
+    start: int,
+    end: int,
+    stop: int,
+) -> int:
+    """The last break chance in text[start + 1 : end + 1], else the first in text[end + 1 :
+    stop], else -1. (Plain loops: this runs for every line of every long string.)"""
+    index = end
+    while index > start:
+        if (not keep or index not in keep) and _is_chance(text, newline, chances, index):
+            return index
+        index -= 1
+    index = end + 1
+    while index < stop:
+        if (not keep or index not in keep) and _is_chance(text, newline, chances, index):
+            return index
+        index += 1
+    return -1
 
 
 def _is_chance(text: str, newline: bool, chances: list[int] | None, index: int) -> bool:

@@ -160,17 +160,16 @@ def _entry_lines(entry: Entry, obsolete: bool, read: Entry | None = None) -> lis
         if read is not None:
             read.flags = list(flags)
     prev_prefix, prefix = ("#~| ", "#~ ") if obsolete else ("#| ", "")
-    fields = [
-        (prev_prefix, "msgctxt", entry.previous_msgctxt),
-        (prev_prefix, "msgid", entry.previous_msgid),
-        (prev_prefix, "msgid_plural", entry.previous_msgid_plural),
-        (prefix, "msgctxt", entry.msgctxt),
-        (prefix, "msgid", entry.msgid),
-        (prefix, "msgid_plural", entry.msgid_plural),
-    ]
-    for line_prefix, keyword, value in fields:
-        if value is not None:
-            lines.extend(_wrap(line_prefix, keyword, value, wrap, python))
+    previous = (entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural)
+    if previous != (None, None, None):  # most entries have no "#|" lines
+        for keyword, value in zip(("msgctxt", "msgid", "msgid_plural"), previous, strict=True):
+            if value is not None:
+                lines.extend(_wrap(prev_prefix, keyword, value, wrap, python))
+    if entry.msgctxt is not None:
+        lines.extend(_wrap(prefix, "msgctxt", entry.msgctxt, wrap, python))
+    lines.extend(_wrap(prefix, "msgid", entry.msgid, wrap, python))
+    if entry.msgid_plural is not None:
+        lines.extend(_wrap(prefix, "msgid_plural", entry.msgid_plural, wrap, python))
     if entry.msgid_plural is None:
         lines.extend(_wrap(prefix, "msgstr", entry.msgstr, wrap, python))
     else:
@@ -273,7 +272,7 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, python: bool) -> tu
 def _wrapped(
     prefix: str, keyword: str, value: str, wrap: bool, python: bool, width: int
 ) -> tuple[str, ...]:
-    portions = _PORTIONS.findall(value) or [""]
+    portions = _PORTIONS.findall(value) or [""] if "\n" in value else [value]
     inside = _python_directives(value) if python and "%" in value else _NONE
     lines: list[str] = []
     first = True
