@@ -97,6 +97,12 @@ def _remove(path: Path) -> None:
 
 
 def _open(path: Path) -> apsw.Connection:
+    return connect(path, _SCHEMA, synchronous="OFF")  # a cache: losing it costs time, not work
+
+
+def connect(path: Path, schema: str, *, synchronous: str) -> apsw.Connection:
+    """A connection to the SQLite file ``path`` in WAL mode, with ``schema`` created, that
+    waits for other processes' writes. Raises ``apsw.Error`` when it cannot be had."""
     path.parent.mkdir(parents=True, exist_ok=True)
     db = apsw.Connection(str(path))
     try:
@@ -107,13 +113,13 @@ def _open(path: Path) -> apsw.Connection:
             try:
                 if db.execute("PRAGMA journal_mode").fetchone() != ("wal",):
                     db.execute("PRAGMA journal_mode=WAL")
-                db.execute(_SCHEMA)
+                db.execute(schema)
                 break
             except apsw.BusyError:
                 if attempt == _SETUP_ATTEMPTS - 1:
                     raise
                 time.sleep(0.005 * (attempt + 1))
-        db.execute("PRAGMA synchronous=OFF")  # a cache: losing it costs time, not work
+        db.execute(f"PRAGMA synchronous={synchronous}")
     except apsw.Error:
         db.close()
         raise

@@ -99,3 +99,34 @@ def test_workers_starting_together_on_a_new_cache_all_use_it(tmp_path: Path) -> 
         os.close(start)
         os.close(go)
     assert left_out == 0
+
+
+def test_translation_runs_starting_together_share_the_answer_cache(tmp_path: Path) -> None:
+    from transflow.mt.cache import AnswerCache
+
+    failed = 0
+    for trial in range(10):
+        path = tmp_path / str(trial) / "mt.sqlite3"
+        start, go = os.pipe()
+        runs = []
+        for language in ("kk", "ru", "ky"):  # e.g. `transflow translate -l kk` and `-l ru` at once
+            pid = os.fork()
+            if pid == 0:
+                code = 1
+                try:
+                    os.read(start, 1)
+                    cache = AnswerCache(path)
+                    cache.put("google", "", "en", language, "Hello.", f"hello-{language}")
+                    found = cache.get_many("google", "", "en", language, ["Hello."])
+                    code = 0 if found == {"Hello.": f"hello-{language}"} else 1
+                finally:
+                    os._exit(code)
+            runs.append(pid)
+        os.write(go, b"go!")
+        failed += sum(os.waitpid(pid, 0)[1] != 0 for pid in runs)
+        os.close(start)
+        os.close(go)
+    assert failed == 0
+    assert AnswerCache(path, readonly=True).get_many("google", "", "en", "ru", ["Hello."]) == {
+        "Hello.": "hello-ru"
+    }

@@ -4,17 +4,22 @@ Keyed by engine, the options that change its answers, source and target language
 text sent (placeholders included), so a rerun, or the same sentence in another article, costs no
 request. Each answer is committed as it arrives (SQLite in WAL mode), so a kill loses nothing
 received before it. Deleting the folder only costs requests: reviewed work lives in the catalogs.
+Like the other caches it goes through APSW's SQLite, which two runs writing at once (one per
+language, say) cannot corrupt (see ``transflow.cachedb``).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+import apsw
+
+from transflow.cachedb import connect
 from transflow.errors import EngineError
 
 CACHE_NAME = "mt.sqlite3"
+_BUSY_MS = 30_000  # how long to wait for another run's write to finish
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     engine TEXT NOT NULL,
@@ -33,18 +38,15 @@ class AnswerCache:
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
-        self._db: sqlite3.Connection | None = None
+        self._db: apsw.Connection | None = None
         try:
             if readonly:
                 if path.is_file():
-                    self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                    self._db = apsw.Connection(str(path), flags=apsw.SQLITE_OPEN_READONLY)
+                    self._db.set_busy_timeout(_BUSY_MS)
                 return
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(_SCHEMA)
-        except sqlite3.Error as exc:
+            self._db = connect(path, _SCHEMA, synchronous="NORMAL")
+        except apsw.Error as exc:
             raise EngineError(f"cannot open the translation cache: {exc}", path) from None
 
     def get_many(
@@ -62,7 +64,7 @@ class AnswerCache:
                 row = self._db.execute(query, (engine, variant, source, target, text)).fetchone()
                 if row is not None:
                     found[text] = row[0]
-        except sqlite3.Error as exc:
+        except apsw.Error as exc:
             raise EngineError(f"cannot read the translation cache: {exc}", self.path) from None
         return found
 
@@ -76,7 +78,7 @@ class AnswerCache:
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)",
                 (engine, variant, source, target, text, answer),
             )
-        except sqlite3.Error as exc:
+        except apsw.Error as exc:
             raise EngineError(f"cannot write the translation cache: {exc}", self.path) from None
 
     def close(self) -> None:
