@@ -272,7 +272,7 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, python: bool) -> tu
 def _wrapped(
     prefix: str, keyword: str, value: str, wrap: bool, python: bool, width: int
 ) -> tuple[str, ...]:
-    portions = _PORTIONS.findall(value) or [""] if "\n" in value else [value]
+    portions = (_PORTIONS.findall(value) or [""]) if "\n" in value else [value]
     inside = _python_directives(value) if python and "%" in value else _NONE
     lines: list[str] = []
     first = True
