@@ -26,7 +26,7 @@ import apsw
 
 _connections: dict[tuple[int, int, Path], apsw.Connection | None] = {}
 _SCHEMA = "CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, key BLOB, data BLOB)"
-_BUSY_MS = 30_000  # how long to wait for another process's write to finish
+BUSY_MS = 30_000  # how long to wait for another process's write to finish
 # What a damaged file raises; the cache is then started afresh.
 _DAMAGED = (apsw.CorruptError, apsw.NotADBError)
 
@@ -106,7 +106,7 @@ def connect(path: Path, schema: str, *, synchronous: str) -> apsw.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = apsw.Connection(str(path))
     try:
-        db.set_busy_timeout(_BUSY_MS)
+        db.set_busy_timeout(BUSY_MS)
         # Workers starting together may find a new file being set up by another: SQLite then
         # answers "busy" at once rather than wait (it cannot tell it from a deadlock).
         for attempt in range(_SETUP_ATTEMPTS):

@@ -6,6 +6,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import apsw
@@ -48,28 +50,44 @@ def test_a_cache_found_damaged_in_use_is_started_afresh(tmp_path: Path) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+def _failed_together(jobs: list[Callable[[], bool]]) -> int:
+    """Run each job in a process of its own, forked as a run's pool forks its workers and all
+    let go at once; how many of them failed (returned False or raised)."""
+    start, go = os.pipe()
+    pids = []
+    for job in jobs:
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                os.read(start, 1)
+                code = 0 if job() else 1
+            finally:
+                os._exit(code)
+        pids.append(pid)
+    os.write(go, b"go" * len(jobs))
+    failed = sum(os.waitpid(pid, 0)[1] != 0 for pid in pids)
+    os.close(start)
+    os.close(go)
+    return failed
+
+
 def test_workers_writing_at_once_leave_every_entry_readable(tmp_path: Path) -> None:
     # Before SQLite 3.51.3 two processes writing in WAL mode could corrupt the file (the
     # "WAL-reset" race); about one run in five at 1,000 articles did with Debian's SQLite.
     assert tuple(map(int, apsw.sqlite_lib_version().split("."))) >= (3, 51, 3)
     cache = tmp_path / "parsed.sqlite"
-    workers = []
-    for worker in range(4):
-        pid = os.fork()
-        if pid == 0:  # a worker process, as a run's pool forks them
-            try:
-                for i in range(400):
-                    cachedb.put(cache, f"{worker}-{i % 150}", b"k", [worker, i, "x" * (i * 37)])
-            finally:
-                os._exit(0)
-        workers.append(pid)
-    for pid in workers:
-        assert os.waitpid(pid, 0)[1] == 0
 
-    for worker in range(4):
+    def worker(number: int) -> bool:
+        for i in range(400):
+            cachedb.put(cache, f"{number}-{i % 150}", b"k", [number, i, "x" * (i * 37)])
+        return True
+
+    assert _failed_together([partial(worker, number) for number in range(4)]) == 0
+    for number in range(4):
         for name in range(150):
             last = name + 300 if name + 300 < 400 else name + 150  # its last put
-            assert cachedb.get(cache, f"{worker}-{name}", b"k") == [worker, last, "x" * (last * 37)]
+            assert cachedb.get(cache, f"{number}-{name}", b"k") == [number, last, "x" * (last * 37)]
     with sqlite3.connect(cache) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert db.execute("SELECT count(*) FROM cache").fetchone() == (600,)
@@ -78,54 +96,31 @@ def test_workers_writing_at_once_leave_every_entry_readable(tmp_path: Path) -> N
 def test_workers_starting_together_on_a_new_cache_all_use_it(tmp_path: Path) -> None:
     # SQLite answers "busy" at once, not after waiting, to a process setting up a file that
     # another is setting up; such a worker used to do its whole share without the cache.
+    def worker(cache: Path, number: int) -> bool:
+        cachedb.put(cache, str(number), b"k", number)
+        return bool(cachedb.get(cache, str(number), b"k") == number)
+
     left_out = 0
     for trial in range(25):
         cache = tmp_path / str(trial) / "segments.sqlite"
-        start, go = os.pipe()
-        workers = []
-        for worker in range(3):
-            pid = os.fork()
-            if pid == 0:
-                code = 1
-                try:
-                    os.read(start, 1)  # all at once
-                    cachedb.put(cache, str(worker), b"k", worker)
-                    code = 0 if cachedb.get(cache, str(worker), b"k") == worker else 1
-                finally:
-                    os._exit(code)
-            workers.append(pid)
-        os.write(go, b"go!")
-        left_out += sum(os.waitpid(pid, 0)[1] != 0 for pid in workers)
-        os.close(start)
-        os.close(go)
+        left_out += _failed_together([partial(worker, cache, number) for number in range(3)])
     assert left_out == 0
 
 
 def test_translation_runs_starting_together_share_the_answer_cache(tmp_path: Path) -> None:
     from transflow.mt.cache import AnswerCache
 
+    def run(path: Path, language: str) -> bool:
+        cache = AnswerCache(path)
+        cache.put("google", "", "en", language, "Hello.", f"hello-{language}")
+        found = cache.get_many("google", "", "en", language, ["Hello."])
+        return found == {"Hello.": f"hello-{language}"}
+
     failed = 0
     for trial in range(10):
         path = tmp_path / str(trial) / "mt.sqlite3"
-        start, go = os.pipe()
-        runs = []
-        for language in ("kk", "ru", "ky"):  # e.g. `transflow translate -l kk` and `-l ru` at once
-            pid = os.fork()
-            if pid == 0:
-                code = 1
-                try:
-                    os.read(start, 1)
-                    cache = AnswerCache(path)
-                    cache.put("google", "", "en", language, "Hello.", f"hello-{language}")
-                    found = cache.get_many("google", "", "en", language, ["Hello."])
-                    code = 0 if found == {"Hello.": f"hello-{language}"} else 1
-                finally:
-                    os._exit(code)
-            runs.append(pid)
-        os.write(go, b"go!")
-        failed += sum(os.waitpid(pid, 0)[1] != 0 for pid in runs)
-        os.close(start)
-        os.close(go)
+        # e.g. `transflow translate -l kk` and `-l ru` started at once
+        failed += _failed_together([partial(run, path, lang) for lang in ("kk", "ru", "ky")])
     assert failed == 0
     assert AnswerCache(path, readonly=True).get_many("google", "", "en", "ru", ["Hello."]) == {
         "Hello.": "hello-ru"

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import apsw
 
-from transflow.cachedb import connect
+from transflow.cachedb import BUSY_MS, connect
 from transflow.errors import EngineError
 
 CACHE_NAME = "mt.sqlite3"
-_BUSY_MS = 30_000  # how long to wait for another run's write to finish
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     engine TEXT NOT NULL,
@@ -43,7 +42,7 @@ class AnswerCache:
             if readonly:
                 if path.is_file():
                     self._db = apsw.Connection(str(path), flags=apsw.SQLITE_OPEN_READONLY)
-                    self._db.set_busy_timeout(_BUSY_MS)
+                    self._db.set_busy_timeout(BUSY_MS)
                 return
             self._db = connect(path, _SCHEMA, synchronous="NORMAL")
         except apsw.Error as exc:
