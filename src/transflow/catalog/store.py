@@ -17,7 +17,10 @@ from transflow.fsutil import decode_utf8, write_text_atomic
 
 
 def read_catalog(path: Path, cache_dir: Path | None = None) -> Catalog:
-    return read_catalog_text(path, cache_dir)[1]
+    data = _read_bytes(path)
+    # Bytes found in the cache were read (or written) as UTF-8 before: no need to decode them.
+    catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
+    return _parse(path, data, cache_dir, remember=True) if catalog is None else catalog
 
 
 def read_catalog_text(
@@ -25,19 +28,30 @@ def read_catalog_text(
 ) -> tuple[str, Catalog]:
     """A catalog file's text and the catalog it holds; ``remember=False`` when the caller is
     about to replace the file, so that a catalog parsed now is not stored for nothing."""
+    data = _read_bytes(path)
+    text = decode_utf8(data, path, CatalogError)
+    catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
+    return text, _parse(path, data, cache_dir, remember, text) if catalog is None else catalog
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CatalogError("no such catalog", path) from None
     except IsADirectoryError:
         raise CatalogError("is a folder, not a catalog", path) from None
-    text = decode_utf8(data, path, CatalogError)
-    catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
-    if catalog is None:
-        catalog = parse_po(text, path)
-        if cache_dir is not None and remember:
-            parsed.store(cache_dir, path, data, catalog)
-    return text, catalog
+
+
+def _parse(
+    path: Path, data: bytes, cache_dir: Path | None, remember: bool, text: str | None = None
+) -> Catalog:
+    if text is None:
+        text = decode_utf8(data, path, CatalogError)
+    catalog = parse_po(text, path)
+    if cache_dir is not None and remember:
+        parsed.store(cache_dir, path, data, catalog)
+    return catalog
 
 
 def read_catalog_if_exists(path: Path, cache_dir: Path | None = None) -> Catalog | None:
