@@ -7,7 +7,9 @@ is hashed again, so touching a file without changing it costs a hash, not a rebu
 
 The cache lives in ``.transflow-cache/stamps-<command>.marshal`` (``marshal``: a no-op run loads
 it twice as fast as JSON, and it is only a cache); deleting it only makes the next run do
-all the work again (and write nothing whose content is the same).
+all the work again (and write nothing whose content is the same). Files are named relative to
+the project folder, so a project that is moved, or reached by another path (``-C``), keeps
+its stamps; the stamps of files that are gone are dropped when the cache is next saved.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 from transflow.fsutil import write_bytes_atomic
 
 # marshal's format may change between Python versions: stamps of another one are not read.
-_VERSION = (2, sys.version_info[:2])
+_VERSION = (3, sys.version_info[:2])
 
 
 # Paths are plain strings here: a no-op run checks thousands of them, and building Path objects
@@ -71,17 +73,23 @@ class Stamps:
         # One file per command: each run loads only the stamps it checks.
         self.path = cache_dir / f"stamps-{command}.marshal"
         self.entries: dict[str, Any] = {}
-        self.files: dict[str, list[Any]] = {}  # path -> [size, mtime_ns, digest]
+        self.files: dict[str, list[Any]] = {}  # name -> [size, mtime_ns, digest]
         self.dirty = False
+        self._prefix = project_prefix(cache_dir)
+        self._looked_at: set[str] = set()  # names of the files this run asked about
         with contextlib.suppress(OSError, EOFError, ValueError, TypeError, KeyError):
             data = marshal.loads(self.path.read_bytes())
             if isinstance(data, dict) and data.get("version") == _VERSION:
                 self.entries = dict(data["work"])
                 self.files = dict(data["files"])
 
+    def _name(self, path: StrPath) -> str:
+        return in_project(self._prefix, str(path))
+
     def digest(self, path: StrPath) -> str | None:
         """The content digest of ``path``, recomputed only when its size or mtime changed."""
-        key = str(path)
+        key = self._name(path)
+        self._looked_at.add(key)
         stat = _stat(path)
         if stat is None:
             return None
@@ -104,7 +112,9 @@ class Stamps:
 
     def learn(self, path: StrPath, size: int, mtime_ns: int, digest: str | None) -> None:
         """Take the digest of a file whose content is known (one just written), sparing a read."""
-        self.files[str(path)] = [size, mtime_ns, digest]
+        key = self._name(path)
+        self._looked_at.add(key)
+        self.files[key] = [size, mtime_ns, digest]
         self.dirty = True
 
     def record(
@@ -149,12 +159,30 @@ class Stamps:
     def save(self) -> None:
         if not self.dirty:
             return
+        # Only a run that changed something prunes: a run with nothing to do stays as fast.
+        root = self._prefix or "./"
+        for name in [name for name in self.files if name not in self._looked_at]:
+            if _stat(name if os.path.isabs(name) else root + name) is None:
+                del self.files[name]
         data = {"version": _VERSION, "work": self.entries, "files": self.files}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(self.path, marshal.dumps(data))
         # Where an earlier version kept them: nothing reads that file any more.
         self.path.with_suffix(".json").unlink(missing_ok=True)
         self.dirty = False
+
+
+def project_prefix(cache_dir: Path) -> str:
+    """What starts the names of the project's files: its folder (that holds ``cache_dir``)
+    and a slash; empty for the current folder, whose files are named without it."""
+    root = str(cache_dir.parent)
+    return "" if root == "." else root.rstrip("/") + "/"
+
+
+def in_project(prefix: str, name: str) -> str:
+    """How the caches name the file ``name``: relative to the project folder (``prefix``, from
+    ``project_prefix``) when it is inside it."""
+    return name[len(prefix) :] if name.startswith(prefix) else name
 
 
 def settings_digest(*parts: object) -> str:

@@ -83,7 +83,49 @@ def test_the_stamps_remember_each_written_file_as_it_is_on_disk(tmp_path: Path, 
     assert len(written) == 12 * 3
     for path in written:
         info = path.stat()
-        assert files[str(path)] == [info.st_size, info.st_mtime_ns, file_digest(path)]
+        name = path.relative_to(root).as_posix()  # named within the project
+        assert files[name] == [info.st_size, info.st_mtime_ns, file_digest(path)]
+
+
+def test_a_moved_project_keeps_its_caches(tmp_path: Path, run) -> None:
+    from transflow.catalog import parsed
+
+    root = make_project(tmp_path / "p", run, articles=6)
+    assert run(root, "update").exit_code == 0
+    assert run(root, "build").exit_code == 0
+    moved = root.rename(tmp_path / "renamed")
+    catalog = moved / "locales/kk/LC_MESSAGES/story-002.po"
+    assert parsed.load(moved / ".transflow-cache", catalog, catalog.read_bytes()) is not None
+    # Other bytes, same size and mtime: taken as unchanged only if its stamp is still used,
+    # not hashed again under the new folder's name.
+    article = moved / "articles/story-002.md"
+    info = article.stat()
+    article.write_bytes(article.read_bytes().replace(b"Budget", b"Bodget"))
+    os.utime(article, ns=(info.st_atime_ns, info.st_mtime_ns))
+    stamps = moved / ".transflow-cache/stamps-build.marshal"
+    size = stamps.stat().st_size
+    result = run(moved, "build")
+    assert "All pages are up to date." in result.output.splitlines()
+    assert b"Budget" in (moved / "build/en/story-002.md").read_bytes()
+    assert stamps.stat().st_size == size  # no second set of names
+
+
+def test_the_stamps_of_a_removed_article_are_dropped(tmp_path: Path, run) -> None:
+    from transflow.stamps import Stamps
+
+    root = make_project(tmp_path / "p", run, articles=4)
+    assert run(root, "update").exit_code == 0
+    assert run(root, "build").exit_code == 0
+    (root / "articles/story-001.md").unlink()
+    for path in root.rglob("story-001.*"):
+        path.unlink()  # as a newsroom takes an article down: every file of it
+    (root / "articles/story-002.md").write_text("---\ntitle: New\n---\n\nNew text.\n")
+    assert run(root, "update").exit_code == 0
+    assert run(root, "build").exit_code == 0
+    for command in ("sync", "build"):
+        names = Stamps(root / ".transflow-cache", command).files
+        assert not [name for name in names if "story-001" in name], command
+        assert [name for name in names if "story-002" in name], command
 
 
 def test_deleting_the_cache_loses_nothing_and_rewrites_nothing(tmp_path: Path, run) -> None:

@@ -7,6 +7,9 @@ the file's exact bytes. A later read uses it only when the file still holds thos
 changed in any editor is parsed again. Writing stores the catalog that reading the new text
 would give (``format_po_and_reading``), so the next command finds it without parsing.
 
+Catalogs are named relative to the project folder, as in the stamps: a project that is moved
+or reached by another path (``-C``) keeps what was parsed.
+
 It is only a cache (see ``cachedb``): deleting it costs the parsing again and nothing else.
 """
 
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from transflow import __version__, cachedb
 from transflow.catalog.model import Catalog, Entry
+from transflow.stamps import in_project, project_prefix
 
 NAME = "parsed.sqlite"
 _FORMAT = (1, __version__)  # bump the 1 when Entry's fields change
@@ -31,7 +35,7 @@ def _digest(data: bytes) -> bytes:
 
 def load(cache_dir: Path, path: Path, data: bytes) -> Catalog | None:
     """The catalog remembered for ``path`` if the file still holds ``data``; else None."""
-    stored = cachedb.get(cache_dir / NAME, str(path.absolute()), _digest(data))
+    stored = cachedb.get(cache_dir / NAME, _name(cache_dir, path), _digest(data))
     try:
         version, header, rows = stored
         if version != _FORMAT:
@@ -48,4 +52,8 @@ def store(cache_dir: Path, path: Path, data: bytes, catalog: Catalog) -> None:
     """Remember ``catalog`` as what ``path`` reads as while it holds ``data``."""
     header = None if catalog.header is None else _ROW(catalog.header)
     stored = (_FORMAT, header, [_ROW(entry) for entry in catalog.entries])
-    cachedb.put(cache_dir / NAME, str(path.absolute()), _digest(data), stored)
+    cachedb.put(cache_dir / NAME, _name(cache_dir, path), _digest(data), stored)
+
+
+def _name(cache_dir: Path, path: Path) -> str:
+    return in_project(project_prefix(cache_dir), str(path))
