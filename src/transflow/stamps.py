@@ -162,7 +162,7 @@ class Stamps:
         # Only a run that changed something prunes: a run with nothing to do stays as fast.
         root = self._prefix or "./"
         for name in [name for name in self.files if name not in self._looked_at]:
-            if _stat(name if os.path.isabs(name) else root + name) is None:
+            if _stat(name if name.startswith("/") else root + name) is None:
                 del self.files[name]
         data = {"version": _VERSION, "work": self.entries, "files": self.files}
         self.path.parent.mkdir(parents=True, exist_ok=True)
