@@ -44,14 +44,15 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Output:
-    """A file a unit of work wants written; ``text`` is None when the file already holds it.
+    """A file a unit of work wants written; ``data`` is None when the file already holds it.
 
     Workers compute outputs without writing, so a command that fails on bad input in one article
-    leaves every file as it was.
+    leaves every file as it was. The content travels encoded (UTF-8): bytes pass from a worker to
+    the parent as they are, where text would be encoded, decoded and encoded again.
     """
 
     path: Path
-    text: str | None
+    data: bytes | None
     remove: bool = False  # delete the file (a template whose article has nothing to translate)
     seen: Seen | None = None  # the file as it was read: replace it only if still so
 

@@ -46,11 +46,11 @@ def build_article(work: BuildWork) -> BuildDone:
             continue
         if "md" in work.formats:
             target = project.inside(output_path(project, language, article.slug, "md"))
-            done.outputs.append(Output(target, text))
+            done.outputs.append(Output(target, text.encode()))
         if "html" in work.formats:
             target = project.inside(output_path(project, language, article.slug, "html"))
             page = render_page(text, language, links, allow_html)
-            done.outputs.append(Output(target, page))
+            done.outputs.append(Output(target, page.encode()))
     requested = set(work.languages)
     done.skipped[:] = [s for s in done.skipped if s.language in requested]
     done.blocked[:] = [f for f in done.blocked if f.language in requested]

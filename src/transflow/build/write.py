@@ -81,9 +81,9 @@ def build(
     with staged_writes(durable=False) as staged, closing(_run(todo, jobs)) as results:
         for done in results:
             for page in done.outputs:
-                assert page.text is not None
+                assert page.data is not None
                 pages.append(page.path)
-                staged.add(page.path, page.text.encode())
+                staged.add(page.path, page.data)
             done.outputs.clear()
             done_all.append(done)
     written = staged.written

@@ -13,7 +13,7 @@ from transflow.catalog.model import Catalog
 from transflow.catalog.pofile import parse_po
 from transflow.catalog.powrite import format_po_and_reading
 from transflow.errors import CatalogError
-from transflow.fsutil import decode_utf8, write_text_atomic
+from transflow.fsutil import decode_utf8, write_bytes_atomic
 
 
 def read_catalog(path: Path, cache_dir: Path | None = None) -> Catalog:
@@ -23,15 +23,14 @@ def read_catalog(path: Path, cache_dir: Path | None = None) -> Catalog:
     return _parse(path, data, cache_dir, remember=True) if catalog is None else catalog
 
 
-def read_catalog_text(
+def read_catalog_data(
     path: Path, cache_dir: Path | None = None, *, remember: bool = True
-) -> tuple[str, Catalog]:
-    """A catalog file's text and the catalog it holds; ``remember=False`` when the caller is
+) -> tuple[bytes, Catalog]:
+    """A catalog file's bytes and the catalog it holds; ``remember=False`` when the caller is
     about to replace the file, so that a catalog parsed now is not stored for nothing."""
     data = _read_bytes(path)
-    text = decode_utf8(data, path, CatalogError)
     catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
-    return text, _parse(path, data, cache_dir, remember, text) if catalog is None else catalog
+    return data, _parse(path, data, cache_dir, remember) if catalog is None else catalog
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -43,12 +42,8 @@ def _read_bytes(path: Path) -> bytes:
         raise CatalogError("is a folder, not a catalog", path) from None
 
 
-def _parse(
-    path: Path, data: bytes, cache_dir: Path | None, remember: bool, text: str | None = None
-) -> Catalog:
-    if text is None:
-        text = decode_utf8(data, path, CatalogError)
-    catalog = parse_po(text, path)
+def _parse(path: Path, data: bytes, cache_dir: Path | None, remember: bool) -> Catalog:
+    catalog = parse_po(decode_utf8(data, path, CatalogError), path)
     if cache_dir is not None and remember:
         parsed.store(cache_dir, path, data, catalog)
     return catalog
@@ -58,14 +53,16 @@ def read_catalog_if_exists(path: Path, cache_dir: Path | None = None) -> Catalog
     return read_catalog(path, cache_dir) if path.is_file() else None
 
 
-def format_catalog(path: Path, catalog: Catalog, cache_dir: Path | None = None) -> str:
-    """The text of ``catalog`` as ``path`` will hold it; remembered as parsed with ``cache_dir``."""
+def catalog_data(path: Path, catalog: Catalog, cache_dir: Path | None = None) -> bytes:
+    """The bytes of ``catalog`` as ``path`` will hold them; remembered as parsed with
+    ``cache_dir``."""
     text, reading = format_po_and_reading(catalog)
+    data = text.encode("utf-8")
     if cache_dir is not None:
-        parsed.store(cache_dir, path, text.encode("utf-8"), reading)
-    return text
+        parsed.store(cache_dir, path, data, reading)
+    return data
 
 
 def write_catalog(path: Path, catalog: Catalog, cache_dir: Path | None = None) -> bool:
     """Write ``catalog`` as GNU gettext would; returns False when the file already held it."""
-    return write_text_atomic(path, format_catalog(path, catalog, cache_dir))
+    return write_bytes_atomic(path, catalog_data(path, catalog, cache_dir))

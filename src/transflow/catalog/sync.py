@@ -54,21 +54,21 @@ def _project(root: Path) -> Project:
     return Project.open(root)
 
 
-def _read(path: Path, cache_dir: Path) -> tuple[str | None, Catalog | None, Seen]:
-    """The file's text and catalog (None, None when there is none), and how it was before it
+def _read(path: Path, cache_dir: Path) -> tuple[bytes | None, Catalog | None, Seen]:
+    """The file's bytes and catalog (None, None when there is none), and how it was before it
     was read: a change after that point shows at the end, and is not overwritten."""
-    from transflow.catalog.store import read_catalog_text
+    from transflow.catalog.store import read_catalog_data
 
     seen = Seen(file_state(path))
     if seen.state is None:
         return None, None, seen
     # The file is read to be merged and rewritten: a miss is not worth storing.
-    return (*read_catalog_text(path, cache_dir, remember=False), seen)
+    return (*read_catalog_data(path, cache_dir, remember=False), seen)
 
 
 def _output(
     path: Path,
-    old_text: str | None,
+    old_data: bytes | None,
     catalog: Catalog,
     old: Catalog | None,
     cache_dir: Path,
@@ -78,13 +78,13 @@ def _output(
     file as empty), and an old template that is now empty is removed. A catalog equal to the one
     on disk is left as it is, whichever editor last wrote it."""
     if not catalog.entries:
-        return Output(path, None, remove=old_text is not None and path.suffix == ".pot")
+        return Output(path, None, remove=old_data is not None and path.suffix == ".pot")
     if old is not None and catalog == old:
         return Output(path, None)
-    from transflow.catalog.store import format_catalog
+    from transflow.catalog.store import catalog_data
 
-    text = format_catalog(path, catalog, cache_dir)
-    return Output(path, None if text == old_text else text, seen=seen)
+    data = catalog_data(path, catalog, cache_dir)
+    return Output(path, None if data == old_data else data, seen=seen)
 
 
 def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
@@ -93,7 +93,7 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
     article = project.article(slug)
     path = project.inside(project.settings.template_path(slug))
     cache_dir = project.settings.cache_dir
-    old_text, old, _ = _read(path, cache_dir)  # a template is transflow's own: no guard
+    old_data, old, _ = _read(path, cache_dir)  # a template is transflow's own: no guard
     template = template_for(article, project.reference(slug), project.settings.name, "")
     assert template.header is not None
     created = creation_date(template, old)
@@ -101,7 +101,7 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
         "POT-Creation-Date: \n", f"POT-Creation-Date: {created}\n"
     )
     template.header = replace(template.header, msgstr=msgstr)
-    return _output(path, old_text, template, old, cache_dir), template
+    return _output(path, old_data, template, old, cache_dir), template
 
 
 def plan_catalog(
@@ -112,9 +112,9 @@ def plan_catalog(
 
     path = project.inside(project.settings.catalog_path(language, slug))
     cache_dir = project.settings.cache_dir
-    old_text, old, seen = _read(path, cache_dir)
+    old_data, old, seen = _read(path, cache_dir)
     merged, stats = merge(template, old, catalog_header(template, language, old))
-    return _output(path, old_text, merged, old, cache_dir, seen), stats
+    return _output(path, old_data, merged, old, cache_dir, seen), stats
 
 
 def _work(item: ArticleWork) -> ArticleDone:
@@ -163,10 +163,9 @@ def sync(
     with staged_writes() as staged, closing(iter_items(_work, todo, jobs)) as results:
         for result in results:
             for output in (result.template, *(out for _, out, _ in result.catalogs)):
-                if output.text is not None:
-                    data = output.text.encode()
-                    staged.add(output.path, data, output.seen)
-                    digests[output.path] = data_digest(data)
+                if output.data is not None:
+                    staged.add(output.path, output.data, output.seen)
+                    digests[output.path] = data_digest(output.data)
                 elif output.remove:
                     removals.append(output.path)
             done.append(
@@ -217,8 +216,8 @@ def _merge_again(project: Project, changed: set[Path], done: list[ArticleSynced]
             for slug, lang in sorted(pending):
                 work = ArticleWork(project.root, slug, (lang,), template_fresh=True)
                 [(_, output, stats)] = _work(work).catalogs
-                if output.text is not None:
-                    staged.add(output.path, output.text.encode(), output.seen)
+                if output.data is not None:
+                    staged.add(output.path, output.data, output.seen)
                 note = "saved by someone while update ran: their save, merged again"
                 redone[slug, lang] = (replace(_result(output), note=note), stats)
         pending = {where[path] for path in staged.changed if path in where}
@@ -268,7 +267,7 @@ def _catalog_io(
 
 
 def _result(output: Output) -> FileResult:
-    return FileResult(output.path, output.text is not None or output.remove)
+    return FileResult(output.path, output.data is not None or output.remove)
 
 
 def extract(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transflow.catalog.model import DRAFT_PREFIX, Entry
-from transflow.catalog.store import format_catalog, read_catalog
+from transflow.catalog.store import catalog_data, read_catalog
 from transflow.catalog.sync import CatalogStamps
 from transflow.fsutil import Seen, file_state, staged_writes
 from transflow.models import FileResult, Skipped
@@ -133,7 +133,7 @@ class DraftWriter:
             if not applied:
                 return
             in_step = self.stamps is not None and self.stamps.in_step(path)
-            data = format_catalog(path, catalog, self.cache_dir).encode()
+            data = catalog_data(path, catalog, self.cache_dir)
             with staged_writes() as staged:
                 staged.add(path, data, seen)
             if staged.changed:
