@@ -38,6 +38,19 @@ per-language stages; transflow splits them further into sentences.
 """
 
 
+# Where the hand-written part of RESULTS.md starts: what the figures mean, what was tried. A run
+# with --write-results rewrites everything above it and keeps it as it is.
+HAND_WRITTEN = "<!-- Written by hand: run.py --write-results keeps this part as it is. -->"
+
+
+def with_hand_written(generated: str, old: str) -> str:
+    """``generated`` followed by the hand-written part of ``old`` (the RESULTS.md it replaces)."""
+    start = old.find(HAND_WRITTEN)
+    if start < 0:
+        return generated
+    return generated.rstrip("\n") + "\n\n" + old[start:]
+
+
 def render(runner: Any) -> str:
     rows = report.aggregate(runner.records)
     args = runner.args

@@ -256,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     text = runner.run()
     print(text)
     if args.write_results:
-        (BENCH / "RESULTS.md").write_text(text, encoding="utf-8")
+        target = BENCH / "RESULTS.md"
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        target.write_text(results.with_hand_written(text, old), encoding="utf-8")
         log(f"wrote {BENCH / 'RESULTS.md'}")
     return 0
 
