@@ -86,14 +86,21 @@ def find_transflow() -> tuple[str, ...] | None:
     return None
 
 
+# What makes the transflow that is measured: commits elsewhere (bench/, tests/) do not change it.
+_SOURCE = ("src", "pyproject.toml", "setup.py")
+
+
 def source_revision() -> str:
-    """The commit of the checkout, with a digest of uncommitted changes under src/."""
+    """The last commit that changed transflow's source (see _SOURCE), with a digest of the
+    uncommitted changes to it."""
     repo = BENCH.parent
     head = subprocess.run(
-        ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ["git", "-C", str(repo), "log", "-1", "--format=%h", "HEAD", "--", *_SOURCE],
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     diff = subprocess.run(
-        ["git", "-C", str(repo), "diff", "HEAD", "--", "src"], capture_output=True
+        ["git", "-C", str(repo), "diff", "HEAD", "--", *_SOURCE], capture_output=True
     ).stdout
     return f"{head or 'unknown'}{'+' + hashlib.sha1(diff).hexdigest()[:8] if diff else ''}"
 
