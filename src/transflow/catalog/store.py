@@ -17,10 +17,7 @@ from transflow.fsutil import decode_utf8, write_bytes_atomic
 
 
 def read_catalog(path: Path, cache_dir: Path | None = None) -> Catalog:
-    data = _read_bytes(path)
-    # Bytes found in the cache were read (or written) as UTF-8 before: no need to decode them.
-    catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
-    return _parse(path, data, cache_dir, remember=True) if catalog is None else catalog
+    return read_catalog_data(path, cache_dir)[1]
 
 
 def read_catalog_data(
@@ -29,6 +26,7 @@ def read_catalog_data(
     """A catalog file's bytes and the catalog it holds; ``remember=False`` when the caller is
     about to replace the file, so that a catalog parsed now is not stored for nothing."""
     data = _read_bytes(path)
+    # Bytes found in the cache were read (or written) as UTF-8 before: no need to decode them.
     catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
     return data, _parse(path, data, cache_dir, remember) if catalog is None else catalog
 
