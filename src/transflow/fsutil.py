@@ -86,6 +86,7 @@ class StagedWrites:
         self.durable = durable
         self.written: list[bool] = []  # per file added: whether it is (to be) written
         self.pending: list[tuple[str, Path]] = []  # temporary file and target, in order
+        self._durable: set[int] = set()  # pending indexes of the files to flush before renaming
         self.renamed = 0  # how many of them are in place
         # Targets left as they are because they changed after they were read (``Seen``).
         self.changed: list[Path] = []
@@ -95,8 +96,11 @@ class StagedWrites:
         self._seen: dict[int, tuple[Seen, int]] = {}  # pending index: (seen, index in written)
         self._states: dict[int, FileState] = {}  # pending index: the file's state once written
 
-    def add(self, path: Path, data: bytes, seen: Seen | None = None) -> None:
-        """Stage ``data`` for ``path``; with ``seen``, only if ``path`` is still as it was then."""
+    def add(
+        self, path: Path, data: bytes, seen: Seen | None = None, *, durable: bool | None = None
+    ) -> None:
+        """Stage ``data`` for ``path``; with ``seen``, only if ``path`` is still as it was then.
+        ``durable`` overrides the block's choice (``staged_writes``) for this file."""
         try:
             info = path.stat()
         except FileNotFoundError:
@@ -115,6 +119,8 @@ class StagedWrites:
         # open returns, and a file created but not yet recorded would be left behind.
         tmp_name = _temporary_name(path)
         self.pending.append((tmp_name, path))
+        if self.durable if durable is None else durable:
+            self._durable.add(len(self.pending) - 1)
         mode = _new_file_mode() if info is None else info.st_mode & 0o777
         with _create(tmp_name, mode) as handle:
             handle.write(data)
@@ -123,8 +129,7 @@ class StagedWrites:
         self.written.append(True)
 
     def commit(self) -> None:
-        if self.durable:
-            _flush([tmp for tmp, _ in self.pending])
+        _flush([tmp for i, (tmp, _) in enumerate(self.pending) if i in self._durable])
         for index in range(self.renamed, len(self.pending)):
             tmp_name, path = self.pending[index]
             guard = self._seen.get(index)

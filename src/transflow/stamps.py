@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from transflow.fsutil import write_bytes_atomic
+from transflow.fsutil import write_files_atomic
 
 # marshal's format may change between Python versions: stamps of another one are not read.
 _VERSION = (3, sys.version_info[:2])
@@ -166,7 +166,8 @@ class Stamps:
                 del self.files[name]
         data = {"version": _VERSION, "work": self.entries, "files": self.files}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomic(self.path, marshal.dumps(data))
+        # Only a cache: not worth waiting for the disk (lost, it costs a run its skipping).
+        write_files_atomic([(self.path, marshal.dumps(data))], durable=False)
         # Where an earlier version kept them: nothing reads that file any more.
         self.path.with_suffix(".json").unlink(missing_ok=True)
         self.dirty = False

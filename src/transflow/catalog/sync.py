@@ -164,7 +164,10 @@ def sync(
         for result in results:
             for output in (result.template, *(out for _, out, _ in result.catalogs)):
                 if output.data is not None:
-                    staged.add(output.path, output.data, output.seen)
+                    # A template is made again from its article: only catalogs, which hold
+                    # translators' work, wait for the disk before they replace the old ones.
+                    durable = output is not result.template
+                    staged.add(output.path, output.data, output.seen, durable=durable)
                     digests[output.path] = data_digest(output.data)
                 elif output.remove:
                     removals.append(output.path)
