@@ -104,6 +104,12 @@ def test_init_then_update_then_build(tmp_path: Path, run) -> None:
     assert run(project, "update").exit_code == 0
     po = project / "locales/kk/LC_MESSAGES/hello.po"
     assert 'msgid "A first story."' in po.read_text(encoding="utf-8")
+    # The catalog says what it is, for the translator who opens it: not "Template for".
+    pot = project / "locales/templates/hello.pot"
+    assert pot.read_text("utf-8").startswith("# Template for the article “Hello” (hello).\n")
+    assert po.read_text("utf-8").startswith(
+        "# Kazakh translation of the article “Hello” (hello).\n# Made with transflow.\n"
+    )
     result = run(project, "build")
     assert "skipped hello [kk]: 0% translated, below min_coverage 80%" in result.output
     assert (project / "build/en/hello.html").exists()
