@@ -63,6 +63,23 @@ def put(path: Path, name: str, key: bytes, value: Any) -> None:
         pass
 
 
+def put_many(path: Path, rows: list[tuple[str, bytes, Any]]) -> None:
+    """``put`` of each (name, key, value), in one transaction: one write to disk for them all."""
+    db = _connection(path)
+    if db is None:
+        return
+    try:
+        with db:
+            db.executemany(
+                "INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
+                [(name, key, marshal.dumps(value)) for name, key, value in rows],
+            )
+    except _DAMAGED:
+        _start_afresh(path)
+    except (apsw.Error, ValueError):
+        pass
+
+
 def _connection(path: Path) -> apsw.Connection | None:
     """This process's connection to the cache ``path``; None when the cache cannot be used here
     (a read-only folder, say), which only makes the run slower."""

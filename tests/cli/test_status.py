@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import polib
 
 from tests.conftest import SAMPLE_SLUG
 from tests.report.sample import make_partial
+from transflow.catalog.model import DRAFT_PREFIX
 
 
 def test_table_by_default(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
@@ -64,3 +70,39 @@ def test_missing_catalog_counts_as_untranslated(sample: Path, run) -> None:  # t
     data = json.loads(run(sample, "status", "--format", "json").output)
     assert data["languages"]["ru"]["translated"] == 0
     assert data["languages"]["ru"]["untranslated"] == 28
+
+
+def _status(root: Path) -> list[dict[str, object]]:
+    """status in a process of its own, which opens the caches as they are on disk."""
+    command = [sys.executable, "-m", "transflow", "-C", str(root), "status", "--format", "json"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["catalogs"]  # type: ignore[no-any-return]
+
+
+def test_status_after_build_counts_as_from_scratch(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    make_partial(sample)
+    assert run(sample, "build").exit_code == 0
+    cache = sample / ".transflow-cache"
+    (cache / "parsed.sqlite").unlink()
+    after_build = _status(sample)
+    # build's counts served: no catalog was loaded (or parsed) again to count it
+    assert not (cache / "parsed.sqlite").exists()
+    shutil.rmtree(cache)
+    assert after_build == _status(sample)
+    assert [(c["language"], c["translated"], c["machine"]) for c in after_build] == [
+        ("kk", 28, 0),
+        ("ru", 10, 7),
+    ]
+
+
+def test_a_catalog_edited_after_build_is_counted_again(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    make_partial(sample)
+    assert run(sample, "build").exit_code == 0
+    po = sample / f"locales/ru/LC_MESSAGES/{SAMPLE_SLUG}.po"
+    # A translator accepts one machine draft in an editor (polib here), which saves the file.
+    catalog = polib.pofile(str(po))
+    draft = next(e for e in catalog if e.fuzzy and e.tcomment.startswith(DRAFT_PREFIX))
+    draft.flags.remove("fuzzy")
+    catalog.save()
+    rows = {c["language"]: c for c in _status(sample)}
+    assert (rows["ru"]["translated"], rows["ru"]["machine"], rows["ru"]["fuzzy"]) == (11, 6, 4)

@@ -13,11 +13,12 @@ from transflow.article.parse import Article
 from transflow.build.html import PageLink, render_page
 from transflow.build.render import render_markdown, reviewed_translations
 from transflow.build.write import BuildDone, BuildWork, known_inputs, output_path
-from transflow.catalog.store import read_catalog_if_exists
+from transflow.catalog.store import read_catalog_digest
 from transflow.fastmd import rust_tree
 from transflow.models import Output, Skipped
 from transflow.project import Project
 from transflow.qa.run import Where, publishable
+from transflow.report import counted
 from transflow.report.coverage import coverage_of
 
 
@@ -63,11 +64,12 @@ def _text(project: Project, article: Article, language: str, report: BuildDone) 
     if language == settings.source_language or not article.segments:
         return article.text  # nothing to translate: the page is the source
     path = project.inside(settings.catalog_path(language, article.slug))
-    catalog = read_catalog_if_exists(path, settings.cache_dir)
-    if catalog is None:
+    if not path.is_file():
         report.skipped.append(Skipped(article.slug, language, "no catalog; run `transflow update`"))
         return None
+    digest, catalog = read_catalog_digest(path, settings.cache_dir)
     coverage = coverage_of(catalog, article.slug, language, settings.relative(path))
+    report.counted.append((str(path), digest, counted.counts_of(coverage)))  # for `status`
     if coverage.percent < settings.min_coverage:
         reason = f"{coverage.percent:g}% translated, below min_coverage {settings.min_coverage:g}%"
         report.skipped.append(Skipped(article.slug, language, reason))

@@ -19,6 +19,7 @@ from transflow.models import FileResult, Output, Skipped
 from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.qa.findings import Finding
+from transflow.report import counted
 from transflow.stamps import Known, Stamps, StrPath, known_file, settings_digest
 
 FORMATS = ("md", "html")
@@ -37,6 +38,8 @@ class BuildDone:
     skipped: list[Skipped] = field(default_factory=list)
     blocked: list[Finding] = field(default_factory=list)
     known: dict[str, Known | None] = field(default_factory=dict)  # the inputs, before reading
+    # Each catalog counted: its path, the digest of the bytes counted, the counts (for `status`).
+    counted: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ def build(
         }
         stamps.record(_stamp_key(work), inputs, key, outputs, remembered, known=done.known)
     stamps.save()
+    counted.remember_all(project.settings.cache_dir, [c for d in done_all for c in d.counted])
     return report
 
 

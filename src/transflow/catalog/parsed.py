@@ -33,9 +33,11 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def load(cache_dir: Path, path: Path, data: bytes) -> Catalog | None:
-    """The catalog remembered for ``path`` if the file still holds ``data``; else None."""
-    stored = cachedb.get(cache_dir / NAME, _name(cache_dir, path), _digest(data))
+def load(cache_dir: Path, path: Path, data: bytes, digest: bytes | None = None) -> Catalog | None:
+    """The catalog remembered for ``path`` if the file still holds ``data`` (whose blake2b
+    digest of 16 bytes the caller may have); else None."""
+    key = _digest(data) if digest is None else digest
+    stored = cachedb.get(cache_dir / NAME, _name(cache_dir, path), key)
     try:
         version, header, rows = stored
         if version != _FORMAT:

@@ -14,6 +14,7 @@ from transflow.catalog.pofile import parse_po
 from transflow.catalog.powrite import format_po_and_reading
 from transflow.errors import CatalogError
 from transflow.fsutil import decode_utf8, write_bytes_atomic
+from transflow.stamps import data_digest
 
 
 def read_catalog(path: Path, cache_dir: Path | None = None) -> Catalog:
@@ -29,6 +30,16 @@ def read_catalog_data(
     # Bytes found in the cache were read (or written) as UTF-8 before: no need to decode them.
     catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
     return data, _parse(path, data, cache_dir, remember) if catalog is None else catalog
+
+
+def read_catalog_digest(path: Path, cache_dir: Path | None = None) -> tuple[str, Catalog]:
+    """The digest of a catalog file's bytes (``stamps.data_digest``) and the catalog it holds."""
+    data = _read_bytes(path)
+    digest = data_digest(data)
+    catalog = (
+        None if cache_dir is None else parsed.load(cache_dir, path, data, bytes.fromhex(digest))
+    )
+    return digest, _parse(path, data, cache_dir, True) if catalog is None else catalog
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -1,7 +1,8 @@
 """Coverage of every catalog of a project.
 
 Counting needs each catalog parsed; with thousands of catalogs the counts are remembered per
-catalog content in the stamps cache, and catalogs that changed are counted in parallel.
+catalog content in the stamps cache, those ``build`` left (``counted``) are taken as they are, and
+the other catalogs that changed are counted in parallel.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from transflow.catalog.store import read_catalog_if_exists
+from transflow.config import Settings
 from transflow.parallel import map_items
 from transflow.project import FastPaths, Project
+from transflow.report import counted
 from transflow.report.coverage import Coverage, coverage_of
 from transflow.stamps import Stamps, StrPath
 
@@ -66,6 +69,9 @@ def collect_coverage(
         data = stamps.data(key)
         if data is not None and stamps.fresh(key, inputs, _VERSION, []):
             known[index] = Coverage(*data)
+        elif (row := _counted(stamps, project.settings, paths, item)) is not None:
+            known[index] = row  # counted by `build` from the catalog as it is now
+            stamps.record(key, inputs, _VERSION, [], list(astuple(row)))
         else:
             todo.append(index)
     for index, row in zip(todo, map_items(_count, [items[i] for i in todo], jobs), strict=True):
@@ -74,6 +80,17 @@ def collect_coverage(
         stamps.record(key, inputs, _VERSION, [], list(astuple(row)))
     stamps.save()
     return [known[index] for index in range(len(items))]
+
+
+def _counted(stamps: Stamps, settings: Settings, paths: FastPaths, item: _Count) -> Coverage | None:
+    """The counts another command (``build``) left for the catalog's current bytes, if any."""
+    name = paths.catalog(item.language, item.slug)
+    digest = stamps.digest(name)
+    if digest is None:
+        return None  # no catalog: counted from its template
+    path = Path(name)
+    relative = settings.relative(path)
+    return counted.recall(settings.cache_dir, path, digest, item.slug, item.language, relative)
 
 
 def _stamp(paths: FastPaths, item: _Count) -> tuple[str, list[StrPath]]:
