@@ -90,6 +90,11 @@ CASES = [
     ("html", "A [link](#).", "[Ссылка](javascript:alert(1)).", "ru", False),
     ("html", "A [link](#).", "[Ссылка](JaVa\tScRiPt:alert(1)).", "ru", False),
     ("html", "Code: `<b>`.", "Код: `<b>`.", "ru", True),
+    ("control-characters", "Aron’s sister", "Сестра Арона", "ru", True),
+    ("control-characters", "Aron’s sister", "Aron\x92s sister", "en", False),  # Windows-1252
+    ("control-characters", "Tab\there", "Таб\tздесь", "ru", True),
+    ("control-characters", "A\x1b[0m B", "А\x1b[0m Б", "ru", True),  # as in the source
+    ("control-characters", "A report", "Отчёт\ufffe", "ru", False),
     ("glossary", PETITION, PETITION_KK, "kk", True),
     ("glossary", PETITION, PETITION_RU, "ru", True),
     ("glossary", PETITION, PETITION_RU.replace("Касым-Жомарта Токаева", "Токаева"), "ru", False),
@@ -134,6 +139,7 @@ def test_checks_declare_severity_and_title() -> None:
         "same-as-source": WARNING,
         "script": WARNING,
         "html": ERROR,
+        "control-characters": ERROR,
         "glossary": WARNING,
     }
     assert all(c.title and not c.title.endswith("\n") for c in CHECKS)

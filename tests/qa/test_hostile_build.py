@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from tests.conftest import SAMPLE_SLUG
+from transflow.article.parse import parse_article
 from transflow.build.html import render_page
+from transflow.build.render import render_markdown
 from transflow.catalog.store import read_catalog, write_catalog
 
 
@@ -118,3 +122,26 @@ def test_text_that_crashes_the_fast_parser_still_builds(tmp_path: Path, run) -> 
     page = (tmp_path / "build" / "ru" / "odd.html").read_text(encoding="utf-8")
     assert MarkdownIt("commonmark").render(body) in page
     assert run(tmp_path, "check").exit_code == 0
+
+
+def test_a_stray_control_character_is_kept_off_the_page(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # Pasted from a document read in the wrong encoding: U+0092 where "’" was meant.
+    lines = _translate(_ru(sample), {"Kazakhstan's Longest": "Умер самый\x92 долгий узник"})
+    result = run(sample, "build", "-l", "ru")
+    assert result.exit_code == 0, result.output
+    line = lines["Kazakhstan's Longest"]
+    assert f"{SAMPLE_SLUG}.po:{line} [control-characters]: U+0092" in result.stderr
+    for kind in ("md", "html"):
+        page = (sample / "build" / "ru" / f"{SAMPLE_SLUG}.{kind}").read_text(encoding="utf-8")
+        assert "\x92" not in page and "Longest-Serving Political Prisoner" in page
+
+
+def test_any_front_matter_translation_builds_to_readable_yaml(sample: Path) -> None:
+    # Whatever the translation holds (the checks aside), the page's front matter reads back
+    # as exactly that translation, here with characters YAML would otherwise fold or refuse.
+    title = 'Сестра\x85 «Арона»: "цитата" \\ конец\u2028\ufffe'
+    path = sample / "articles" / f"{SAMPLE_SLUG}.md"
+    article = parse_article(path.read_text("utf-8"), path, SAMPLE_SLUG, ("title",), True)
+    source = next(s.msgid for s in article.segments if s.role == "front matter: title")
+    text = render_markdown(article, {source: title}).text
+    assert yaml.safe_load(text.split("---\n")[1])["title"] == title

@@ -114,19 +114,35 @@ def _locate_fields(
     return found
 
 
+# What YAML 1.1 (PyYAML, libyaml) takes as it is inside a double-quoted scalar: its printable
+# characters, less the line breaks it folds (NEL, LS, PS) and what must be escaped there.
+_LITERAL = re.compile(
+    r"[\x20-\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*"
+)
+_SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+
+
 def yaml_scalar(value: str) -> str:
-    """A YAML double-quoted scalar holding ``value`` (one line, safe for any text)."""
+    """A YAML double-quoted scalar holding ``value`` (one line, safe for any text): every YAML
+    reader reads it back as exactly ``value``, control characters and all."""
     out = ['"']
-    for char in value:
-        if char in '"\\':
-            out.append("\\" + char)
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\x{ord(char):02x}")
-        else:
-            out.append(char)
+    position = 0
+    while position < len(value):
+        literal = _LITERAL.match(value, position)
+        assert literal is not None  # the pattern also matches nothing
+        out.append(literal.group())
+        position = literal.end()
+        if position < len(value):
+            out.append(_escaped(value[position]))
+            position += 1
     out.append('"')
     return "".join(out)
+
+
+def _escaped(char: str) -> str:
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

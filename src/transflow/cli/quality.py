@@ -133,8 +133,9 @@ def check_command(
     from transflow.qa.run import check_project
 
     if list_checks:
+        width = max(len(check.id) for check in CHECKS)
         for check in CHECKS:
-            click.echo(f"{check.id:<15} {check.severity:<8} {check.title}")
+            click.echo(f"{check.id:<{width}}  {check.severity:<7}  {check.title}")
         return
     project = open_project(ctx)
     report = check_project(project, articles, flatten(langs))

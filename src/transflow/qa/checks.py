@@ -1,7 +1,7 @@
 """The quality checks: one small function each, registered with its id and severity.
 
 A check takes a ``Pair`` (source text, translation, language, glossary) and yields one message per
-problem. The first line of its docstring is the title users see (``transflow check --list``).
+problem. Its title, given when it is registered, is what users see (``transflow check --list``).
 
 Severity: an error would publish something wrong, broken or unsafe — ``transflow check`` fails and
 ``transflow build`` falls back to the source for that entry. A warning is for a human to judge.
@@ -36,12 +36,13 @@ CHECKS: list[Check] = []
 
 
 def check(
-    severity: Severity, hint: re.Pattern[str] | None = None
+    severity: Severity, title: str, hint: re.Pattern[str] | None = None
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check; its id is the function's name with "-" for "_". ``hint``: see Check."""
+    """Register a check; its id is the function's name with "-" for "_", ``title`` what
+    ``transflow check --list`` shows (not the docstring: compiled code keeps none). ``hint``:
+    see Check."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        title = (function.__doc__ or function.__name__).strip().splitlines()[0]
         name = function.__name__.replace("_", "-")
         CHECKS.append(Check(name, severity, title, function, hint))
         return function
@@ -55,9 +56,12 @@ def _source_targets(source: str) -> Counter[str]:
     return targets_of(source)  # shared: never changed by the checks
 
 
-@check(ERROR, hint=TARGET_HINT)
+@check(
+    ERROR,
+    "Link targets, image sources, URLs and e-mail addresses kept as in the source",
+    hint=TARGET_HINT,
+)
 def links(pair: Pair) -> Iterator[str]:
-    """Link targets, image sources, URLs and e-mail addresses kept as in the source"""
     source, translation = _source_targets(pair.source), targets_of(pair.translation)
     if source == translation:
         return
@@ -67,9 +71,12 @@ def links(pair: Pair) -> Iterator[str]:
         yield f"{shown_target(target)} is not in the source"
 
 
-@check(ERROR, hint=MARKUP_CHARS)
+@check(
+    ERROR,
+    "Inline Markdown balanced and matching the source: emphasis, strong, code spans",
+    hint=MARKUP_CHARS,
+)
 def markup(pair: Pair) -> Iterator[str]:
-    """Inline Markdown balanced and matching the source: emphasis, strong, code spans"""
     source, translation = markup_of(pair.source), markup_of(pair.translation)
     if source == translation:
         return
@@ -83,9 +90,8 @@ def markup(pair: Pair) -> Iterator[str]:
         yield "code spans differ from the source; code is never translated"
 
 
-@check(WARNING, hint=MARKUP_CHARS)
+@check(WARNING, "Inline Markdown elements in the source's order", hint=MARKUP_CHARS)
 def markup_order(pair: Pair) -> Iterator[str]:
-    """Inline Markdown elements in the source's order"""
     source, translation = markup_of(pair.source).elements, markup_of(pair.translation).elements
     if sorted(source) == sorted(translation) and source != translation:
         yield f"order {', '.join(translation)}; the source has {', '.join(source)}"
@@ -94,9 +100,8 @@ def markup_order(pair: Pair) -> Iterator[str]:
 _DIGIT = re.compile(r"\d")
 
 
-@check(ERROR, hint=_DIGIT)
+@check(ERROR, "Numbers kept, written as in the source or in the language's format", hint=_DIGIT)
 def numbers(pair: Pair) -> Iterator[str]:
-    """Numbers kept, written as in the source or in the language's format"""
     if not _DIGIT.search(pair.source):
         return
     wanted = _source_number_counts(pair.source)
@@ -120,9 +125,8 @@ def _shown_forms(forms: frozenset[str]) -> str:
     return " or ".join(sorted({f.replace("\u00a0", " ").replace("\u202f", " ") for f in forms}))
 
 
-@check(WARNING)
+@check(WARNING, "Leading and trailing whitespace as in the source")
 def whitespace(pair: Pair) -> Iterator[str]:
-    """Leading and trailing whitespace as in the source"""
     for side, pattern in (("leading", r"^\s*"), ("trailing", r"\s*$")):
         want = re.search(pattern, pair.source)
         have = re.search(pattern, pair.translation)
@@ -151,9 +155,8 @@ def _final_marks(text: str) -> set[str]:
     return kinds
 
 
-@check(WARNING)
+@check(WARNING, "Final punctuation (. ? ! : and quotes) as in the source")
 def punctuation(pair: Pair) -> Iterator[str]:
-    """Final punctuation (. ? ! : and quotes) as in the source"""
     want, have = _final_marks(pair.source), _final_marks(pair.translation)
     for kind in sorted(want - have):
         yield f"the source ends with a {kind}, the translation does not"
@@ -165,9 +168,8 @@ def punctuation(pair: Pair) -> Iterator[str]:
 _DOMAIN = re.compile(r"(?<![\w.])[\w-]+(?:\.[A-Za-z]{2,})+(?![\w.])")
 
 
-@check(WARNING)
+@check(WARNING, "Translation differs from a source that has words to translate")
 def same_as_source(pair: Pair) -> Iterator[str]:
-    """Translation differs from a source that has words to translate"""
     if pair.translation != pair.source:
         return
     text = _DOMAIN.sub(" ", pair.source)
@@ -200,13 +202,10 @@ def _script(language: str) -> str:
     return parts[1] if len(parts) > 1 else "Latn"
 
 
-@check(WARNING)
+@check(WARNING, "No Latin words the source lacks, in a language written in another script")
 def script(pair: Pair) -> Iterator[str]:
-    """No Latin words the source lacks, in a language written in another script
-
-    Words copied from the source (names, brands: "Covid", "Eurasianet") and the words of glossary
-    terms pass, in any case; so do code, URLs, link targets and raw HTML.
-    """
+    """Words copied from the source (names, brands: "Covid", "Eurasianet") and the words of
+    glossary terms pass, in any case; so do code, URLs, link targets and raw HTML."""
     if _script(pair.language) == "Latn":
         return
     allowed = _words(pair.source)
@@ -223,9 +222,12 @@ def script(pair: Pair) -> Iterator[str]:
 _HTML_HINT = re.compile("[<:&]")
 
 
-@check(ERROR, hint=_HTML_HINT)
+@check(
+    ERROR,
+    "No raw HTML, script, event attribute or javascript: URL that the source lacks",
+    hint=_HTML_HINT,
+)
 def html(pair: Pair) -> Iterator[str]:
-    """No raw HTML, script, event attribute or javascript: URL that the source lacks"""
     added = html_of(pair.translation) - html_of(pair.source)
     for tag in added:  # in the order they appear
         kind = "unsafe raw HTML" if is_dangerous_html(tag) else "raw HTML"
@@ -234,9 +236,26 @@ def html(pair: Pair) -> Iterator[str]:
         yield "a javascript: URL is not in the source"
 
 
-@check(WARNING)
+# C0 and C1 control characters (tab, newline and carriage return aside) and the noncharacters
+# U+FDD0-U+FDEF, U+FFFE and U+FFFF: invisible or garbled on a page, never typed on purpose. A
+# stray byte of Windows-1252 read as Latin-1 (U+0092 for a curly apostrophe) is the usual one.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+@check(
+    ERROR,
+    "No control characters that the source lacks (stray bytes of a copy and paste)",
+    hint=_CONTROL,
+)
+def control_characters(pair: Pair) -> Iterator[str]:
+    added = Counter(_CONTROL.findall(pair.translation)) - Counter(_CONTROL.findall(pair.source))
+    for char in sorted(added):
+        kind = "a control character" if unicodedata.category(char) == "Cc" else "a noncharacter"
+        yield f"U+{ord(char):04X}, {kind}, is not in the source: remove it"
+
+
+@check(WARNING, "Glossary terms rendered as the glossary says")
 def glossary(pair: Pair) -> Iterator[str]:
-    """Glossary terms rendered as the glossary says"""
     seen = set()
     for match in pair.glossary.terms_in(pair.source):
         if match.term in seen:

@@ -51,7 +51,7 @@ CheckFunction = Callable[[Pair], Iterable[str]]
 
 @dataclass(frozen=True)
 class Check:
-    """A registered check: its id, severity and title (the first line of its docstring).
+    """A registered check: its id, severity and title (what ``check --list`` shows).
 
     ``hint``: a pattern without a match in either text of a pair means the check has nothing to
     find there, so the build's screening of thousands of plain sentences skips it in one search.
