@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from transflow.article.frontmatter import yaml_scalar
+from tests.conftest import SAMPLE_SLUG
+from transflow.article.frontmatter import split_front_matter, yaml_scalar
+from transflow.article.parse import parse_article
+from transflow.build.render import render_markdown
 
 LOADERS = [yaml.SafeLoader, *([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])]
 
@@ -25,3 +30,24 @@ def test_any_value_reads_back_as_itself(value: str) -> None:
 def test_a_value_is_one_line_and_plain_text_stays_as_it_is() -> None:
     assert yaml_scalar("Тенге: “рекорд” — 8,7 %") == '"Тенге: “рекорд” — 8,7 %"'
     assert "\n" not in yaml_scalar("two\nlines\u2028")
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "articles" / f"{SAMPLE_SLUG}.md"
+ARTICLE = parse_article(
+    SAMPLE.read_text("utf-8"), SAMPLE, SAMPLE_SLUG, ("title", "subtitle", "summary"), True
+)
+FIELDS = [s.msgid for s in ARTICLE.segments if s.role.startswith("front matter: ")]
+
+
+@given(st.lists(st.text(st.characters(blacklist_categories=["Cs"])), min_size=len(FIELDS)))
+@example(["Умер\x85 узник", "", '«Цитата»: "x"\n\\'])
+def test_a_built_page_knows_its_front_matter_as_reading_it_gives(values: list[str]) -> None:
+    # The build hands the page its front matter rather than read the YAML it just wrote.
+    translations = dict(zip(FIELDS, values, strict=False))
+    rendered = render_markdown(ARTICLE, translations)
+    read = split_front_matter(rendered.text, SAMPLE, ())
+    assert (rendered.meta, rendered.body_start) == (read.data, read.body_start)
+    assert (
+        rendered.text[rendered.body_start :]
+        == SAMPLE.read_text("utf-8")[ARTICLE.front_matter.body_start :]
+    )

@@ -11,7 +11,7 @@ from typing import Any
 
 from transflow.article.parse import Article
 from transflow.build.html import PageLink, render_page
-from transflow.build.render import render_markdown, reviewed_translations
+from transflow.build.render import Rendered, render_markdown, reviewed_translations
 from transflow.build.write import BuildDone, BuildWork, known_inputs, output_path
 from transflow.catalog.store import read_catalog_digest
 from transflow.fastmd import rust_tree
@@ -42,15 +42,16 @@ def build_article(work: BuildWork) -> BuildDone:
     ]
     allow_html = _has_html(article)
     for language in work.languages:
-        text = texts[language]
-        if text is None:
+        rendered = texts[language]
+        if rendered is None:
             continue
         if "md" in work.formats:
             target = project.inside(output_path(project, language, article.slug, "md"))
-            done.outputs.append(Output(target, text.encode()))
+            done.outputs.append(Output(target, rendered.text.encode()))
         if "html" in work.formats:
             target = project.inside(output_path(project, language, article.slug, "html"))
-            page = render_page(text, language, links, allow_html)
+            front = rendered.meta, rendered.body_start  # no need to read the text's YAML again
+            page = render_page(rendered.text, language, links, allow_html, front)
             done.outputs.append(Output(target, page.encode()))
     requested = set(work.languages)
     done.skipped[:] = [s for s in done.skipped if s.language in requested]
@@ -58,11 +59,11 @@ def build_article(work: BuildWork) -> BuildDone:
     return done
 
 
-def _text(project: Project, article: Article, language: str, report: BuildDone) -> str | None:
+def _text(project: Project, article: Article, language: str, report: BuildDone) -> Rendered | None:
     """The article's Markdown in ``language``, or None (with the reason) when it is not built."""
     settings = project.settings
     if language == settings.source_language or not article.segments:
-        return article.text  # nothing to translate: the page is the source
+        return render_markdown(article, {})  # nothing to translate: the page is the source
     path = project.inside(settings.catalog_path(language, article.slug))
     if not path.is_file():
         report.skipped.append(Skipped(article.slug, language, "no catalog; run `transflow update`"))
@@ -77,7 +78,7 @@ def _text(project: Project, article: Article, language: str, report: BuildDone) 
     where = Where(article.slug, language, settings.relative(path), settings.source_language)
     catalog, blocked = publishable(catalog, where)  # entries with errors fall back to source
     report.blocked.extend(blocked)
-    return render_markdown(article, reviewed_translations(catalog)).text
+    return render_markdown(article, reviewed_translations(catalog))
 
 
 def _has_html(article: Article) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -56,15 +56,19 @@ def render_page(
     language: str,
     links: list[PageLink],
     allow_html: bool,
+    front: tuple[Mapping[str, Any], int] | None = None,
 ) -> str:
     """The page for an article whose (translated) Markdown is ``markdown_text``.
 
     Raw HTML is rendered only when the source article has some (``allow_html``); otherwise any
-    tag in the text is escaped and shows as text.
+    tag in the text is escaped and shows as text. ``front``: the text's front-matter data and
+    where its body starts, when the caller has them (else the front matter is read).
     """
-    front = split_front_matter(markdown_text, _NO_PATH, ())
-    meta = front.data
-    body_md = markdown_text[front.body_start :]
+    if front is None:
+        read = split_front_matter(markdown_text, _NO_PATH, ())
+        front = read.data, read.body_start
+    meta, body_start = front
+    body_md = markdown_text[body_start:]
     parser = _inline_parser(allow_html)
     body = render_body(body_md, allow_html)
     title = str(meta.get("title") or "")
@@ -169,7 +173,7 @@ def _fast_inline(text: str, allow_html: bool) -> str | None:
     return str(html[3:-5])
 
 
-def _header(meta: dict[str, Any], language: str, parser: MarkdownIt) -> str:
+def _header(meta: Mapping[str, Any], language: str, parser: MarkdownIt) -> str:
     parts = []
     if meta.get("title"):
         parts.append(f"<h1>{_inline(parser, str(meta['title']))}</h1>")
@@ -205,7 +209,7 @@ def _nav(language: str, links: list[PageLink]) -> str:
     return f'<nav aria-label="languages"><ul>{"".join(items)}</ul></nav>' if items else ""
 
 
-def _footer(meta: dict[str, Any], language: str) -> str:
+def _footer(meta: Mapping[str, Any], language: str) -> str:
     url = meta.get("source_url")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         return ""

@@ -8,7 +8,8 @@ stays as it was. A translation identical to its segment leaves the source bytes 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from transflow.article.frontmatter import yaml_scalar
 from transflow.article.parse import Article
@@ -20,6 +21,10 @@ class Rendered:
     text: str
     translated: int  # segments that were replaced by a translation
     fallback: int  # segments left in the source language
+    # The front matter of ``text`` as reading it gives (``split_front_matter``): its data, with
+    # the translated values, and where its body starts. yaml_scalar makes the two the same.
+    meta: dict[str, Any] = field(default_factory=dict)
+    body_start: int = 0
 
 
 def reviewed_translations(catalog: Catalog) -> dict[str, str]:
@@ -31,6 +36,8 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
     pieces: list[str] = []
     position = 0
     translated = fallback = 0
+    meta = dict(article.front_matter.data)
+    body_start = article.front_matter.body_start
     for segment in sorted(article.segments, key=lambda s: s.start):
         translation = translations.get(segment.msgid)
         if translation is None:
@@ -40,13 +47,19 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
         if translation == segment.msgid:
             continue
         pieces.append(article.text[position : segment.start])
-        if segment.role.startswith("front matter: "):
-            pieces.append(yaml_scalar(translation))
+        if segment.role.startswith(_FRONT_MATTER):
+            value = yaml_scalar(translation)
+            body_start += len(value) - (segment.end - segment.start)
+            meta[segment.role.removeprefix(_FRONT_MATTER)] = translation
         else:
-            pieces.append(_fit(translation, segment.role))
+            value = _fit(translation, segment.role)
+        pieces.append(value)
         position = segment.end
     pieces.append(article.text[position:])
-    return Rendered("".join(pieces), translated, fallback)
+    return Rendered("".join(pieces), translated, fallback, meta, body_start)
+
+
+_FRONT_MATTER = "front matter: "  # the role of a front-matter field's segment, then its name
 
 
 def _fit(translation: str, role: str) -> str:
