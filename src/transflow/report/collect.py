@@ -7,6 +7,7 @@ the other catalogs that changed are counted in parallel.
 
 from __future__ import annotations
 
+import os
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -94,8 +95,10 @@ def _counted(stamps: Stamps, settings: Settings, paths: FastPaths, item: _Count)
 
 
 def _stamp(paths: FastPaths, item: _Count) -> tuple[str, list[StrPath]]:
-    inputs: list[StrPath] = [
-        paths.catalog(item.language, item.slug),
-        paths.template(item.slug),
-    ]
+    catalog = paths.catalog(item.language, item.slug)
+    # A catalog is counted alone; only a missing one is counted from its template. (A str
+    # path, as in the stamps: thousands of them.)
+    inputs: list[StrPath] = (
+        [catalog] if os.path.isfile(catalog) else [catalog, paths.template(item.slug)]  # noqa: PTH113
+    )
     return f"coverage:{item.slug}:{item.language}", inputs
