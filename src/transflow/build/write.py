@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from contextlib import closing
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 
 from transflow import __version__
 from transflow.errors import BuildError
 from transflow.fsutil import staged_writes
+from transflow.gone import Gone, gone_keys, retire
 from transflow.models import FileResult, Output, Skipped
 from transflow.parallel import iter_items
 from transflow.project import Project
@@ -30,6 +31,7 @@ class BuildReport:
     files: list[FileResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     blocked: list[Finding] = field(default_factory=list)  # entries published in the source
+    gone: Gone = field(default_factory=Gone)  # pages of articles that are gone
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def build(
     key = _settings_key(project, formats)
     report = BuildReport()
     todo = []
-    for slug in project.slugs(slugs):
+    alive = project.slugs(slugs)
+    for slug in alive:
         work = BuildWork(project.root, slug, tuple(langs), formats)
         inputs, outputs = _io(project, work)
         if stamps.fresh(_stamp_key(work), inputs, key, outputs):
@@ -102,9 +105,20 @@ def build(
             "blocked": [list(astuple(f)) for f in done.blocked],
         }
         stamps.record(_stamp_key(work), inputs, key, outputs, remembered, known=done.known)
+    if not slugs:  # a build of the whole project: pages of articles that are gone go too
+        report = replace(report, gone=_retire(project, stamps, set(alive)))
     stamps.save()
     counted.remember_all(project.settings.cache_dir, [c for d in done_all for c in d.counted])
     return report
+
+
+def _retire(project: Project, stamps: Stamps, alive: set[str]) -> Gone:
+    outputs_of: dict[str, list[StrPath]] = {}
+    for key, slug in gone_keys(stamps, "build", alive):
+        languages, formats = key.rsplit(":", 2)[1:]
+        work = BuildWork(project.root, slug, tuple(languages.split(",")), tuple(formats.split(",")))
+        outputs_of[key] = _io(project, work)[1]
+    return retire(stamps, outputs_of)
 
 
 def _run(todo: list[BuildWork], jobs: int | None) -> Generator[BuildDone, None, None]:

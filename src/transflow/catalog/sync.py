@@ -9,13 +9,14 @@ any article leaves every file as it was. Units whose inputs are unchanged since 
 from __future__ import annotations
 
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from transflow import __version__
 from transflow.catalog.model import Catalog
 from transflow.fsutil import FileState, Seen, file_state, staged_writes
+from transflow.gone import Gone, gone_keys, orphan_catalogs, retire
 from transflow.models import FileResult, MergeStats, Output
 from transflow.parallel import iter_items
 from transflow.project import Project
@@ -47,6 +48,14 @@ class ArticleSynced:
     slug: str
     template: FileResult
     catalogs: tuple[tuple[str, FileResult, MergeStats], ...]
+
+
+@dataclass(frozen=True)
+class Leftovers:
+    """Files of articles that are gone, as a run over the whole project found them."""
+
+    templates: Gone = field(default_factory=Gone)  # removed, or left as changed since written
+    catalogs: list[Path] = field(default_factory=list)  # kept: they hold translators' work
 
 
 @lru_cache(maxsize=4)
@@ -138,13 +147,15 @@ def sync(
     slugs: tuple[str, ...] = (),
     languages: tuple[str, ...] | None = (),
     jobs: int | None = None,
-) -> list[ArticleSynced]:
-    """Extract every article (and, unless ``languages`` is None, update its catalogs)."""
+) -> tuple[list[ArticleSynced], Leftovers]:
+    """Extract every article (and, unless ``languages`` is None, update its catalogs); over the
+    whole project, also see to the files of articles that are gone (see ``gone``)."""
     langs = tuple(project.languages(languages)) if languages is not None else ()
     stamps = Stamps(project.settings.cache_dir, "sync")
     key = _settings_key(project)
     todo = []
-    for slug in project.slugs(slugs):
+    alive = project.slugs(slugs)
+    for slug in alive:
         template_fresh = stamps.fresh(*_template_io(project, slug, key))
         # A template about to change makes every catalog of the article stale.
         stale = tuple(
@@ -188,8 +199,27 @@ def sync(
         for lang in item.languages:
             if (item.slug, lang) not in again.unmerged:  # their save is still to be merged
                 stamps.record(*_catalog_io(project, item.slug, lang, key))
+    leftovers = Leftovers() if slugs else _leftovers(project, stamps, set(alive), languages)
     stamps.save()
-    return again.done
+    return again.done, leftovers
+
+
+def _leftovers(
+    project: Project, stamps: Stamps, alive: set[str], languages: tuple[str, ...] | None
+) -> Leftovers:
+    """Templates of articles that are gone removed (they are made from the article); their
+    catalogs' stamps forgotten, and the catalogs themselves listed when updating."""
+    paths = project.paths
+    templates: dict[str, list[StrPath]] = {
+        key: [paths.template(slug)] for key, slug in gone_keys(stamps, "template", alive)
+    }
+    for key, _ in gone_keys(stamps, "catalog", alive):
+        stamps.forget(key)
+    if languages is None:
+        return Leftovers(retire(stamps, templates))
+    locales = project.settings.locales_dir
+    catalogs = orphan_catalogs(locales, project.languages(languages), alive)
+    return Leftovers(retire(stamps, templates), catalogs)
 
 
 @dataclass
@@ -275,8 +305,9 @@ def _result(output: Output) -> FileResult:
 
 def extract(
     project: Project, slugs: tuple[str, ...] = (), jobs: int | None = None
-) -> list[FileResult]:
-    return [done.template for done in sync(project, slugs, None, jobs)]
+) -> tuple[list[FileResult], Leftovers]:
+    done, leftovers = sync(project, slugs, None, jobs)
+    return [synced.template for synced in done], leftovers
 
 
 def update(
@@ -284,13 +315,10 @@ def update(
     slugs: tuple[str, ...] = (),
     languages: tuple[str, ...] = (),
     jobs: int | None = None,
-) -> list[tuple[FileResult, MergeStats]]:
+) -> tuple[list[tuple[FileResult, MergeStats]], Leftovers]:
     """Extract, then merge every article's template into each language's catalog."""
-    return [
-        (result, stats)
-        for done in sync(project, slugs, languages, jobs)
-        for _, result, stats in done.catalogs
-    ]
+    done, leftovers = sync(project, slugs, languages, jobs)
+    return [(result, stats) for synced in done for _, result, stats in synced.catalogs], leftovers
 
 
 class CatalogStamps:

@@ -23,7 +23,7 @@ from transflow.cli.options import (
     open_project,
     reports_errors,
 )
-from transflow.cli.output import print_blocked, print_files, shown
+from transflow.cli.output import print_blocked, print_files, print_gone, shown
 
 
 class LazyGroup(click.Group):
@@ -109,9 +109,10 @@ def extract_command(ctx: click.Context, articles: tuple[str, ...], jobs: int | N
     from transflow.catalog.sync import extract
 
     project = open_project(ctx)
-    files = extract(project, articles, jobs)
+    files, leftovers = extract(project, articles, jobs)
     print_files(files, project.root)
-    if not any(file.written for file in files):
+    print_gone(leftovers.templates, project.root, "template")
+    if not any(file.written for file in files) and not leftovers.templates.removed:
         click.echo("All templates are up to date.")
 
 
@@ -134,7 +135,15 @@ def update_command(
     from transflow.catalog.sync import update
 
     project = open_project(ctx)
-    results = update(project, articles, flatten(langs), jobs)
+    results, leftovers = update(project, articles, flatten(langs), jobs)
+    print_gone(leftovers.templates, project.root, "template")
+    for path in leftovers.catalogs:
+        click.echo(
+            f"{shown(path, project.root)}: its article is gone; kept, as it holds translators' "
+            "work (article renamed? rename the catalog to match and run update again; "
+            "else delete it when its translation is no longer wanted)",
+            err=True,
+        )
     for file, stats in results:
         note = f"{stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, {stats.obsolete} obsolete"
         print_files([file], project.root, note)
@@ -146,7 +155,7 @@ def update_command(
             f"{len(left)} catalog(s) left unmerged as saved meanwhile; "
             "run `transflow update` again when nobody is saving them"
         )
-    if not any(file.written for file, _ in results):
+    if not any(file.written for file, _ in results) and not leftovers.templates.removed:
         click.echo("All catalogs are up to date.")
 
 
@@ -182,7 +191,8 @@ def build_command(
     project = open_project(ctx)
     report = build(project, articles, flatten(langs), flatten(formats) or FORMATS, jobs)
     print_files(report.files, project.root)
-    if not any(file.written for file in report.files):
+    print_gone(report.gone, project.root, "page")
+    if not any(file.written for file in report.files) and not report.gone.removed:
         click.echo("All pages are up to date.")
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)

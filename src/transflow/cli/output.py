@@ -13,6 +13,7 @@ from transflow.fsutil import write_text_atomic
 from transflow.models import FileResult
 
 if TYPE_CHECKING:
+    from transflow.gone import Gone
     from transflow.qa.findings import Finding
 
 
@@ -34,6 +35,18 @@ def print_files(files: Iterable[FileResult], root: Path, note: str = "") -> None
             unchanged += 1
     if unchanged and not note:
         click.echo(f"{unchanged} file(s) unchanged")
+
+
+def print_gone(gone: Gone, root: Path, kind: str) -> None:
+    """What a run did with the files made from articles that are gone."""
+    for path in gone.removed:
+        click.echo(f"removed {shown(path, root)} (its article is gone)")
+    for path in gone.changed:
+        click.echo(
+            f"{shown(path, root)}: a {kind} of an article that is gone, changed since transflow "
+            "wrote it: left as it is (delete it if it should go)",
+            err=True,
+        )
 
 
 def print_blocked(findings: Iterable[Finding]) -> None:

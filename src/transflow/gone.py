@@ -1,0 +1,83 @@
+"""Files of articles that are gone (taken down, renamed): what a whole-project run does with them.
+
+A page that transflow built, or a template it extracted, is made from an article; once the
+article is gone, the next run over the whole project removes it, so a taken-down story leaves
+the site with the next build. Only files the stamps know transflow wrote, still exactly as it
+wrote them, are removed: a file changed since, or one transflow never recorded (the cache was
+deleted), is left and named. Catalogs hold translators' work and are never removed: ``update``
+names them until someone deletes them or the article comes back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transflow.stamps import Stamps, StrPath
+
+
+@dataclass(frozen=True)
+class Gone:
+    removed: list[Path] = field(default_factory=list)  # made from a gone article: removed
+    changed: list[Path] = field(default_factory=list)  # made from one, but changed since: left
+
+
+def retire(stamps: Stamps, outputs_of: dict[str, list[StrPath]]) -> Gone:
+    """Remove the outputs of the stamps' work keys in ``outputs_of`` (key → its output paths, in
+    the order the stamps recorded them; see ``gone_keys``), each only where the file is still
+    as one of those keys recorded it; then forget the keys."""
+    gone = Gone()
+    recorded: dict[str, list[list[int] | None]] = {}
+    for key, paths in outputs_of.items():
+        states = stamps.entries[key]["outputs"]
+        for path, state in zip(paths, states, strict=False):
+            recorded.setdefault(str(path), []).append(state)
+    for name, states in recorded.items():
+        try:
+            info = os.stat(name)  # noqa: PTH116  (str paths, as in the stamps)
+        except FileNotFoundError:
+            continue
+        if [info.st_size, info.st_mtime_ns] in states:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name)  # noqa: PTH108
+            gone.removed.append(Path(name))
+        else:
+            gone.changed.append(Path(name))
+    for key in outputs_of:
+        stamps.forget(key)
+    return gone
+
+
+def gone_keys(stamps: Stamps, prefix: str, alive: set[str]) -> list[tuple[str, str]]:
+    """(key, slug) of the stamps' work keys ``prefix:slug[:...]`` whose slug is not in ``alive``.
+
+    The fields after the slug are split off from the right, so a slug with a ":" is read whole."""
+    found = []
+    start = prefix + ":"
+    fields = _FIELDS_AFTER_SLUG.get(prefix, 0)
+    for key in stamps.entries:
+        if not key.startswith(start):
+            continue
+        rest = key[len(start) :]
+        slug = rest.rsplit(":", fields)[0] if fields else rest
+        if slug not in alive:
+            found.append((key, slug))
+    return found
+
+
+# How many ":"-separated fields each kind of key has after the slug.
+_FIELDS_AFTER_SLUG = {"build": 2, "template": 0, "catalog": 1}
+
+
+def orphan_catalogs(locales: Path, languages: list[str], alive: set[str]) -> list[Path]:
+    """Catalogs (``<lang>/LC_MESSAGES/<slug>.po``) whose article is not in ``alive``."""
+    found: list[Path] = []
+    for lang in languages:
+        folder = locales / lang / "LC_MESSAGES"
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            names = os.listdir(folder)  # noqa: PTH208  (names, not Paths: thousands of them)
+            slugs = sorted(n[:-3] for n in names if n[-3:] == ".po")
+            found.extend(folder / f"{slug}.po" for slug in slugs if slug not in alive)
+    return found

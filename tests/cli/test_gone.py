@@ -1,0 +1,94 @@
+"""An article taken down (or renamed): its pages and template go, its catalogs stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_incremental import make_project, mtimes
+
+LANGUAGES = ("en", "kk", "ru")
+HEADING = "Бюджет жаңалықтары 5"  # "Budget news 5" in Kazakh
+
+
+@pytest.fixture
+def project(tmp_path: Path, run) -> Path:  # type: ignore[no-untyped-def]
+    root = make_project(tmp_path / "news", run, articles=20)
+    config = root / "transflow.toml"
+    # Every language is built (from the source where untranslated), so each has pages to lose.
+    config.write_text(
+        config.read_text("utf-8").replace("min_coverage = 80", "min_coverage = 0"), "utf-8"
+    )
+    assert run(root, "update").exit_code == 0
+    assert run(root, "build").exit_code == 0
+    return root
+
+
+def pages(root: Path, slug: str) -> list[Path]:
+    return [root / "build" / lang / f"{slug}.{fmt}" for lang in LANGUAGES for fmt in ("md", "html")]
+
+
+def test_a_taken_down_article_leaves_the_site_with_the_next_build(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    assert all(page.is_file() for page in pages(project, "story-005"))
+    (project / "articles" / "story-005.md").unlink()
+    others = {p: t for p, t in mtimes(project / "build").items() if "story-005" not in p.name}
+    result = run(project, "build")
+    assert result.exit_code == 0, result.output
+    assert not any(page.exists() for page in pages(project, "story-005"))
+    assert "removed build/kk/story-005.html (its article is gone)" in result.output
+    assert result.output.count("removed ") == 6
+    assert mtimes(project / "build") == others  # every other page as it was
+    again = run(project, "build")
+    assert "removed" not in again.output and "All pages are up to date." in again.output
+
+
+def test_a_page_changed_since_it_was_built_is_left_and_named(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    edited = project / "build" / "ru" / "story-005.html"
+    edited.write_text(edited.read_text("utf-8") + "<!-- kept by the web desk -->\n", "utf-8")
+    (project / "articles" / "story-005.md").unlink()
+    result = run(project, "build")
+    assert result.exit_code == 0
+    assert edited.is_file()
+    assert "build/ru/story-005.html: a page of an article that is gone, changed" in result.stderr
+    assert [p for p in pages(project, "story-005") if p.exists()] == [edited]
+
+
+def test_a_build_of_some_articles_leaves_the_other_pages(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    (project / "articles" / "story-005.md").unlink()
+    assert run(project, "build", "--article", "story-001").exit_code == 0
+    assert all(page.is_file() for page in pages(project, "story-005"))
+    assert run(project, "build", "-l", "kk").exit_code == 0  # every article: the pages go
+    assert not any(page.exists() for page in pages(project, "story-005"))
+
+
+def test_update_removes_the_template_and_keeps_the_catalogs(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    catalogs = [
+        project / "locales" / lang / "LC_MESSAGES" / "story-005.po" for lang in ("kk", "ru")
+    ]
+    before = {path: path.read_bytes() for path in catalogs}
+    (project / "articles" / "story-005.md").unlink()
+    result = run(project, "update")
+    assert result.exit_code == 0
+    assert not (project / "locales" / "templates" / "story-005.pot").exists()
+    assert "removed locales/templates/story-005.pot (its article is gone)" in result.output
+    assert {path: path.read_bytes() for path in catalogs} == before  # translators' work stays
+    for path in ("locales/kk/LC_MESSAGES/story-005.po", "locales/ru/LC_MESSAGES/story-005.po"):
+        assert f"{path}: its article is gone; kept" in result.stderr
+    assert "story-005.po: its article is gone" in run(project, "update").stderr  # until seen to
+
+
+def test_a_renamed_article_keeps_its_translations_with_its_catalogs(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    kk = project / "locales" / "kk" / "LC_MESSAGES"
+    untranslated, translated = (f'msgid "Budget news 5"\nmsgstr "{t}"' for t in ("", HEADING))
+    text = (kk / "story-005.po").read_text("utf-8")
+    (kk / "story-005.po").write_text(text.replace(untranslated, translated), "utf-8")
+    (project / "articles" / "story-005.md").rename(project / "articles" / "budget.md")
+    (kk / "story-005.po").rename(kk / "budget.po")  # as update's note says
+    result = run(project, "update", "-l", "kk")
+    assert result.exit_code == 0
+    assert translated in (kk / "budget.po").read_text("utf-8")
+    assert "story-005.po" not in result.stderr
+    assert run(project, "build").exit_code == 0
+    assert f"# {HEADING}\n" in (project / "build" / "kk" / "budget.md").read_text("utf-8")
+    assert not (project / "build" / "kk" / "story-005.md").exists()
