@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,32 +27,47 @@ class Gone:
 
 def retire(stamps: Stamps, outputs_of: dict[str, list[StrPath]]) -> Gone:
     """Remove the outputs of the stamps' work keys in ``outputs_of`` (key → its output paths, in
-    the order the stamps recorded them; see ``gone_keys``), each only where the file is still
-    as one of those keys recorded it; then forget the keys."""
-    gone = Gone()
-    recorded: dict[str, list[list[int] | None]] = {}
-    for key, paths in outputs_of.items():
-        states = stamps.entries[key]["outputs"]
-        for path, state in zip(paths, states, strict=False):
-            recorded.setdefault(str(path), []).append(state)
-    for name, states in recorded.items():
-        try:
-            info = os.stat(name)  # noqa: PTH116  (str paths, as in the stamps)
-        except FileNotFoundError:
-            continue
-        if [info.st_size, info.st_mtime_ns] in states:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(name)  # noqa: PTH108
-            gone.removed.append(Path(name))
-        else:
-            gone.changed.append(Path(name))
+    the order the stamps recorded them; see ``keys_of``), each only where the file is still as
+    one of those keys recorded it; then forget the keys."""
+    states = recorded_states(stamps, outputs_of)
+    gone = remove_unchanged(list(states), states)
     for key in outputs_of:
         stamps.forget(key)
     return gone
 
 
-def gone_keys(stamps: Stamps, prefix: str, alive: set[str]) -> list[tuple[str, str]]:
-    """(key, slug) of the stamps' work keys ``prefix:slug[:...]`` whose slug is not in ``alive``.
+def recorded_states(
+    stamps: Stamps, outputs_of: dict[str, list[StrPath]]
+) -> dict[str, list[list[int] | None]]:
+    """Each output path of the keys in ``outputs_of``, with the states its keys recorded."""
+    recorded: dict[str, list[list[int] | None]] = {}
+    for key, paths in outputs_of.items():
+        states = stamps.entries[key]["outputs"]
+        for path, state in zip(paths, states, strict=False):
+            recorded.setdefault(str(path), []).append(state)
+    return recorded
+
+
+def remove_unchanged(names: list[str], states: dict[str, list[list[int] | None]]) -> Gone:
+    """Remove each file of ``names`` that is in one of its ``states`` ([size, mtime_ns]); list
+    the others that exist as changed."""
+    gone = Gone()
+    for name in names:
+        try:
+            info = os.stat(name)  # noqa: PTH116  (str paths, as in the stamps)
+        except FileNotFoundError:
+            continue
+        if [info.st_size, info.st_mtime_ns] in states.get(name, []):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name)  # noqa: PTH108
+            gone.removed.append(Path(name))
+        else:
+            gone.changed.append(Path(name))
+    return gone
+
+
+def keys_of(stamps: Stamps, prefix: str, wanted: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """(key, slug) of the stamps' work keys ``prefix:slug[:...]`` whose slug is ``wanted``.
 
     The fields after the slug are split off from the right, so a slug with a ":" is read whole."""
     found = []
@@ -62,9 +78,14 @@ def gone_keys(stamps: Stamps, prefix: str, alive: set[str]) -> list[tuple[str, s
             continue
         rest = key[len(start) :]
         slug = rest.rsplit(":", fields)[0] if fields else rest
-        if slug not in alive:
+        if wanted(slug):
             found.append((key, slug))
     return found
+
+
+def gone_keys(stamps: Stamps, prefix: str, alive: set[str]) -> list[tuple[str, str]]:
+    """``keys_of`` the articles not in ``alive``."""
+    return keys_of(stamps, prefix, lambda slug: slug not in alive)
 
 
 # How many ":"-separated fields each kind of key has after the slug.

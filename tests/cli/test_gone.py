@@ -92,3 +92,23 @@ def test_a_renamed_article_keeps_its_translations_with_its_catalogs(project: Pat
     assert run(project, "build").exit_code == 0
     assert f"# {HEADING}\n" in (project / "build" / "kk" / "budget.md").read_text("utf-8")
     assert not (project / "build" / "kk" / "story-005.md").exists()
+
+
+def test_a_language_no_longer_built_loses_its_outdated_pages(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    config = project / "transflow.toml"
+    # Every kk and ru entry still untranslated: 0% is below 50%, so neither is built any more.
+    config.write_text(
+        config.read_text("utf-8").replace("min_coverage = 0", "min_coverage = 50"), "utf-8"
+    )
+    assert "../kk/story-005.html" in (project / "build/en/story-005.html").read_text("utf-8")
+    kept = {p: t for p, t in mtimes(project / "build").items() if p.suffix == ".md"}
+    result = run(project, "build")
+    assert result.exit_code == 0
+    assert "skipped story-005 [kk]: 0% translated, below min_coverage 50%" in result.stderr
+    assert "removed build/kk/story-005.html (not built now: see skipped)" in result.output
+    assert sorted(p.name for p in (project / "build").iterdir()) == ["en", "kk", "ru"]
+    assert not list((project / "build").glob("[kr][ku]/*"))
+    assert {p: t for p, t in mtimes(project / "build").items() if p.suffix == ".md"} == {
+        p: t for p, t in kept.items() if p.parent.name == "en"
+    }  # the English Markdown as it was; its HTML no longer links to the pages that went
+    assert "../kk/" not in (project / "build/en/story-005.html").read_text("utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 from transflow import __version__
 from transflow.errors import BuildError
 from transflow.fsutil import staged_writes
-from transflow.gone import Gone, gone_keys, retire
+from transflow.gone import Gone, gone_keys, keys_of, recorded_states, remove_unchanged, retire
 from transflow.models import FileResult, Output, Skipped
 from transflow.parallel import iter_items
 from transflow.project import Project
@@ -32,6 +32,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     blocked: list[Finding] = field(default_factory=list)  # entries published in the source
     gone: Gone = field(default_factory=Gone)  # pages of articles that are gone
+    unbuilt: Gone = field(default_factory=Gone)  # pages of languages skipped this time
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def build(
             done_all.append(done)
     written = staged.written
     report.files.extend(FileResult(path, w) for path, w in zip(pages, written, strict=True))
+    # Before the stamps forget them: the pages earlier builds wrote for what is skipped now.
+    report = replace(report, unbuilt=_unbuilt(project, stamps, todo, done_all))
     for work, done in zip(todo, done_all, strict=True):
         report.skipped.extend(done.skipped)
         report.blocked.extend(done.blocked)
@@ -112,12 +115,37 @@ def build(
     return report
 
 
+def _unbuilt(
+    project: Project, stamps: Stamps, todo: list[BuildWork], done_all: list[BuildDone]
+) -> Gone:
+    """Remove the pages that earlier builds wrote for languages skipped now (below
+    min_coverage, no catalog): an outdated translation is not left published."""
+    pages = [
+        project.paths.output(skipped.language, work.slug, fmt)
+        for work, done in zip(todo, done_all, strict=True)
+        for skipped in done.skipped
+        for fmt in work.formats
+    ]
+    if not pages:
+        return Gone()
+    slugs = {work.slug for work, done in zip(todo, done_all, strict=True) if done.skipped}
+    outputs_of = {
+        key: _io(project, _work_of(project, key, slug))[1]
+        for key, slug in keys_of(stamps, "build", slugs.__contains__)
+    }
+    return remove_unchanged(pages, recorded_states(stamps, outputs_of))
+
+
+def _work_of(project: Project, key: str, slug: str) -> BuildWork:
+    """The work that the stamps' key ``build:slug:languages:formats`` stands for."""
+    languages, formats = key.rsplit(":", 2)[1:]
+    return BuildWork(project.root, slug, tuple(languages.split(",")), tuple(formats.split(",")))
+
+
 def _retire(project: Project, stamps: Stamps, alive: set[str]) -> Gone:
     outputs_of: dict[str, list[StrPath]] = {}
     for key, slug in gone_keys(stamps, "build", alive):
-        languages, formats = key.rsplit(":", 2)[1:]
-        work = BuildWork(project.root, slug, tuple(languages.split(",")), tuple(formats.split(",")))
-        outputs_of[key] = _io(project, work)[1]
+        outputs_of[key] = _io(project, _work_of(project, key, slug))[1]
     return retire(stamps, outputs_of)
 
 

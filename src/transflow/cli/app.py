@@ -25,6 +25,9 @@ from transflow.cli.options import (
 )
 from transflow.cli.output import print_blocked, print_files, print_gone, shown
 
+# Why a run removed a file that it made from an article.
+_GONE = "its article is gone"
+
 
 class LazyGroup(click.Group):
     """Commands defined in other modules are imported when one of them is used (or listed), so
@@ -111,7 +114,7 @@ def extract_command(ctx: click.Context, articles: tuple[str, ...], jobs: int | N
     project = open_project(ctx)
     files, leftovers = extract(project, articles, jobs)
     print_files(files, project.root)
-    print_gone(leftovers.templates, project.root, "template")
+    print_gone(leftovers.templates, project.root, _GONE, "a template of an article that is gone")
     if not any(file.written for file in files) and not leftovers.templates.removed:
         click.echo("All templates are up to date.")
 
@@ -136,7 +139,7 @@ def update_command(
 
     project = open_project(ctx)
     results, leftovers = update(project, articles, flatten(langs), jobs)
-    print_gone(leftovers.templates, project.root, "template")
+    print_gone(leftovers.templates, project.root, _GONE, "a template of an article that is gone")
     for path in leftovers.catalogs:
         click.echo(
             f"{shown(path, project.root)}: its article is gone; kept, as it holds translators' "
@@ -191,11 +194,13 @@ def build_command(
     project = open_project(ctx)
     report = build(project, articles, flatten(langs), flatten(formats) or FORMATS, jobs)
     print_files(report.files, project.root)
-    print_gone(report.gone, project.root, "page")
-    if not any(file.written for file in report.files) and not report.gone.removed:
+    print_gone(report.gone, project.root, _GONE, "a page of an article that is gone")
+    removed = report.gone.removed or report.unbuilt.removed
+    if not any(file.written for file in report.files) and not removed:
         click.echo("All pages are up to date.")
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
+    print_gone(report.unbuilt, project.root, "not built now: see skipped", "a page not built now")
     print_blocked(report.blocked)
 
 

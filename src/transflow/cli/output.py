@@ -37,14 +37,15 @@ def print_files(files: Iterable[FileResult], root: Path, note: str = "") -> None
         click.echo(f"{unchanged} file(s) unchanged")
 
 
-def print_gone(gone: Gone, root: Path, kind: str) -> None:
-    """What a run did with the files made from articles that are gone."""
+def print_gone(gone: Gone, root: Path, why: str, what: str) -> None:
+    """What a run did with files it made before and makes no more: ``why`` they went (e.g. "its
+    article is gone"), ``what`` those left are (e.g. "a page of an article that is gone")."""
     for path in gone.removed:
-        click.echo(f"removed {shown(path, root)} (its article is gone)")
+        click.echo(f"removed {shown(path, root)} ({why})")
     for path in gone.changed:
         click.echo(
-            f"{shown(path, root)}: a {kind} of an article that is gone, changed since transflow "
-            "wrote it: left as it is (delete it if it should go)",
+            f"{shown(path, root)}: {what}, changed since transflow wrote it: left as it is "
+            "(delete it if it should go)",
             err=True,
         )
 
