@@ -112,3 +112,14 @@ def test_a_language_no_longer_built_loses_its_outdated_pages(project: Path, run)
         p: t for p, t in kept.items() if p.parent.name == "en"
     }  # the English Markdown as it was; its HTML no longer links to the pages that went
     assert "../kk/" not in (project / "build/en/story-005.html").read_text("utf-8")
+
+
+def test_an_emptied_articles_folder_removes_nothing(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    for article in (project / "articles").glob("*.md"):
+        article.unlink()
+    before = mtimes(project)
+    for command in ("update", "build"):
+        result = run(project, command)
+        assert result.exit_code == 0, result.output
+        assert "removed" not in result.output
+    assert mtimes(project) == before

@@ -108,7 +108,9 @@ def build(
             "blocked": [list(astuple(f)) for f in done.blocked],
         }
         stamps.record(_stamp_key(work), inputs, key, outputs, remembered, known=done.known)
-    if not slugs:  # a build of the whole project: pages of articles that are gone go too
+    # A build of the whole project: pages of articles that are gone go too. (With no article
+    # at all, a folder emptied by mistake, say, they are left: nothing is there to replace them.)
+    if not slugs and alive:
         report = replace(report, gone=_retire(project, stamps, set(alive)))
     stamps.save()
     counted.remember_all(project.settings.cache_dir, [c for d in done_all for c in d.counted])

@@ -199,7 +199,9 @@ def sync(
         for lang in item.languages:
             if (item.slug, lang) not in again.unmerged:  # their save is still to be merged
                 stamps.record(*_catalog_io(project, item.slug, lang, key))
-    leftovers = Leftovers() if slugs else _leftovers(project, stamps, set(alive), languages)
+    # With no article at all (a folder emptied by mistake?), nothing is treated as gone.
+    whole = not slugs and alive
+    leftovers = _leftovers(project, stamps, set(alive), languages) if whole else Leftovers()
     stamps.save()
     return again.done, leftovers
 
