@@ -80,6 +80,22 @@ def put_many(path: Path, rows: list[tuple[str, bytes, Any]]) -> None:
         pass
 
 
+def forget(path: Path, names: list[str]) -> None:
+    """Drop what is stored under ``names`` (those of files that are gone), in one transaction."""
+    if not names or not path.exists():
+        return
+    db = _connection(path)
+    if db is None:
+        return
+    try:
+        with db:
+            db.executemany("DELETE FROM cache WHERE name = ?", [(name,) for name in names])
+    except _DAMAGED:
+        _start_afresh(path)
+    except apsw.Error:
+        pass
+
+
 def _connection(path: Path) -> apsw.Connection | None:
     """This process's connection to the cache ``path``; None when the cache cannot be used here
     (a read-only folder, say), which only makes the run slower."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import apsw
 import pytest
 
 from tests.cli.test_incremental import make_project, mtimes
@@ -123,3 +124,25 @@ def test_an_emptied_articles_folder_removes_nothing(project: Path, run) -> None:
         assert result.exit_code == 0, result.output
         assert "removed" not in result.output
     assert mtimes(project) == before
+
+
+def test_the_caches_forget_an_article_that_is_gone(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    assert run(project, "status").exit_code == 0
+    cache = project / ".transflow-cache"
+
+    def names(database: str) -> set[str]:
+        connection = apsw.Connection(str(cache / database))
+        try:
+            return {row[0] for row in connection.execute("SELECT name FROM cache")}
+        finally:
+            connection.close()
+
+    mentions = {"segments.sqlite": "story-005", "parsed.sqlite": "story-005.p"}
+    mentions["counted.sqlite"] = "story-005.po"
+    for database, mention in mentions.items():
+        assert any(mention in name for name in names(database)), database
+    (project / "articles" / "story-005.md").unlink()
+    assert run(project, "update").exit_code == 0
+    for database, mention in mentions.items():
+        assert not any(mention in name for name in names(database)), database
+    assert any("story-006" in name for name in names("parsed.sqlite"))  # the others stay

@@ -21,6 +21,7 @@ from transflow.errors import ArticleError
 from transflow.fsutil import decode_utf8
 
 _FORMAT = 3  # bump when Segment's fields change
+NAME = "segments.sqlite"  # in the cache folder
 
 
 def read_article_cached(
@@ -34,7 +35,7 @@ def read_article_cached(
     key = hashlib.blake2b(
         json.dumps([_FORMAT, __version__, translate, sentences]).encode() + data, digest_size=16
     ).digest()
-    store = cache_dir / "segments.sqlite"
+    store = cache_dir / NAME
     segments = _segments(cachedb.get(store, slug, key))
     if segments is not None:
         front = split_front_matter(text, path, translate)

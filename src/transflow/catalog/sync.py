@@ -20,7 +20,14 @@ from transflow.gone import Gone, gone_keys, orphan_catalogs, retire
 from transflow.models import FileResult, MergeStats, Output
 from transflow.parallel import iter_items
 from transflow.project import Project
-from transflow.stamps import Stamps, StrPath, data_digest, settings_digest
+from transflow.stamps import (
+    Stamps,
+    StrPath,
+    data_digest,
+    in_project,
+    project_prefix,
+    settings_digest,
+)
 
 # The article parser, Babel and rapidfuzz are imported inside the functions that use them, so a
 # run with nothing to do (every stamp fresh) never loads them.
@@ -215,13 +222,35 @@ def _leftovers(
     templates: dict[str, list[StrPath]] = {
         key: [paths.template(slug)] for key, slug in gone_keys(stamps, "template", alive)
     }
-    for key, _ in gone_keys(stamps, "catalog", alive):
+    gone = {slug for _, slug in gone_keys(stamps, "template", alive)}
+    for key, slug in gone_keys(stamps, "catalog", alive):
         stamps.forget(key)
+        gone.add(slug)
+    forget_cached(project, sorted(gone))
     if languages is None:
         return Leftovers(retire(stamps, templates))
     locales = project.settings.locales_dir
     catalogs = orphan_catalogs(locales, project.languages(languages), alive)
     return Leftovers(retire(stamps, templates), catalogs)
+
+
+def forget_cached(project: Project, slugs: list[str]) -> None:
+    """Drop what the caches keep of the articles ``slugs``, which are gone: their segments, and
+    their template and catalogs as parsed and counted."""
+    if not slugs:
+        return
+    from transflow import cachedb
+    from transflow.article import cache as segments
+    from transflow.catalog import parsed
+    from transflow.report import counted
+
+    cache_dir, paths = project.settings.cache_dir, project.paths
+    prefix = project_prefix(cache_dir)
+    catalogs = [paths.catalog(lang, slug) for slug in slugs for lang in project.languages()]
+    files = [in_project(prefix, name) for name in [*map(paths.template, slugs), *catalogs]]
+    cachedb.forget(cache_dir / segments.NAME, slugs)
+    cachedb.forget(cache_dir / parsed.NAME, files)
+    cachedb.forget(cache_dir / counted.NAME, files)
 
 
 @dataclass
