@@ -47,6 +47,15 @@ def test_page_shows_project_date_bars_and_totals() -> None:
     assert '<td class="low">20.0%</td>' in html  # under the threshold of 80%
 
 
+def test_an_archive_s_counts_are_grouped_and_an_unset_threshold_unsaid() -> None:
+    big = Coverage("archive", "kk", "x.po", translated=39255, untranslated=1245,
+                   translated_words=467234, total_words=843266)  # fmt: skip
+    html = format_html(coverage_report("Newsroom", dt.date(2021, 11, 25), [big]), 0)
+    assert "<td>39,255</td>" in html and "<td>467,234/843,266</td>" in html
+    assert "percentages in red" not in html  # nothing is marked without a min_coverage
+    assert "percentages in red are under 80%" in page()
+
+
 def test_page_escapes_names() -> None:
     html = page([Coverage("<b>x</b>", "ru", "p&q")], project="A & <B>")
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html

@@ -45,12 +45,17 @@ def _bar(row: Coverage) -> str:
     return f'<div class="bar" role="img" aria-label="{escape(label)}">{"".join(spans)}</div>'
 
 
+def _n(count: int) -> str:
+    """A count as people read it in a table of thousands of articles: 843,266."""
+    return f"{count:,}"
+
+
 def _numbers(row: Coverage, threshold: float) -> str:
     low = ' class="low"' if row.percent < threshold else ""
     return (
-        f"<td>{row.translated}</td><td>{row.machine}</td><td>{row.fuzzy}</td>"
-        f"<td>{row.untranslated}</td><td>{row.obsolete}</td>"
-        f"<td>{row.translated_words}/{row.total_words}</td>"
+        f"<td>{_n(row.translated)}</td><td>{_n(row.machine)}</td><td>{_n(row.fuzzy)}</td>"
+        f"<td>{_n(row.untranslated)}</td><td>{_n(row.obsolete)}</td>"
+        f"<td>{_n(row.translated_words)}/{_n(row.total_words)}</td>"
         f"<td{low}>{row.percent:.1f}%</td><td>{row.percent_words:.1f}%</td>"
     )
 
@@ -82,7 +87,7 @@ def _language_table(report: CoverageReport, threshold: float) -> str:
     rows = [
         _row(
             f'<th scope="row" class="lang">{escape(_language_name(lang))}</th>',
-            f"<td>{articles_of(report, lang)}</td>",
+            f"<td>{_n(articles_of(report, lang))}</td>",
             total,
             threshold,
         )
@@ -90,7 +95,7 @@ def _language_table(report: CoverageReport, threshold: float) -> str:
     ]
     if len(report.languages) > 1:
         everything = '<th scope="row" class="lang">all languages</th>'
-        count = f"<td>{len(report.catalogs)}</td>"
+        count = f"<td>{_n(len(report.catalogs))}</td>"
         rows.append(_row(everything, count, report.total, threshold, "total"))
     first = '<th scope="col" class="lang">language</th>'
     return _table(first, '<th scope="col">articles</th>', rows)
@@ -119,11 +124,11 @@ def format_html(report: CoverageReport, threshold: float = 0.0) -> str:
         css=_css(),
         iso=report.date.isoformat(),
         date=escape(date),
-        count=len(report.catalogs),
+        count=_n(len(report.catalogs)),
+        marked=f" · percentages in red are under {threshold:g}%" if threshold > 0 else "",
         legend=legend,
         languages=_language_table(report, threshold),
         articles=_article_table(report, threshold),
-        threshold=f"{threshold:g}",
     )
 
 
@@ -140,8 +145,7 @@ _PAGE = """<!DOCTYPE html>
 <body>
 <header>
 <h1>{title}</h1>
-<p class="meta">Report of <time datetime="{iso}">{date}</time> · {count} catalog(s) ·
-percentages in red are under {threshold}%</p>
+<p class="meta">Report of <time datetime="{iso}">{date}</time> · {count} catalog(s){marked}</p>
 <ul class="legend">{legend}</ul>
 </header>
 <main>
