@@ -146,3 +146,12 @@ def test_the_caches_forget_an_article_that_is_gone(project: Path, run) -> None: 
     for database, mention in mentions.items():
         assert not any(mention in name for name in names(database)), database
     assert any("story-006" in name for name in names("parsed.sqlite"))  # the others stay
+
+
+def test_update_names_a_few_kept_catalogs_and_counts_the_rest(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    for n in range(10, 14):
+        (project / "articles" / f"story-{n:03d}.md").unlink()
+    result = run(project, "update")
+    assert result.exit_code == 0
+    assert result.stderr.count(": its article is gone; kept") == 5
+    assert "... and 3 more catalog(s) whose article is gone, kept" in result.stderr

@@ -27,6 +27,8 @@ from transflow.cli.output import print_blocked, print_files, print_gone, shown
 
 # Why a run removed a file that it made from an article.
 _GONE = "its article is gone"
+# How many kept catalogs of articles that are gone `update` names, every run, before it counts.
+_NAMED = 5
 
 
 class LazyGroup(click.Group):
@@ -140,13 +142,16 @@ def update_command(
     project = open_project(ctx)
     results, leftovers = update(project, articles, flatten(langs), jobs)
     print_gone(leftovers.templates, project.root, _GONE, "a template of an article that is gone")
-    for path in leftovers.catalogs:
+    for path in leftovers.catalogs[:_NAMED]:
         click.echo(
             f"{shown(path, project.root)}: its article is gone; kept, as it holds translators' "
             "work (article renamed? rename the catalog to match and run update again; "
             "else delete it when its translation is no longer wanted)",
             err=True,
         )
+    if len(leftovers.catalogs) > _NAMED:
+        more = len(leftovers.catalogs) - _NAMED
+        click.echo(f"... and {more} more catalog(s) whose article is gone, kept", err=True)
     for file, stats in results:
         note = f"{stats.kept} kept, {stats.fuzzy} fuzzy, {stats.new} new, {stats.obsolete} obsolete"
         print_files([file], project.root, note)
