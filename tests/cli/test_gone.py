@@ -155,3 +155,15 @@ def test_update_names_a_few_kept_catalogs_and_counts_the_rest(project: Path, run
     assert result.exit_code == 0
     assert result.stderr.count(": its article is gone; kept") == 5
     assert "... and 3 more catalog(s) whose article is gone, kept" in result.stderr
+
+
+def test_a_renamed_article_gets_its_drafts_from_the_memory(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    kk = project / "locales" / "kk" / "LC_MESSAGES"
+    untranslated, translated = (f'msgid "Budget news 5"\nmsgstr "{t}"' for t in ("", HEADING))
+    text = (kk / "story-005.po").read_text("utf-8")
+    (kk / "story-005.po").write_text(text.replace(untranslated, translated), "utf-8")
+    (project / "articles" / "story-005.md").rename(project / "articles" / "budget.md")
+    assert run(project, "update", "-l", "kk").exit_code == 0  # the old catalog is kept
+    assert run(project, "translate", "-l", "kk", "--engine", "memory").exit_code == 0
+    draft = "# machine draft: memory 100%\n#. heading\n#: articles/budget.md:6\n#, fuzzy\n"
+    assert draft + translated in (kk / "budget.po").read_text("utf-8")
