@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+from tests.cli.test_incremental import make_project
 from tests.conftest import SAMPLE_SLUG
 from transflow.catalog.store import read_catalog, write_catalog
+from transflow.project import Project
+from transflow.qa import formats as check_formats
+from transflow.qa.run import check_project
 
 RU = f"locales/ru/LC_MESSAGES/{SAMPLE_SLUG}.po"
 
@@ -92,3 +99,37 @@ def test_list_and_help(sample: Path, run) -> None:  # type: ignore[no-untyped-de
     assert len({line.index(line.split()[1]) for line in listing}) == 1
     help_text = run(sample, "check", "--help").output
     assert "Example:" in help_text and "--format [text|json]" in help_text
+
+
+def _check_json(root: Path, *args: str) -> str:
+    """check in a process of its own, as a user runs it (caches as they are on disk)."""
+    command = [sys.executable, "-m", "transflow", "-C", str(root), "check", "--format", "json"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, check=False).stdout
+
+
+def test_the_same_report_for_any_number_of_workers(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(tmp_path / "news", run, articles=40)
+    assert run(root, "update").exit_code == 0
+    assert run(root, "translate", "--engine", "pseudo").exit_code == 0  # drafts to check
+    serial = check_formats.format_json(check_project(Project.open(root)))
+    one = _check_json(root, "-j", "1")
+    shutil.rmtree(root / ".transflow-cache")
+    assert one == _check_json(root, "-j", "2") == serial
+    assert json.loads(serial)["summary"]["catalogs"] == 80
+
+
+def test_a_rerun_checks_only_what_changed(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    first = _check_json(sample)
+    cache = sample / ".transflow-cache"
+    (cache / "parsed.sqlite").unlink()
+    assert _check_json(sample) == first
+    assert not (cache / "parsed.sqlite").exists()  # no catalog was read again
+    line = _set(sample, "Officials reject", "Officials <b>отрицают</b> обвинения.")
+    assert f'"line": {line},\n      "check": "html"' in _check_json(sample)
+    # The glossary is an input too: a rendering it no longer asks for is no longer a finding.
+    glossary = sample / "glossary.csv"
+    assert "'Kazakhstan' should be" not in _check_json(sample)
+    _set(sample, "Activists in Kazakhstan", "Активисты в Казакстане выразили отвращение.")
+    assert "'Kazakhstan' should be 'Казахстан'" in _check_json(sample)
+    glossary.write_text(glossary.read_text("utf-8").replace("Kazakhstan,", "Qazaqstan,"), "utf-8")
+    assert "'Kazakhstan' should be" not in _check_json(sample)

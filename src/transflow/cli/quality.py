@@ -109,6 +109,7 @@ def status_command(
     help="Output format.",
 )
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
+@jobs_option
 @click.pass_context
 @reports_errors
 def check_command(
@@ -117,6 +118,7 @@ def check_command(
     articles: tuple[str, ...],
     fmt: str,
     list_checks: bool,
+    jobs: int | None,
 ) -> None:
     """Check every translated and fuzzy entry: links, markup, numbers, HTML, glossary, ...
 
@@ -130,7 +132,7 @@ def check_command(
       transflow check --list
     """
     from transflow.qa.checks import CHECKS
-    from transflow.qa.run import check_project
+    from transflow.qa.collect import check_archive
 
     if list_checks:
         width = max(len(check.id) for check in CHECKS)
@@ -138,7 +140,7 @@ def check_command(
             click.echo(f"{check.id:<{width}}  {check.severity:<7}  {check.title}")
         return
     project = open_project(ctx)
-    report = check_project(project, articles, flatten(langs))
+    report = check_archive(project, articles, flatten(langs), jobs)
     formatter = check_formats.format_json if fmt == "json" else check_formats.format_text
     emit(formatter(report), None)
     if report.errors:
