@@ -122,7 +122,7 @@ def run_commands(commands: list[dict[str, Any]], sample: bool, timeout: float) -
                 failures += len(commands) - done
                 first_error = first_error or f"timed out after {timeout:.0f} s"
                 break
-            if code != 0:
+            if code not in command.get("ok", [0]):
                 failures += 1
                 if not first_error:
                     errors.seek(0)

@@ -13,9 +13,9 @@ from sequences import Measurement
 
 STAGES = (
     "extract", "re-extract (revision)", "update", "translate", "build", "status",
-    "no-op rerun", "one article edited",
+    "check", "check (nothing changed)", "no-op rerun", "one article edited",
 )  # fmt: skip
-PER_LANGUAGE = frozenset({"update", "translate", "build", "status"})
+PER_LANGUAGE = frozenset({"update", "translate", "build", "status", "check"})
 PIPELINE = ("extract", "update", "translate", "build", "status")
 # The issue's "whole pipeline": what the peers' chain also does (no machine translation).
 WHOLE = ("extract", "update", "build", "status")

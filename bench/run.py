@@ -131,7 +131,12 @@ class Runner:
     def measure(self, size: int, step: seq.Step, scratch: Path) -> seq.Measurement:
         spec, out = scratch / "spec.json", scratch / "result.json"
         commands = [
-            {"argv": list(c.argv), "cwd": str(c.cwd), "stdout": str(c.stdout) if c.stdout else None}
+            {
+                "argv": list(c.argv),
+                "cwd": str(c.cwd),
+                "stdout": str(c.stdout) if c.stdout else None,
+                "ok": list(c.ok),
+            }
             for c in step.commands
         ]
         spec_data = {"commands": commands, "sample": step.sample, "timeout": self.args.step_timeout}

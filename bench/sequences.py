@@ -30,6 +30,7 @@ class Command:
     argv: tuple[str, ...]
     cwd: Path
     stdout: Path | None = None
+    ok: tuple[int, ...] = (0,)  # exit codes of a run that did its work (`check`: 1 = errors found)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ TRANSFLOW_STAGES = {
     "translate": ("translate", "--engine", "pseudo"),
     "build": ("build", "--format", "md,html"),
     "status": ("status", "--format", "json"),
+    "check": ("check", "--format", "json"),
 }
 
 
@@ -115,7 +117,7 @@ def transflow(ctx: Context) -> Sequence:
 
     def tf(stage: str, stdout: Path | None = None) -> Command:
         argv = (*ctx.transflow, "-C", str(project), *TRANSFLOW_STAGES[stage])  # type: ignore[misc]
-        return Command(argv, project, stdout)
+        return Command(argv, project, stdout, (0, 1) if stage == "check" else (0,))
 
     yield Step("extract", "transflow", [tf("extract")], sample=True)
     setup(tf("update").argv, project)
@@ -139,6 +141,9 @@ def transflow(ctx: Context) -> Sequence:
     )
     status = ctx.work / "status.json"
     yield Step("status", "transflow", [tf("status", stdout=status)], sample=True)
+    # Every check on every translated and fuzzy entry (the corpus's drafts hold errors: exit 1).
+    yield Step("check", "transflow", [tf("check")], sample=True)
+    yield Step("check (nothing changed)", "transflow", [tf("check")], sample=True)
     rerun = [tf("extract"), tf("update"), tf("build")]
     before = file_state(project)
     yield Step("no-op rerun", "transflow", rerun, sample=True)
