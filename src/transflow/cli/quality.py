@@ -132,7 +132,7 @@ def check_command(
       transflow check --list
     """
     from transflow.qa.checks import CHECKS
-    from transflow.qa.collect import check_archive
+    from transflow.qa.collect import checked_catalogs
 
     if list_checks:
         width = max(len(check.id) for check in CHECKS)
@@ -140,8 +140,11 @@ def check_command(
             click.echo(f"{check.id:<{width}}  {check.severity:<7}  {check.title}")
         return
     project = open_project(ctx)
-    report = check_archive(project, articles, flatten(langs), jobs)
-    formatter = check_formats.format_json if fmt == "json" else check_formats.format_text
-    emit(formatter(report), None)
-    if report.errors:
+    # Written as the catalogs come: an archive's report never has to fit in memory at once.
+    catalogs = checked_catalogs(project, articles, flatten(langs), jobs)
+    tally = check_formats.Tally()
+    pieces = check_formats.iter_json if fmt == "json" else check_formats.iter_text
+    for piece in pieces(catalogs, tally):
+        click.echo(piece, nl=False)
+    if tally.errors:
         ctx.exit(1)

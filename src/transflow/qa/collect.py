@@ -1,28 +1,44 @@
 """``transflow check`` over a whole archive: catalogs checked in parallel, and only when changed.
 
 Checking is the costliest thing ``check`` does (about 60 µs an entry), so each catalog's findings
-are remembered in the stamps (``.transflow-cache/stamps-check.marshal``) with a digest of the
-catalog and of the glossary; a catalog whose inputs are unchanged is not read again. The others
-are checked by worker processes, one catalog at a time; the findings come back in article, then
-language order, so the report is the same for any number of workers.
+are remembered in ``.transflow-cache/checked.sqlite`` (see ``cachedb``), keyed by a digest of the
+catalog's bytes and of the glossary; a catalog whose digests are unchanged is not read again.
+The others are checked by worker processes, one catalog at a time. Catalogs come back one by
+one in the order of their paths, so a report of any size is written as it goes, in the same
+order and bytes for any number of workers, and memory holds one catalog's findings at a time.
 """
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass, field
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transflow import __version__
-from transflow.catalog.store import read_catalog_if_exists
+from transflow import __version__, cachedb
+from transflow.catalog.store import read_catalog_digest
 from transflow.fsutil import FileState, file_state
-from transflow.parallel import map_items
+from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.qa.checks import CHECKS
 from transflow.qa.findings import Finding
+from transflow.qa.formats import ordered
 from transflow.qa.glossary import Glossary, glossary_path, load_glossary
-from transflow.qa.run import CheckReport, Where, check_catalog, checked_entries
-from transflow.stamps import Known, Stamps, StrPath, known_file, settings_digest
+from transflow.qa.run import Where, check_catalog, checked_entries
+from transflow.stamps import Stamps, settings_digest
+
+NAME = "checked.sqlite"
+
+
+@dataclass(frozen=True)
+class CatalogChecked:
+    """One catalog's part of the report."""
+
+    path: str  # relative to the project
+    found: bool  # whether the catalog exists
+    entries: int  # translated and fuzzy entries checked
+    findings: list[Finding]  # in the report's order
 
 
 @dataclass(frozen=True)
@@ -30,35 +46,13 @@ class _Item:
     root: Path
     slug: str
     language: str
-
-
-@dataclass(frozen=True)
-class _Checked:
-    found: bool  # whether the catalog exists
-    entries: int  # translated and fuzzy entries checked
-    findings: list[Finding]
-    # The inputs as found before they were read: a catalog saved while it was being checked
-    # is checked again next time, never taken as checked (see Stamps.record).
-    known: dict[str, Known | None] = field(default_factory=dict)
+    key: str  # what the findings are remembered under, but for the catalog's own digest
+    relative: str
 
 
 @lru_cache(maxsize=4)
 def _project(root: Path) -> Project:
     return Project.open(root)
-
-
-def _check(item: _Item) -> _Checked:
-    project = _project(item.root)
-    settings = project.settings
-    known = {str(name): known_file(name) for name in _stamp(project, item)[1]}
-    path = project.inside(settings.catalog_path(item.language, item.slug))
-    catalog = read_catalog_if_exists(path, settings.cache_dir)
-    if catalog is None:
-        return _Checked(False, 0, [], known)
-    where = Where(item.slug, item.language, settings.relative(path), settings.source_language)
-    glossary = _glossary(item.root, file_state(glossary_path(settings)))
-    findings = check_catalog(catalog, where, glossary)
-    return _Checked(True, len(checked_entries(catalog)), findings, known)
 
 
 @lru_cache(maxsize=4)
@@ -67,16 +61,37 @@ def _glossary(root: Path, state: FileState | None) -> Glossary:
     return load_glossary(_project(root).settings)
 
 
-def check_archive(
+def _check(item: _Item) -> CatalogChecked:
+    """Check one catalog and remember its findings under the digest of the bytes checked."""
+    project = _project(item.root)
+    settings = project.settings
+    path = project.inside(settings.catalog_path(item.language, item.slug))
+    if not path.is_file():
+        return CatalogChecked(item.relative, False, 0, [])
+    digest, catalog = read_catalog_digest(path, settings.cache_dir)
+    where = Where(item.slug, item.language, item.relative, settings.source_language)
+    glossary = _glossary(item.root, file_state(glossary_path(settings)))
+    findings = ordered(check_catalog(catalog, where, glossary))
+    checked = CatalogChecked(item.relative, True, len(checked_entries(catalog)), findings)
+    rows = [list(astuple(finding)) for finding in findings]
+    stored = [checked.entries, rows]
+    cachedb.put(settings.cache_dir / NAME, item.relative, _key(item.key, digest), stored)
+    return checked
+
+
+def checked_catalogs(
     project: Project,
     slugs: tuple[str, ...] = (),
     languages: tuple[str, ...] = (),
     jobs: int | None = None,
-) -> CheckReport:
-    """``qa.run.check_project``, in parallel over the catalogs, redoing only what changed."""
+) -> Iterator[CatalogChecked]:
+    """Every selected catalog's findings (``qa.run.check_project``'s), catalog by catalog in
+    the order of their paths: remembered where the catalog and glossary are unchanged, else
+    checked in parallel."""
     settings = project.settings
+    glossary = glossary_path(settings)
     load_glossary(settings)  # a bad glossary stops the run here, before any work
-    stamps = Stamps(settings.cache_dir, "check")
+    stamps = Stamps(settings.cache_dir, "check")  # file digests, known by size and mtime
     key = settings_digest(
         "check/1",  # bump when what is remembered changes
         __version__,
@@ -84,38 +99,43 @@ def check_archive(
         [c.id for c in CHECKS],
         settings.extra.get("qa"),
         settings.extra.get("glossary"),
+        stamps.digest(glossary),
     )
-    items = [
-        _Item(project.root, slug, language)
-        for slug in project.slugs(slugs)
-        for language in project.languages(languages)
-    ]
-    results: dict[int, _Checked] = {}
+    items = sorted(
+        (
+            _Item(project.root, slug, language, key, settings.relative(path))
+            for slug in project.slugs(slugs)
+            for language in project.languages(languages)
+            for path in [project.inside(settings.catalog_path(language, slug))]
+        ),
+        key=lambda item: item.relative,
+    )
+    known: dict[int, CatalogChecked] = {}
     todo = []
     for index, item in enumerate(items):
-        stamp, inputs = _stamp(project, item)
-        data = stamps.data(stamp)
-        if data is not None and stamps.fresh(stamp, inputs, key, []):
-            found, entries, rows = data
-            results[index] = _Checked(found, entries, [Finding(*row) for row in rows])
+        found = _remembered(stamps, project, item)
+        if found is None:
+            todo.append(item)
         else:
-            todo.append(index)
-    for index, checked in zip(todo, map_items(_check, [items[i] for i in todo], jobs), strict=True):
-        results[index] = checked
-        stamp, inputs = _stamp(project, items[index])
-        rows = [list(astuple(finding)) for finding in checked.findings]
-        data = [checked.found, checked.entries, rows]
-        stamps.record(stamp, inputs, key, [], data, known=checked.known)
+            known[index] = found
     stamps.save()
-    done = [results[index] for index in range(len(items))]
-    return CheckReport(
-        [finding for checked in done for finding in checked.findings],
-        sum(checked.entries for checked in done),
-        sum(1 for checked in done if checked.found),
-    )
+    with closing(iter_items(_check, todo, jobs)) as results:
+        for index in range(len(items)):
+            yield known.pop(index) if index in known else next(results)
 
 
-def _stamp(project: Project, item: _Item) -> tuple[str, list[StrPath]]:
-    catalog = project.paths.catalog(item.language, item.slug)
-    inputs: list[StrPath] = [catalog, glossary_path(project.settings)]
-    return f"check:{item.slug}:{item.language}", inputs
+def _remembered(stamps: Stamps, project: Project, item: _Item) -> CatalogChecked | None:
+    path = project.paths.catalog(item.language, item.slug)
+    digest = stamps.digest(path)
+    if digest is None:
+        return CatalogChecked(item.relative, False, 0, [])
+    stored = cachedb.get(project.settings.cache_dir / NAME, item.relative, _key(item.key, digest))
+    try:
+        entries, rows = stored
+        return CatalogChecked(item.relative, True, entries, [Finding(*row) for row in rows])
+    except (TypeError, ValueError):
+        return None  # not remembered (or by another version): check it
+
+
+def _key(key: str, digest: str) -> bytes:
+    return f"{key}:{digest}".encode()
