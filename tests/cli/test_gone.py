@@ -128,6 +128,7 @@ def test_an_emptied_articles_folder_removes_nothing(project: Path, run) -> None:
 
 def test_the_caches_forget_an_article_that_is_gone(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     assert run(project, "status").exit_code == 0
+    assert run(project, "check").exit_code == 0
     cache = project / ".transflow-cache"
 
     def names(database: str) -> set[str]:
@@ -138,7 +139,7 @@ def test_the_caches_forget_an_article_that_is_gone(project: Path, run) -> None: 
             connection.close()
 
     mentions = {"segments.sqlite": "story-005", "parsed.sqlite": "story-005.p"}
-    mentions["counted.sqlite"] = "story-005.po"
+    mentions["counted.sqlite"] = mentions["checked.sqlite"] = "story-005.po"
     for database, mention in mentions.items():
         assert any(mention in name for name in names(database)), database
     (project / "articles" / "story-005.md").unlink()

@@ -236,12 +236,13 @@ def _leftovers(
 
 def forget_cached(project: Project, slugs: list[str]) -> None:
     """Drop what the caches keep of the articles ``slugs``, which are gone: their segments, and
-    their template and catalogs as parsed and counted."""
+    their template and catalogs as parsed, counted and checked."""
     if not slugs:
         return
     from transflow import cachedb
     from transflow.article import cache as segments
     from transflow.catalog import parsed
+    from transflow.qa import collect as checked
     from transflow.report import counted
 
     cache_dir, paths = project.settings.cache_dir, project.paths
@@ -251,6 +252,7 @@ def forget_cached(project: Project, slugs: list[str]) -> None:
     cachedb.forget(cache_dir / segments.NAME, slugs)
     cachedb.forget(cache_dir / parsed.NAME, files)
     cachedb.forget(cache_dir / counted.NAME, files)
+    cachedb.forget(cache_dir / checked.NAME, files)
 
 
 @dataclass
