@@ -133,3 +133,15 @@ def test_a_rerun_checks_only_what_changed(sample: Path, run) -> None:  # type: i
     assert "'Kazakhstan' should be 'Казахстан'" in _check_json(sample)
     glossary.write_text(glossary.read_text("utf-8").replace("Kazakhstan,", "Qazaqstan,"), "utf-8")
     assert "'Kazakhstan' should be" not in _check_json(sample)
+
+
+def test_a_broken_catalog_stops_check_with_no_half_report(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(tmp_path / "news", run, articles=40)
+    assert run(root, "update").exit_code == 0
+    broken = root / "locales/ru/LC_MESSAGES/story-039.po"  # the last, after 79 good catalogs
+    broken.write_text('msgid "x"\nmsgstr "y"\nmsgid "x"\n', "utf-8")
+    command = [sys.executable, "-m", "transflow", "-C", str(root), "check", "--format", "json"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "locales/ru/LC_MESSAGES/story-039.po:3: entry ends without a msgstr" in done.stderr

@@ -6,6 +6,7 @@ Library modules are imported inside each command, as in ``cli.app``, to keep sta
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import click
@@ -140,11 +141,17 @@ def check_command(
             click.echo(f"{check.id:<{width}}  {check.severity:<7}  {check.title}")
         return
     project = open_project(ctx)
-    # Written as the catalogs come: an archive's report never has to fit in memory at once.
+    # Made as the catalogs come, so an archive's report never has to fit in memory at once, and
+    # kept aside (on disk past a few MB) until it is whole: bad input in any catalog stops the
+    # run with its error and no half a report on standard output.
     catalogs = checked_catalogs(project, articles, flatten(langs), jobs)
     tally = check_formats.Tally()
     pieces = check_formats.iter_json if fmt == "json" else check_formats.iter_text
-    for piece in pieces(catalogs, tally):
-        click.echo(piece, nl=False)
+    with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8") as report:
+        for piece in pieces(catalogs, tally):
+            report.write(piece)
+        report.seek(0)
+        while chunk := report.read(1 << 16):
+            click.echo(chunk, nl=False)
     if tally.errors:
         ctx.exit(1)
