@@ -26,6 +26,17 @@ def project(tmp_path: Path, run) -> Path:  # type: ignore[no-untyped-def]
     return root
 
 
+def _translate_heading_and_rename(project: Path) -> str:
+    """Translate story-005's heading in kk, then rename the article to budget.md; the entry as
+    the catalog now holds it."""
+    kk = project / "locales" / "kk" / "LC_MESSAGES"
+    untranslated, translated = (f'msgid "Budget news 5"\nmsgstr "{t}"' for t in ("", HEADING))
+    text = (kk / "story-005.po").read_text("utf-8")
+    (kk / "story-005.po").write_text(text.replace(untranslated, translated), "utf-8")
+    (project / "articles" / "story-005.md").rename(project / "articles" / "budget.md")
+    return translated
+
+
 def pages(root: Path, slug: str) -> list[Path]:
     return [root / "build" / lang / f"{slug}.{fmt}" for lang in LANGUAGES for fmt in ("md", "html")]
 
@@ -81,10 +92,7 @@ def test_update_removes_the_template_and_keeps_the_catalogs(project: Path, run) 
 
 def test_a_renamed_article_keeps_its_translations_with_its_catalogs(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     kk = project / "locales" / "kk" / "LC_MESSAGES"
-    untranslated, translated = (f'msgid "Budget news 5"\nmsgstr "{t}"' for t in ("", HEADING))
-    text = (kk / "story-005.po").read_text("utf-8")
-    (kk / "story-005.po").write_text(text.replace(untranslated, translated), "utf-8")
-    (project / "articles" / "story-005.md").rename(project / "articles" / "budget.md")
+    translated = _translate_heading_and_rename(project)
     (kk / "story-005.po").rename(kk / "budget.po")  # as update's note says
     result = run(project, "update", "-l", "kk")
     assert result.exit_code == 0
@@ -160,10 +168,7 @@ def test_update_names_a_few_kept_catalogs_and_counts_the_rest(project: Path, run
 
 def test_a_renamed_article_gets_its_drafts_from_the_memory(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     kk = project / "locales" / "kk" / "LC_MESSAGES"
-    untranslated, translated = (f'msgid "Budget news 5"\nmsgstr "{t}"' for t in ("", HEADING))
-    text = (kk / "story-005.po").read_text("utf-8")
-    (kk / "story-005.po").write_text(text.replace(untranslated, translated), "utf-8")
-    (project / "articles" / "story-005.md").rename(project / "articles" / "budget.md")
+    translated = _translate_heading_and_rename(project)
     assert run(project, "update", "-l", "kk").exit_code == 0  # the old catalog is kept
     assert run(project, "translate", "-l", "kk", "--engine", "memory").exit_code == 0
     draft = "# machine draft: memory 100%\n#. heading\n#: articles/budget.md:6\n#, fuzzy\n"
