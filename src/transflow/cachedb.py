@@ -19,6 +19,7 @@ import marshal
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,49 +51,35 @@ def get(path: Path, name: str, key: bytes) -> Any:
 
 def put(path: Path, name: str, key: bytes, value: Any) -> None:
     """Store ``value`` (anything ``marshal`` takes) under ``name``, valid while ``key`` holds."""
-    db = _connection(path)
-    if db is None:
-        return
-    try:
-        db.execute(
-            "INSERT OR REPLACE INTO cache VALUES (?, ?, ?)", (name, key, marshal.dumps(value))
-        )
-    except _DAMAGED:
-        _start_afresh(path)
-    except (apsw.Error, ValueError):
-        pass
+    _write(path, _INSERT, lambda: [(name, key, marshal.dumps(value))])
 
 
 def put_many(path: Path, rows: list[tuple[str, bytes, Any]]) -> None:
     """``put`` of each (name, key, value), in one transaction: one write to disk for them all."""
-    db = _connection(path)
-    if db is None:
-        return
-    try:
-        with db:
-            db.executemany(
-                "INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
-                [(name, key, marshal.dumps(value)) for name, key, value in rows],
-            )
-    except _DAMAGED:
-        _start_afresh(path)
-    except (apsw.Error, ValueError):
-        pass
+    _write(path, _INSERT, lambda: [(name, key, marshal.dumps(value)) for name, key, value in rows])
 
 
 def forget(path: Path, names: list[str]) -> None:
     """Drop what is stored under ``names`` (those of files that are gone), in one transaction."""
-    if not names or not path.exists():
-        return
+    if names and path.exists():
+        _write(path, "DELETE FROM cache WHERE name = ?", lambda: [(name,) for name in names])
+
+
+_INSERT = "INSERT OR REPLACE INTO cache VALUES (?, ?, ?)"
+
+
+def _write(path: Path, statement: str, rows: Callable[[], list[tuple[Any, ...]]]) -> None:
+    """Run ``statement`` for each of ``rows()`` in one transaction; a cache that cannot take it
+    (damaged, read-only, a value marshal refuses) only costs the work again later."""
     db = _connection(path)
     if db is None:
         return
     try:
         with db:
-            db.executemany("DELETE FROM cache WHERE name = ?", [(name,) for name in names])
+            db.executemany(statement, rows())
     except _DAMAGED:
         _start_afresh(path)
-    except apsw.Error:
+    except (apsw.Error, ValueError):
         pass
 
 

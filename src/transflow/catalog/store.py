@@ -27,19 +27,22 @@ def read_catalog_data(
     """A catalog file's bytes and the catalog it holds; ``remember=False`` when the caller is
     about to replace the file, so that a catalog parsed now is not stored for nothing."""
     data = _read_bytes(path)
-    # Bytes found in the cache were read (or written) as UTF-8 before: no need to decode them.
-    catalog = None if cache_dir is None else parsed.load(cache_dir, path, data)
-    return data, _parse(path, data, cache_dir, remember) if catalog is None else catalog
+    return data, _catalog(path, data, cache_dir, remember)
 
 
 def read_catalog_digest(path: Path, cache_dir: Path | None = None) -> tuple[str, Catalog]:
     """The digest of a catalog file's bytes (``stamps.data_digest``) and the catalog it holds."""
     data = _read_bytes(path)
-    digest = data_digest(data)
-    catalog = (
-        None if cache_dir is None else parsed.load(cache_dir, path, data, bytes.fromhex(digest))
-    )
-    return digest, _parse(path, data, cache_dir, True) if catalog is None else catalog
+    digest = data_digest(data)  # the parsed cache's key too: hashed once for both
+    return digest, _catalog(path, data, cache_dir, True, bytes.fromhex(digest))
+
+
+def _catalog(
+    path: Path, data: bytes, cache_dir: Path | None, remember: bool, key: bytes | None = None
+) -> Catalog:
+    # Bytes found in the cache were read (or written) as UTF-8 before: no need to decode them.
+    catalog = None if cache_dir is None else parsed.load(cache_dir, path, data, key)
+    return _parse(path, data, cache_dir, remember) if catalog is None else catalog
 
 
 def _read_bytes(path: Path) -> bytes:
