@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commonmark_examples
@@ -37,8 +37,9 @@ def _agree(text: str) -> None:
 
 def test_agree_on_the_commonmark_examples() -> None:
     taken = 0
-    for example in commonmark_examples():
-        for text in [*example["markdown"].splitlines(), " ".join(example["markdown"].split())]:
+    for spec_example in commonmark_examples():
+        markdown = spec_example["markdown"]
+        for text in [*markdown.splitlines(), " ".join(markdown.split())]:
             _agree(text)
             taken += inline_readings_agree(text)
     assert taken > 300  # the fast path was really exercised
@@ -91,5 +92,7 @@ _STARTS = st.one_of(st.sampled_from(["A", "Ж", "«", "(", "7 ", "1. ", "* ", ">
 
 @settings(max_examples=3000, deadline=None)
 @given(_STARTS, st.lists(_PIECES, max_size=16).map("".join))
+@example("A", "```c``c`word``word`c`")  # an unclosed run of backticks before closed ones
+@example("A", "a\\\\``   ``")  # a code span of spaces alone
 def test_agree_on_generated_text(start: str, rest: str) -> None:
     _agree(start + rest)
