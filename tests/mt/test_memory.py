@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from tests.mt.helpers import configure, entries
 from transflow.catalog.store import read_catalog, write_catalog
 from transflow.mt.draft import translate
-from transflow.mt.memory import MemoryEngine, MemoryIndex
+from transflow.mt.memory import FULL_SCAN, MemoryEngine, MemoryIndex
 from transflow.mt.tm import import_tm
 from transflow.mt.tmx import Unit, format_tmx
 from transflow.project import Project
@@ -92,3 +94,48 @@ def test_imported_tmx_feeds_the_memory(project: Path, tmp_path: Path) -> None:
     outcome = engine(project).draft("The mayor promised repairs.", "ru")
     assert outcome.draft is not None and outcome.draft.text == "Мэр пообещал ремонт."
     assert engine(project).draft("The mayor promised repairs.", "kk").draft is None
+
+
+def large_memory() -> MemoryIndex:
+    """More sources than FULL_SCAN, so that lookups go through the word index."""
+    districts = ("Almaly", "Bostandyk", "Medeu", "Auezov", "Turksib", "Zhetysu", "Nauryzbai")
+    pairs = [
+        (
+            f"The council approved budget line {i * 7} for the {districts[i % 7]} district.",
+            f"Кеңес {districts[i % 7]} ауданына {i * 7} бюджет жолын бекітті.",
+        )
+        for i in range(FULL_SCAN + 1000)
+    ]
+    return MemoryIndex(pairs)
+
+
+def full_scan(index: MemoryIndex, text: str) -> tuple[str, float] | None:
+    found = process.extractOne(text, index._sources, scorer=fuzz.ratio, score_cutoff=75)
+    return None if found is None else (found[0], found[1])
+
+
+def test_a_large_memory_finds_the_closest_source_through_its_word_index() -> None:
+    index = large_memory()
+    assert len(index) > FULL_SCAN
+    for i in (3, 1234, 5999):
+        text = f"The city council approved budget line {i * 7} for the district."
+        match = index.best(text, 75)
+        expected = full_scan(index, text)
+        assert match is not None and expected is not None
+        assert match.source == expected[0] == index._sources[i]
+        assert match.score == min(99, int(expected[1]))
+
+
+def test_a_large_memory_breaks_ties_by_the_source_read_first() -> None:
+    index = large_memory()
+    # Shares only words every source has (too common to count), so every source is compared:
+    # the closest of equal score is the first one read.
+    text = "The council approved budget line for the district."
+    match = index.best(text, 75)
+    expected = full_scan(index, text)
+    assert match is not None and expected is not None
+    assert match.source == expected[0]
+
+
+def test_a_large_memory_has_no_match_for_unrelated_text() -> None:
+    assert large_memory().best("Heavy rain flooded several streets in Almaty.", 75) is None
