@@ -82,5 +82,16 @@ def test_markdown_is_a_gfm_table() -> None:
     assert lines[-1].startswith("| **(all articles)** | **all** | **22** |")
 
 
+def test_an_archive_s_counts_are_grouped_in_the_table_and_markdown() -> None:
+    big = Coverage("archive", "kk", "x.po", translated=39255, untranslated=1245,
+                   translated_words=467234, total_words=843266)  # fmt: skip
+    report = coverage_report("News", DATE, [big])
+    assert format_table(report).splitlines()[1].split()[2:8] == [
+        "39,255", "0", "0", "1,245", "0", "467,234/843,266"
+    ]  # fmt: skip
+    assert "| **(all articles)** | **kk** | **39,255** |" in format_markdown(report)
+    assert json.loads(format_json(report))["total"]["translated"] == 39255  # JSON stays numbers
+
+
 def test_words_leave_out_link_targets_and_code() -> None:
     assert count_words("his sister [told](https://x.org/a-b) Radio `code here` Azattyk.") == 5
