@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -139,3 +142,42 @@ def test_a_large_memory_breaks_ties_by_the_source_read_first() -> None:
 
 def test_a_large_memory_has_no_match_for_unrelated_text() -> None:
     assert large_memory().best("Heavy rain flooded several streets in Almaty.", 75) is None
+
+
+def test_drafts_from_a_large_memory_are_the_same_with_one_worker_or_two(
+    project: Path, tmp_path: Path, run: Any
+) -> None:
+    districts = ("Almaly", "Bostandyk", "Medeu", "Auezov", "Turksib", "Zhetysu", "Nauryzbai")
+    body = "\n\n".join(
+        f"The council approved budget line {i * 7} for the {districts[i % 7]} district today."
+        for i in range(60)
+    )
+    (project / "articles" / "budget.md").write_text(f"---\ntitle: Budget\n---\n\n{body}\n")
+    assert run(project, "update").exit_code == 0
+    units = [
+        Unit(
+            f"The council approved budget line {i * 7} for the {districts[i % 7]} district.",
+            f"Совет утвердил бюджетную строку {i * 7} для района {districts[i % 7]}.",
+            "ru",
+        )
+        for i in range(FULL_SCAN + 500)
+    ]
+    tmx = tmp_path / "budget.tmx"
+    tmx.write_bytes(format_tmx(units, "en"))
+    import_tm(Project.open(project), tmx)
+
+    copies = {}
+    assert threading.active_count() == 1  # with other threads the lookups stay in one process
+    for jobs in ("1", "2"):
+        copy = tmp_path / f"jobs-{jobs}"
+        shutil.copytree(project, copy)
+        result = run(copy, "translate", "-l", "ru", "--engine", "memory", "-j", jobs)
+        assert result.exit_code == 0, result.output
+        copies[jobs] = (copy / "locales" / "ru" / "LC_MESSAGES" / "budget.po").read_bytes()
+    assert copies["1"] == copies["2"]
+    drafted = [e for e in read_catalog(tmp_path / "jobs-2" / "locales/ru/LC_MESSAGES/budget.po")
+               .entries if e.msgstr]  # fmt: skip
+    assert len(drafted) == 60
+    line_70 = next(e for e in drafted if "line 70 " in e.msgid)
+    assert line_70.msgstr == "Совет утвердил бюджетную строку 70 для района Auezov."
+    assert line_70.fuzzy and "machine draft: memory 9" in "\n".join(line_70.translator_comments)

@@ -22,6 +22,7 @@ from transflow.cli.options import (
     COMMA_LIST,
     article_option,
     flatten,
+    jobs_option,
     lang_option,
     open_project,
     reports_errors,
@@ -101,6 +102,7 @@ def _termination_as_interrupt() -> Iterator[None]:
     "--overwrite-fuzzy", is_flag=True, help="Replace existing fuzzy entries too (never reviewed)."
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; send and write nothing.")
+@jobs_option
 @click.pass_context
 @reports_errors
 def translate_command(
@@ -110,6 +112,7 @@ def translate_command(
     articles: tuple[str, ...],
     overwrite_fuzzy: bool,
     dry_run: bool,
+    jobs: int | None,
 ) -> None:
     """Fill untranslated entries with machine drafts, marked fuzzy, for translators to review.
 
@@ -133,6 +136,7 @@ def translate_command(
                 overwrite_fuzzy=overwrite_fuzzy,
                 dry_run=dry_run,
                 progress=bar.update,
+                jobs=jobs,
             )
         finally:
             bar.close()

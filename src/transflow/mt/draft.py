@@ -9,9 +9,10 @@ the catalogs every few seconds, so an interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard, cast
 
@@ -19,7 +20,7 @@ from transflow.catalog.sync import CatalogStamps
 from transflow.models import FileResult, Skipped
 from transflow.mt.cache import CACHE_NAME, AnswerCache
 from transflow.mt.dispatch import Dispatcher, Reply, Request
-from transflow.mt.engine import Draft, LocalEngine, RemoteEngine
+from transflow.mt.engine import Draft, DraftsMany, LocalEngine, Outcome, RemoteEngine
 from transflow.mt.memory import MemoryEngine
 from transflow.mt.protect import SCHEME, Protected, protect, restore, terms_for
 from transflow.mt.providers import check_languages, provider_engine
@@ -91,6 +92,7 @@ def translate(
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
     env: Mapping[str, str] | None = None,
+    jobs: int | None = None,
 ) -> TranslateReport:
     """Draft the untranslated entries of the chosen catalogs; see the module docstring."""
     settings = project.settings
@@ -101,7 +103,8 @@ def translate(
     built: list[ChainEngine] = []
     for name in chain:
         if name == "memory":
-            built.append(MemoryEngine(project, mt.options_for(name).threshold, glossary))
+            threshold = mt.options_for(name).threshold
+            built.append(MemoryEngine(project, threshold, glossary, jobs=jobs))
         elif name == "pseudo":
             built.append(PseudoEngine(glossary))
         else:
@@ -173,19 +176,25 @@ class ChainRun:
     ) -> list[Segment]:
         left: list[Segment] = []
         started = time.monotonic()
-        for done, segment in enumerate(pending, 1):
-            outcome = engine.draft(segment.msgid, segment.language)
-            if outcome.draft is not None:
-                self.writer.add(segment, outcome.draft)
-                stats.drafted += 1
-            else:
-                stats.discarded += outcome.discarded
-                left.append(segment)
-            if done % 50 == 0 or done == len(pending):
-                self.progress(
-                    Progress(engine.name, done, len(pending), 0, time.monotonic() - started)
-                )
-                self.writer.flush()
+        outcomes: Generator[Outcome, None, None]
+        if isinstance(engine, DraftsMany):
+            outcomes = engine.draft_all([(s.msgid, s.language) for s in pending])
+        else:
+            outcomes = (engine.draft(s.msgid, s.language) for s in pending)
+        # closing: leaving early (Ctrl-C, an error) stops the engine's workers at once.
+        with contextlib.closing(outcomes):
+            for done, (segment, outcome) in enumerate(zip(pending, outcomes, strict=True), 1):
+                if outcome.draft is not None:
+                    self.writer.add(segment, outcome.draft)
+                    stats.drafted += 1
+                else:
+                    stats.discarded += outcome.discarded
+                    left.append(segment)
+                if done % 50 == 0 or done == len(pending):
+                    self.progress(
+                        Progress(engine.name, done, len(pending), 0, time.monotonic() - started)
+                    )
+                    self.writer.flush()
         return left
 
     def _remote(

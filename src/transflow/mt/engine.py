@@ -8,9 +8,9 @@ Protocols, so tests and users can bring their own (see ``transflow.mt.testing``)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from transflow.mt.settings import EngineOptions
 
@@ -56,6 +56,14 @@ class LocalEngine(Protocol):
     def name(self) -> str: ...
 
     def draft(self, source: str, language: str) -> Outcome: ...
+
+
+@runtime_checkable
+class DraftsMany(Protocol):
+    """A local engine that can spread many lookups over the cores: ``draft_all`` yields the
+    outcome of each ``(source, language)`` in order, the same as ``draft`` one by one."""
+
+    def draft_all(self, texts: Sequence[tuple[str, str]]) -> Generator[Outcome, None, None]: ...
 
 
 class RemoteEngine(Protocol):

@@ -11,9 +11,10 @@ reviewed sentences) is searched the way translation-memory tools search theirs: 
 words of each source picks the ``CANDIDATES`` sources that share the most words with the segment
 (all of them on a tie; words found in more than 1 source in 50 do not count), and the closest
 of those by ``ratio`` is the match. On the benchmark corpus at 1,000 articles (bench/tm_bench.py)
-that is 13-15 times faster, and the drafts are those of the whole search for all but 35 of
+that is 13-18 times faster, and the drafts are those of the whole search for all but 35 of
 41,462 entries (matches of 75-79%). Ties go to the source read first, and each distinct text is
-looked up once per run.
+looked up once per run. A run with many texts to look up spreads them over the cores (worker
+processes forked with the indexes built); the outcomes are the same for any number of workers.
 
 A fuzzy match is adapted where it can be done safely: when the matched source and the segment
 have the same protected parts (link targets, code, URLs) and glossary terms in the same order,
@@ -26,8 +27,11 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from rapidfuzz import fuzz, process
 
@@ -35,6 +39,7 @@ from transflow.catalog.store import read_catalog
 from transflow.mt.engine import Draft, Outcome
 from transflow.mt.protect import markup_intact, protect, terms_for
 from transflow.mt.tm import stored_units
+from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.qa.glossary import Glossary
 
@@ -82,7 +87,7 @@ class MemoryIndex:
         if len(self._sources) <= FULL_SCAN:
             return self._sources
         postings = self._index()
-        common = len(self._sources) // COMMON_WORD
+        common = int(len(self._sources) / COMMON_WORD)
         shared: Counter[int] = Counter()
         # dict.fromkeys: each word once, in the text's order (a set's order would vary by run).
         for word in dict.fromkeys(_WORD.findall(text.lower())):
@@ -94,8 +99,14 @@ class MemoryIndex:
         if len(shared) > CANDIDATES:
             # Every source that shares as many words as the CANDIDATES-th does: ties all count.
             least = sorted(shared.values(), reverse=True)[CANDIDATES - 1]
-            return [self._sources[i] for i in sorted(i for i, n in shared.items() if n >= least)]
+            kept = compress(shared, map(least.__le__, shared.values()))  # no Python-level loop
+            return [self._sources[i] for i in sorted(kept)]
         return [self._sources[i] for i in sorted(shared)]
+
+    def prepare(self) -> None:
+        """Build the word index now (before worker processes fork, so that they share it)."""
+        if len(self._sources) > FULL_SCAN:
+            self._index()
 
     def _index(self) -> dict[str, list[int]]:
         if self._postings is None:
@@ -110,10 +121,13 @@ class MemoryIndex:
 class MemoryEngine:
     name = "memory"
 
-    def __init__(self, project: Project, threshold: float, glossary: Glossary) -> None:
+    def __init__(
+        self, project: Project, threshold: float, glossary: Glossary, *, jobs: int | None = None
+    ) -> None:
         self.project = project
         self.threshold = threshold
         self.glossary = glossary
+        self.jobs = jobs  # worker processes for draft_all (None: one per core)
         self._indexes: dict[str, MemoryIndex] = {}
         # A sentence found in many articles is looked up once (the outcome depends on nothing else).
         self._outcomes: dict[tuple[str, str], Outcome] = {}
@@ -140,6 +154,33 @@ class MemoryEngine:
         if outcome is None:
             outcome = self._outcomes[key] = self._draft(source, language)
         return outcome
+
+    def draft_all(self, texts: Sequence[tuple[str, str]]) -> Generator[Outcome, None, None]:
+        """The outcome of each ``(source, language)`` in order, the texts not looked up yet
+        shared out among worker processes."""
+        global _WORKING
+        todo = list(
+            dict.fromkeys((lang, src) for src, lang in texts if (lang, src) not in self._outcomes)
+        )
+        for language in dict.fromkeys(lang for lang, _ in todo):
+            self.index(language).prepare()
+        # Forking beside other threads (a remote engine's, earlier in the chain) could copy a
+        # lock one of them holds: then the lookups stay in this process.
+        jobs = 1 if threading.active_count() > 1 else self.jobs
+        _WORKING = self
+        fresh = iter_items(_looked_up, todo, jobs)
+        done = 0
+        try:
+            for source, language in texts:
+                key = (language, source)
+                # ``todo`` is in the order of first appearance: a text not known yet is the next.
+                while key not in self._outcomes:
+                    self._outcomes[todo[done]] = next(fresh)
+                    done += 1
+                yield self._outcomes[key]
+        finally:
+            fresh.close()
+            _WORKING = None
 
     def _draft(self, source: str, language: str) -> Outcome:
         match = self.index(language).best(source, self.threshold)
@@ -169,3 +210,13 @@ class MemoryEngine:
         for token, new in swaps.items():
             work = work.replace(token, new)
         return work
+
+
+# The engine whose lookups worker processes run: set by draft_all, inherited through fork.
+_WORKING: MemoryEngine | None = None
+
+
+def _looked_up(key: tuple[str, str]) -> Outcome:
+    assert _WORKING is not None
+    language, source = key
+    return _WORKING._draft(source, language)
