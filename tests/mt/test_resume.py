@@ -18,6 +18,8 @@ from transflow.catalog.model import draft_source
 from transflow.catalog.store import read_catalog
 from transflow.mt.protect import protect, terms_for
 from transflow.mt.testing import FakeServices
+from transflow.mt.tm import import_tm
+from transflow.mt.tmx import Unit, format_tmx
 from transflow.project import Project
 from transflow.qa.glossary import load_glossary
 
@@ -120,3 +122,80 @@ def answered_entries(root: Path, received: set[str]) -> int:
             sent = protect(entry.msgid, terms_for(glossary, entry.msgid, lang)).text
             count += f"{lang}|{sent}" in received
     return count
+
+
+def children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(p) for p in (task / "children").read_text().split()}
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def memory_project(root: Path, tmp_path: Path) -> Path:
+    """A memory of 5,000 sources (searched whole, the slowest way) and 3,000 texts to draft."""
+    places = ("Almaly", "Medeu", "Auezov", "Turksib", "Zhetysu")
+    stories = {
+        f"district{a}": "\n\n".join(
+            f"The council of {places[a % 5]} approved {a * 75 + i} new measures on transport "
+            f"and housing for the coming season, officials said."
+            for i in range(75)
+        )
+        + "\n"
+        for a in range(40)
+    }
+    root = make_project(root, stories)
+    units = [
+        Unit(
+            f"The council of {places[i % 5]} approved {i} new measures on transport and housing "
+            f"for the next season, officials said.",
+            f"Совет района {places[i % 5]} одобрил {i} новых мер по транспорту и жилью.",
+            "ru",
+        )
+        for i in range(5000)
+    ]
+    (tmp_path / "memory.tmx").write_bytes(format_tmx(units, "en"))
+    import_tm(Project.open(root), tmp_path / "memory.tmx")
+    return root
+
+
+def test_ctrl_c_while_the_memory_s_workers_search(tmp_path: Path) -> None:
+    root = memory_project(tmp_path / "newsroom", tmp_path)
+    whole = tmp_path / "whole"
+    shutil.copytree(root, whole)
+
+    def command(project: Path) -> list[str]:
+        return [sys.executable, "-m", "transflow", "-C", str(project), "translate", "-l", "ru",
+                "--engine", "memory"]  # fmt: skip
+
+    process = subprocess.Popen(command(root), stderr=subprocess.PIPE)
+    # Interrupt once the workers are searching: a fixed delay could land after the end.
+    deadline = time.monotonic() + 60
+    while len(workers := children(process.pid)) < 2:
+        assert process.poll() is None, "translate ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(30) == 130, process.communicate()
+    assert b"Interrupted" in process.communicate()[1]
+    assert not [pid for pid in workers if alive(pid)], "a worker outlived the run"
+    paths = sorted((root / "locales" / "ru" / "LC_MESSAGES").glob("*.po"))
+    for path in paths:
+        subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], check=True)
+    assert not list(root.rglob("*.tmp"))
+
+    # The rerun drafts the rest: the catalogs end as those of one uninterrupted run.
+    assert subprocess.run(command(root), capture_output=True).returncode == 0
+    assert subprocess.run(command(whole), capture_output=True).returncode == 0
+    for path in paths:
+        assert path.read_bytes() == (whole / path.relative_to(root)).read_bytes(), path
+    sources = [draft_source(e) or "" for p in paths for e in read_catalog(p).entries]
+    assert sum(s.startswith("memory 9") for s in sources) > 2500
