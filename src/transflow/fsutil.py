@@ -4,10 +4,11 @@ a file that someone saved after transflow read it (``Seen``)."""
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import functools
 import os
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -45,6 +46,34 @@ def write_text_atomic(path: Path, text: str) -> bool:
 
 def write_bytes_atomic(path: Path, data: bytes) -> bool:
     return write_files_atomic([(path, data)])[0]
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[bytes]) -> bool:
+    """``write_bytes_atomic`` for a file too large to hold in memory at once (a TMX export of an
+    archive): the chunks go to the temporary file as they come, which then replaces ``path``
+    unless ``path`` already holds exactly the same bytes (the temporary file is removed)."""
+    try:
+        info: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        info = None
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_name = _temporary_name(path)
+    try:
+        with _create(tmp_name, _new_file_mode() if info is None else info.st_mode & 0o777) as out:
+            for chunk in chunks:
+                out.write(chunk)
+            out.flush()
+            size = out.tell()
+        if info is not None and info.st_size == size and filecmp.cmp(tmp_name, path, False):
+            os.unlink(tmp_name)  # noqa: PTH108  (the names are strings)
+            return False
+        _fsync_file(tmp_name)
+        os.replace(tmp_name, path)  # noqa: PTH105  (the names are strings)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)  # noqa: PTH108  (the names are strings)
+        raise
+    return True
 
 
 def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = True) -> list[bool]:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from transflow.fsutil import Seen, file_state, staged_writes, write_files_atomic
+from transflow.fsutil import (
+    Seen,
+    file_state,
+    staged_writes,
+    write_chunks_atomic,
+    write_files_atomic,
+)
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -111,7 +118,13 @@ def test_a_file_saved_after_it_was_read_is_left_as_saved(tmp_path: Path) -> None
 _WRITER = """
 import sys
 from pathlib import Path
-from transflow.fsutil import Seen, file_state, staged_writes, write_files_atomic
+from transflow.fsutil import (
+    Seen,
+    file_state,
+    staged_writes,
+    write_chunks_atomic,
+    write_files_atomic,
+)
 folder = Path(sys.argv[1])
 files = [(folder / f"f{i}.po", b"x" * 20_000 + str(i).encode()) for i in range(3000)]
 print("writing", flush=True)
@@ -140,3 +153,31 @@ def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path: Path, delay: fl
     assert _leftovers(tmp_path) == []
     for path in tmp_path.glob("f*.po"):  # each target is absent or whole
         assert path.read_bytes() == b"x" * 20_000 + path.stem[1:].encode()
+
+
+def test_a_file_written_in_chunks_is_left_alone_when_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "memory.tmx"
+    assert write_chunks_atomic(path, iter([b"<tmx>", "Сәлем".encode(), b"</tmx>\n"]))
+    assert path.read_bytes() == "<tmx>Сәлем</tmx>\n".encode()
+    path.chmod(0o640)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert not write_chunks_atomic(path, iter(["<tmx>Сәлем".encode(), b"</tmx>\n"]))  # same bytes
+    assert path.stat().st_mtime_ns == 1_000_000_000
+    assert write_chunks_atomic(path, iter([b"<tmx>", b"</tmx>\n"]))
+    assert path.read_bytes() == b"<tmx></tmx>\n"
+    assert path.stat().st_mode & 0o777 == 0o640  # the target's permissions are kept
+    assert _leftovers(tmp_path) == []
+
+
+def test_an_error_while_chunks_are_made_leaves_the_target_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "memory.tmx"
+    path.write_bytes(b"old\n")
+
+    def chunks() -> Iterator[bytes]:
+        yield b"new, half of it"
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_chunks_atomic(path, chunks())
+    assert path.read_bytes() == b"old\n"
+    assert _leftovers(tmp_path) == []

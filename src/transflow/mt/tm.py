@@ -14,8 +14,8 @@ from pathlib import Path
 from transflow.catalog.store import read_catalog
 from transflow.config import Settings
 from transflow.errors import CatalogError
-from transflow.fsutil import write_bytes_atomic
-from transflow.mt.tmx import TmxContent, Unit, format_tmx, parse_tmx, same_language
+from transflow.fsutil import write_bytes_atomic, write_chunks_atomic
+from transflow.mt.tmx import TmxContent, Unit, parse_tmx, same_language, tmx_chunks
 from transflow.project import Project
 
 TM_FOLDER = "tm"
@@ -55,7 +55,7 @@ def export_tm(
     units = reviewed_units(project, slugs, languages)
     if path.suffix.lower() != ".tmx":
         raise CatalogError("a translation memory file must end in .tmx", path)
-    written = write_bytes_atomic(path, format_tmx(units, project.settings.source_language))
+    written = write_chunks_atomic(path, tmx_chunks(units, project.settings.source_language))
     return TmReport(path, written, dict(Counter(u.language for u in units)))
 
 

@@ -11,7 +11,7 @@ as ``xml:lang`` (TMX 1.1), and skips a unit whose segment holds inline codes (``
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,23 +51,76 @@ def _primary(code: str) -> str:
 
 
 def format_tmx(units: Iterable[Unit], source_lang: str) -> bytes:
-    root = ET.Element("tmx", version="1.4")
-    ET.SubElement(root, "header", {
+    """The TMX file of ``units``: what ElementTree writes for that tree, indented (the tests
+    hold it to that), but for a carriage return, which it writes as ``&#13;`` so that it reads
+    back as itself. Made piece by piece, without a tree: the 254,000 units of a 5,000-article
+    archive took 740 MB and 10 s as a tree."""
+    return b"".join(tmx_chunks(units, source_lang))
+
+
+def tmx_chunks(units: Iterable[Unit], source_lang: str) -> Iterator[bytes]:
+    """``format_tmx`` in pieces of about 64 KiB, for writing a large file as it is made."""
+    pending: list[str] = []
+    size = 0
+    for piece in _tmx_pieces(units, source_lang):
+        pending.append(piece)
+        size += len(piece)
+        if size >= 65536:
+            yield "".join(pending).encode("utf-8")
+            pending, size = [], 0
+    yield "".join(pending).encode("utf-8")
+
+
+def _tmx_pieces(units: Iterable[Unit], source_lang: str) -> Iterator[str]:
+    header = {
         "creationtool": "transflow", "creationtoolversion": __version__,
         "datatype": "plaintext", "segtype": "sentence", "adminlang": "en",
         "srclang": source_lang, "o-tmf": "transflow",
-    })  # fmt: skip
-    body = ET.SubElement(root, "body")
+    }  # fmt: skip
+    attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in header.items())
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+    yield f'<tmx version="1.4">\n  <header{attributes} />\n'
+    body = "  <body />\n"
+    source_tuv = f'      <tuv xml:lang="{_attribute(source_lang)}">\n'
     for unit in units:
-        tu = ET.SubElement(body, "tu")
+        if body:
+            yield "  <body>\n"
+            body = ""
+        prop = ""
         if unit.context is not None:
-            ET.SubElement(tu, "prop", type=CONTEXT_PROP).text = unit.context
-        for lang, text in ((source_lang, unit.source), (unit.language, unit.target)):
-            tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
-            ET.SubElement(tuv, "seg").text = text
-    ET.indent(root)
-    head = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
-    return (head + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+            prop = _element("      ", '<prop type="' + CONTEXT_PROP + '"', "prop", unit.context)
+        yield (
+            f"    <tu>\n{prop}{source_tuv}{_element('        ', '<seg', 'seg', unit.source)}"
+            f'      </tuv>\n      <tuv xml:lang="{_attribute(unit.language)}">\n'
+            f"{_element('        ', '<seg', 'seg', unit.target)}      </tuv>\n    </tu>\n"
+        )
+    yield body or "  </body>\n"
+    yield "</tmx>\n"
+
+
+def _element(indent: str, start: str, tag: str, text: str) -> str:
+    if not text:
+        return f"{indent}{start} />\n"
+    return f"{indent}{start}>{_text(text)}</{tag}>\n"
+
+
+def _text(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        # A reader turns a bare carriage return into a line feed (XML 1.0, 2.11); ElementTree
+        # writes it bare, so "\r\n" came back as "\n\n".
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _attribute(value: str) -> str:
+    value = _text(value).replace('"', "&quot;")
+    return value.replace("\n", "&#10;").replace("\t", "&#09;")
 
 
 def parse_tmx(data: bytes, path: Path, source_lang: str) -> TmxContent:
