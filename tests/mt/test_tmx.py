@@ -79,6 +79,10 @@ def test_tmx_11_lang_attribute_and_inline_codes() -> None:
     [
         (b"<tmx><body><tu>", "is not valid TMX"),
         (b"<html/>", "is not a TMX file"),
+        (b"<tmx><header/></tmx>", "is not a TMX file"),
+        (b"<tmx><x><body/></x></tmx>", "is not a TMX file"),
+        (b"<tmx><body><tu><tuv xml:lang='en'><seg>A</seg></tuv></tu></body></tmx><x/>",
+         "is not valid TMX"),
         (b'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
          b"<tmx><body/></tmx>", "is refused"),
     ],
@@ -86,3 +90,18 @@ def test_tmx_11_lang_attribute_and_inline_codes() -> None:
 def test_bad_files_are_refused(data: bytes, message: str) -> None:
     with pytest.raises(CatalogError, match=message):
         parse_tmx(data, Path("bad.tmx"), "en")
+
+
+def test_a_broken_file_is_refused_with_its_line() -> None:
+    data = b"<tmx>\n<body>\n<tu><tuv xml:lang='en'><seg>A</seg></tuv></tu>\n<tu>\n</body>\n</tmx>\n"
+    with pytest.raises(CatalogError, match="is not valid TMX") as caught:
+        parse_tmx(data, Path("bad.tmx"), "en")
+    assert caught.value.line == 5
+
+
+def test_only_the_units_of_the_body_count() -> None:
+    data = (b"<tmx><header><tu><tuv xml:lang='en'><seg>Not a unit.</seg></tuv>"
+            b"<tuv xml:lang='kk'><seg>x</seg></tuv></tu></header><body>"
+            b"<tu><tuv xml:lang='en'><seg>Hello.</seg></tuv><tuv xml:lang='kk'><seg>Salem.</seg>"
+            b"</tuv></tu></body></tmx>")  # fmt: skip
+    assert parse_tmx(data, Path("x.tmx"), "en").units == (Unit("Hello.", "Salem.", "kk"),)
