@@ -39,6 +39,7 @@ from transflow.catalog.store import read_catalog
 from transflow.mt.engine import Draft, Outcome
 from transflow.mt.protect import markup_intact, protect, terms_for
 from transflow.mt.tm import stored_units
+from transflow.mt.tmx import Unit, same_language
 from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.qa.glossary import Glossary
@@ -131,6 +132,7 @@ class MemoryEngine:
         self._indexes: dict[str, MemoryIndex] = {}
         # A sentence found in many articles is looked up once (the outcome depends on nothing else).
         self._outcomes: dict[tuple[str, str], Outcome] = {}
+        self._imported: list[Unit] | None = None  # the pairs of locales/tm/*.tmx
 
     def index(self, language: str) -> MemoryIndex:
         if language not in self._indexes:
@@ -145,7 +147,11 @@ class MemoryEngine:
             for entry in read_catalog(self.project.inside(path), settings.cache_dir).entries:
                 if entry.translated and entry.msgid_plural is None:
                     pairs.append((entry.msgid, entry.msgstr))
-        pairs.extend((u.source, u.target) for u in stored_units(settings, language))
+        if self._imported is None:  # read once for every language
+            self._imported = stored_units(settings)
+        pairs.extend(
+            (u.source, u.target) for u in self._imported if same_language(u.language, language)
+        )
         return pairs
 
     def draft(self, source: str, language: str) -> Outcome:

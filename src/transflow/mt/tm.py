@@ -82,11 +82,11 @@ def import_tm(project: Project, path: Path) -> TmReport:
     return TmReport(stored, written, dict(counts), content.skipped)
 
 
-def stored_units(settings: Settings, language: str) -> list[Unit]:
-    """Every imported pair into ``language``, file by file in name order."""
+def stored_units(settings: Settings) -> list[Unit]:
+    """Every imported pair, into any language, file by file in name order."""
     folder = tm_folder(settings)
     units: list[Unit] = []
     for path in sorted(folder.glob("*.tmx")) if folder.is_dir() else []:
         content: TmxContent = parse_tmx(path.read_bytes(), path, settings.source_language)
-        units.extend(u for u in content.units if same_language(u.language, language))
+        units.extend(content.units)
     return units
