@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from transflow.catalog.store import read_catalog
+from tests.conftest import SAMPLE_SLUG
+from transflow.catalog.store import read_catalog, write_catalog
 from transflow.mt.tmx import parse_tmx
 
 
@@ -60,3 +61,19 @@ def test_import_refuses_bad_files(
     result = run(sample, "tm", "import", str(path))
     assert result.exit_code == 1 and message in result.output
     assert not (sample / "locales" / "tm").exists()
+
+
+def test_export_leaves_out_pairs_that_xml_cannot_hold(run, sample: Path, tmp_path: Path) -> None:
+    path = sample / "locales" / "kk" / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    catalog = read_catalog(path)
+    entry = next(e for e in catalog.entries if e.translated)
+    entry.msgstr += "\x0b"  # a vertical tab from a copy and paste
+    write_catalog(path, catalog)
+    target = tmp_path / "newsroom.tmx"
+    result = run(sample, "tm", "export", str(target))
+    assert result.exit_code == 0
+    assert "left out 1 segment pairs holding control characters" in result.stderr
+    kk = reviewed(sample, "kk") - 1
+    assert f"(kk: {kk}, " in result.stdout
+    units = parse_tmx(target.read_bytes(), target, "en").units  # a file every reader can read
+    assert entry.msgid not in {u.source for u in units if u.language == "kk"}

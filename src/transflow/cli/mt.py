@@ -262,3 +262,9 @@ def _print_tm(report: TmReport, verb: str) -> None:
                f"to {report.path}{state}")  # fmt: skip
     if report.skipped:
         click.echo(f"skipped {report.skipped} units with inline codes or a missing side")
+    if report.left_out:
+        click.echo(
+            f"left out {report.left_out} segment pairs holding control characters, which TMX "
+            "(XML) cannot hold",
+            err=True,
+        )

@@ -7,6 +7,7 @@ version control, not in the cache — where the ``memory`` engine reads it on ev
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from transflow.mt.tmx import TmxContent, Unit, parse_tmx, same_language, tmx_chu
 from transflow.project import Project
 
 TM_FOLDER = "tm"
+# What XML 1.0 cannot hold: C0 controls but tab, line feed and return; U+FFFE, U+FFFF; surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,8 @@ class TmReport:
     path: Path
     written: bool
     units: dict[str, int]  # by target language
-    skipped: int = 0
+    skipped: int = 0  # import: units with inline codes or a missing side
+    left_out: int = 0  # export: pairs holding characters XML cannot carry
 
 
 def tm_folder(settings: Settings) -> Path:
@@ -52,11 +56,17 @@ def reviewed_units(
 def export_tm(
     project: Project, path: Path, slugs: tuple[str, ...] = (), languages: tuple[str, ...] = ()
 ) -> TmReport:
-    units = reviewed_units(project, slugs, languages)
     if path.suffix.lower() != ".tmx":
         raise CatalogError("a translation memory file must end in .tmx", path)
+    units: list[Unit] = []
+    left_out = 0
+    for unit in reviewed_units(project, slugs, languages):
+        if any(_NOT_XML.search(t) for t in (unit.source, unit.target, unit.context or "")):
+            left_out += 1  # XML cannot carry it at all, even as a character reference
+        else:
+            units.append(unit)
     written = write_chunks_atomic(path, tmx_chunks(units, project.settings.source_language))
-    return TmReport(path, written, dict(Counter(u.language for u in units)))
+    return TmReport(path, written, dict(Counter(u.language for u in units)), left_out=left_out)
 
 
 def import_tm(project: Project, path: Path) -> TmReport:
