@@ -90,7 +90,7 @@ class MemoryIndex:
         postings = self._index()
         common = int(len(self._sources) / COMMON_WORD)
         shared: Counter[int] = Counter()
-        # dict.fromkeys: each word once, in the text's order (a set's order would vary by run).
+        # Each word once: a word said twice in the text is no more a sign of the closest source.
         for word in dict.fromkeys(_WORD.findall(text.lower())):
             ids = postings.get(word)
             if ids is not None and len(ids) <= common:
