@@ -99,13 +99,15 @@ def test_imported_tmx_feeds_the_memory(project: Path, tmp_path: Path) -> None:
     assert engine(project).draft("The mayor promised repairs.", "kk").draft is None
 
 
+DISTRICTS = ("Almaly", "Bostandyk", "Medeu", "Auezov", "Turksib", "Zhetysu", "Nauryzbai")
+
+
 def large_memory() -> MemoryIndex:
     """More sources than FULL_SCAN, so that lookups go through the word index."""
-    districts = ("Almaly", "Bostandyk", "Medeu", "Auezov", "Turksib", "Zhetysu", "Nauryzbai")
     pairs = [
         (
-            f"The council approved budget line {i * 7} for the {districts[i % 7]} district.",
-            f"Кеңес {districts[i % 7]} ауданына {i * 7} бюджет жолын бекітті.",
+            f"The council approved budget line {i * 7} for the {DISTRICTS[i % 7]} district.",
+            f"Кеңес {DISTRICTS[i % 7]} ауданына {i * 7} бюджет жолын бекітті.",
         )
         for i in range(FULL_SCAN + 1000)
     ]
@@ -147,17 +149,16 @@ def test_a_large_memory_has_no_match_for_unrelated_text() -> None:
 def test_drafts_from_a_large_memory_are_the_same_with_one_worker_or_two(
     project: Path, tmp_path: Path, run: Any
 ) -> None:
-    districts = ("Almaly", "Bostandyk", "Medeu", "Auezov", "Turksib", "Zhetysu", "Nauryzbai")
     body = "\n\n".join(
-        f"The council approved budget line {i * 7} for the {districts[i % 7]} district today."
+        f"The council approved budget line {i * 7} for the {DISTRICTS[i % 7]} district today."
         for i in range(60)
     )
     (project / "articles" / "budget.md").write_text(f"---\ntitle: Budget\n---\n\n{body}\n")
     assert run(project, "update").exit_code == 0
     units = [
         Unit(
-            f"The council approved budget line {i * 7} for the {districts[i % 7]} district.",
-            f"Совет утвердил бюджетную строку {i * 7} для района {districts[i % 7]}.",
+            f"The council approved budget line {i * 7} for the {DISTRICTS[i % 7]} district.",
+            f"Совет утвердил бюджетную строку {i * 7} для района {DISTRICTS[i % 7]}.",
             "ru",
         )
         for i in range(FULL_SCAN + 500)

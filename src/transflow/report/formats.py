@@ -81,17 +81,21 @@ _HEADERS = ("article", "lang", "translated", "machine", "fuzzy", "untranslated",
             "words", "% segments", "% words")  # fmt: skip
 
 
+def grouped(count: int) -> str:
+    """A count as people read it in a table of thousands of articles: 843,266."""
+    return f"{count:,}"
+
+
 def _cells(row: Coverage, article: str) -> tuple[str, ...]:
     return (
         article,
         row.language or "all",
-        # Grouped as people read counts in a table of thousands of articles: 467,234/843,266.
-        f"{row.translated:,}",
-        f"{row.machine:,}",
-        f"{row.fuzzy:,}",
-        f"{row.untranslated:,}",
-        f"{row.obsolete:,}",
-        f"{row.translated_words:,}/{row.total_words:,}",
+        grouped(row.translated),
+        grouped(row.machine),
+        grouped(row.fuzzy),
+        grouped(row.untranslated),
+        grouped(row.obsolete),
+        f"{grouped(row.translated_words)}/{grouped(row.total_words)}",
         f"{row.percent:.1f}",
         f"{row.percent_words:.1f}",
     )

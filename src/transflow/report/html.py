@@ -9,7 +9,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from transflow.report.coverage import Coverage
-from transflow.report.formats import CoverageReport, articles_of
+from transflow.report.formats import CoverageReport, articles_of, grouped
 
 _PARTS = (
     ("translated", "translated"),
@@ -45,17 +45,12 @@ def _bar(row: Coverage) -> str:
     return f'<div class="bar" role="img" aria-label="{escape(label)}">{"".join(spans)}</div>'
 
 
-def _n(count: int) -> str:
-    """A count as people read it in a table of thousands of articles: 843,266."""
-    return f"{count:,}"
-
-
 def _numbers(row: Coverage, threshold: float) -> str:
     low = ' class="low"' if row.percent < threshold else ""
     return (
-        f"<td>{_n(row.translated)}</td><td>{_n(row.machine)}</td><td>{_n(row.fuzzy)}</td>"
-        f"<td>{_n(row.untranslated)}</td><td>{_n(row.obsolete)}</td>"
-        f"<td>{_n(row.translated_words)}/{_n(row.total_words)}</td>"
+        f"<td>{grouped(row.translated)}</td><td>{grouped(row.machine)}</td><td>{grouped(row.fuzzy)}</td>"
+        f"<td>{grouped(row.untranslated)}</td><td>{grouped(row.obsolete)}</td>"
+        f"<td>{grouped(row.translated_words)}/{grouped(row.total_words)}</td>"
         f"<td{low}>{row.percent:.1f}%</td><td>{row.percent_words:.1f}%</td>"
     )
 
@@ -87,7 +82,7 @@ def _language_table(report: CoverageReport, threshold: float) -> str:
     rows = [
         _row(
             f'<th scope="row" class="lang">{escape(_language_name(lang))}</th>',
-            f"<td>{_n(articles_of(report, lang))}</td>",
+            f"<td>{grouped(articles_of(report, lang))}</td>",
             total,
             threshold,
         )
@@ -95,7 +90,7 @@ def _language_table(report: CoverageReport, threshold: float) -> str:
     ]
     if len(report.languages) > 1:
         everything = '<th scope="row" class="lang">all languages</th>'
-        count = f"<td>{_n(len(report.catalogs))}</td>"
+        count = f"<td>{grouped(len(report.catalogs))}</td>"
         rows.append(_row(everything, count, report.total, threshold, "total"))
     first = '<th scope="col" class="lang">language</th>'
     return _table(first, '<th scope="col">articles</th>', rows)
@@ -124,7 +119,7 @@ def format_html(report: CoverageReport, threshold: float = 0.0) -> str:
         css=_css(),
         iso=report.date.isoformat(),
         date=escape(date),
-        count=_n(len(report.catalogs)),
+        count=grouped(len(report.catalogs)),
         marked=f" · percentages in red are under {threshold:g}%" if threshold > 0 else "",
         legend=legend,
         languages=_language_table(report, threshold),
