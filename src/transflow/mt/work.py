@@ -11,11 +11,12 @@ interval's drafts, and those are in the answer cache.
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from transflow.catalog.model import DRAFT_PREFIX, Entry
+from transflow.catalog.model import DRAFT_PREFIX, Catalog, Entry
 from transflow.catalog.store import catalog_data, read_catalog
 from transflow.catalog.sync import CatalogStamps
 from transflow.fsutil import Seen, file_state, staged_writes
@@ -72,8 +73,25 @@ def apply_draft(entry: Entry, draft: Draft) -> None:
     ] + [DRAFT_PREFIX + draft.provenance]
 
 
+def _apply(catalog: Catalog, drafts: dict[tuple[str | None, str], tuple[Segment, Draft]]) -> int:
+    """Put each draft into its entry if the entry is still as it was when the run began."""
+    applied = 0
+    for entry in catalog.entries:
+        found = drafts.get(entry.key)
+        if found is None or entry.obsolete or entry.translated:
+            continue
+        segment, draft = found
+        if entry.msgstr == segment.msgstr and entry.msgid_plural is None:
+            apply_draft(entry, draft)
+            applied += 1
+    return applied
+
+
 # How many times a catalog saved by someone during a write is read again before its drafts wait.
 _ATTEMPTS = 3
+# Catalogs written together, their data flushed to disk at once (see fsutil._flush): a few
+# seconds of drafts, without holding a whole archive's catalogs in memory at the last write.
+_BATCH = 256
 
 
 class DraftWriter:
@@ -102,49 +120,54 @@ class DraftWriter:
         if not force and time.monotonic() - self._last < self.interval:
             return
         while self._pending:
-            path, drafts = next(iter(self._pending.items()))
-            self._write(path, drafts)
-            del self._pending[path]
+            batch = dict(itertools.islice(self._pending.items(), _BATCH))
+            self._write(batch)
+            for path in batch:
+                del self._pending[path]
         if self.stamps is not None:
             self.stamps.save()
         self._last = time.monotonic()
 
     def _write(
-        self, path: Path, drafts: dict[tuple[str | None, str], tuple[Segment, Draft]]
+        self, batch: dict[Path, dict[tuple[str | None, str], tuple[Segment, Draft]]]
     ) -> None:
+        """Put the drafts of ``batch`` into their catalogs, all flushed to disk together."""
         if self.dry_run:
-            self.drafts[path] = self.drafts.get(path, 0) + len(drafts)
+            for path, drafts in batch.items():
+                self.drafts[path] = self.drafts.get(path, 0) + len(drafts)
             return
-        # A save between reading the catalog and replacing it would be lost: the file goes in
+        # A save between reading a catalog and replacing it would be lost: each file goes in
         # place only if it is still the one read, else it is read again (someone saving the
         # file over and over leaves these drafts out; they are in the answer cache).
+        todo = batch
         for _ in range(_ATTEMPTS):
-            seen = Seen(file_state(path))
-            catalog = read_catalog(path, self.cache_dir)
-            applied = 0
-            for entry in catalog.entries:
-                found = drafts.get(entry.key)
-                if found is None or entry.obsolete or entry.translated:
-                    continue
-                segment, draft = found
-                if entry.msgstr == segment.msgstr and entry.msgid_plural is None:
-                    apply_draft(entry, draft)
-                    applied += 1
-            if not applied:
+            if not todo:
                 return
-            in_step = self.stamps is not None and self.stamps.in_step(path)
-            data = catalog_data(path, catalog, self.cache_dir)
+            staged_drafts: list[tuple[Path, int, bytes | None]] = []
             with staged_writes() as staged:
-                staged.add(path, data, seen)
-            if staged.changed:
-                self.changed.add(path)
-                continue
-            self.changed.discard(path)
-            if in_step and self.stamps is not None:
-                self.stamps.restamp(path, staged.placed.get(path), data)
-            self._written[path] = self._written.get(path, False) or staged.written[0]
-            self.drafts[path] = self.drafts.get(path, 0) + applied
-            return
+                for path, drafts in todo.items():
+                    seen = Seen(file_state(path))
+                    catalog = read_catalog(path, self.cache_dir)
+                    applied = _apply(catalog, drafts)
+                    if not applied:
+                        continue
+                    in_step = self.stamps is not None and self.stamps.in_step(path)
+                    data = catalog_data(path, catalog, self.cache_dir)
+                    staged.add(path, data, seen)
+                    staged_drafts.append((path, applied, data if in_step else None))
+            changed = set(staged.changed)
+            for (path, applied, stamp_data), written in zip(
+                staged_drafts, staged.written, strict=True
+            ):
+                if path in changed:
+                    self.changed.add(path)
+                    continue
+                self.changed.discard(path)
+                if stamp_data is not None and self.stamps is not None:
+                    self.stamps.restamp(path, staged.placed.get(path), stamp_data)
+                self._written[path] = self._written.get(path, False) or written
+                self.drafts[path] = self.drafts.get(path, 0) + applied
+            todo = {path: todo[path] for path in todo if path in changed}
 
     def results(self) -> list[FileResult]:
         note = "saved by someone again and again while translate ran: left as saved"
