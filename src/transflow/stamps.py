@@ -60,6 +60,20 @@ def known_file(path: StrPath) -> Known | None:
     return [stat[0], stat[1], file_digest(path)]
 
 
+def known_file_data(path: StrPath) -> tuple[Known | None, bytes | None]:
+    """``known_file`` and the bytes it hashed, for a work that then reads them from here: the
+    file is read once, and the digest is that of the very bytes the work used."""
+    stat = _stat(path)
+    if stat is None:
+        return None, None
+    try:
+        with open(path, "rb") as handle:  # noqa: PTH123  (str paths: see above)
+            data = handle.read()
+    except FileNotFoundError:
+        return [stat[0], stat[1], None], None
+    return [stat[0], stat[1], data_digest(data)], data
+
+
 def _stat(path: StrPath) -> tuple[int, int] | None:
     try:
         info = os.stat(path)  # noqa: PTH116  (str paths: see above)

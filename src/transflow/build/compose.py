@@ -12,8 +12,8 @@ from typing import Any
 from transflow.article.parse import Article
 from transflow.build.html import PageLink, render_page
 from transflow.build.render import Rendered, render_markdown, reviewed_translations
-from transflow.build.write import BuildDone, BuildWork, known_inputs, output_path
-from transflow.catalog.store import read_catalog_digest
+from transflow.build.write import BuildDone, BuildWork, output_path, read_inputs
+from transflow.catalog.store import catalog_of_data, read_catalog_digest
 from transflow.fastmd import rust_tree
 from transflow.models import Output, Skipped
 from transflow.project import Project
@@ -29,12 +29,13 @@ def _project(root: Path) -> Project:
 
 def build_article(work: BuildWork) -> BuildDone:
     project = _project(work.root)
-    done = BuildDone(known=known_inputs(project, work))
+    known, catalogs = read_inputs(project, work)
+    done = BuildDone(known=known)
     article = project.article(work.slug)
     settings = project.settings
     # Every language is looked at, even with -l, so that pages link only to pages that exist.
     languages = [settings.source_language, *settings.target_languages]
-    texts = {lang: _text(project, article, lang, done) for lang in languages}
+    texts = {lang: _text(project, article, lang, done, catalogs) for lang in languages}
     links = [
         PageLink(lang, f"../{lang}/{article.slug}.html")
         for lang in languages
@@ -59,16 +60,28 @@ def build_article(work: BuildWork) -> BuildDone:
     return done
 
 
-def _text(project: Project, article: Article, language: str, report: BuildDone) -> Rendered | None:
-    """The article's Markdown in ``language``, or None (with the reason) when it is not built."""
+def _text(
+    project: Project,
+    article: Article,
+    language: str,
+    report: BuildDone,
+    catalogs: dict[str, tuple[bytes, str]],
+) -> Rendered | None:
+    """The article's Markdown in ``language``, or None (with the reason) when it is not built.
+    ``catalogs``: the bytes and digests of the catalogs already read (``read_inputs``)."""
     settings = project.settings
     if language == settings.source_language or not article.segments:
         return render_markdown(article, {})  # nothing to translate: the page is the source
     path = project.inside(settings.catalog_path(language, article.slug))
-    if not path.is_file():
+    read = catalogs.get(project.paths.catalog(language, article.slug))
+    if read is not None:
+        data, digest = read
+        catalog = catalog_of_data(path, data, digest, settings.cache_dir)
+    elif not path.is_file():
         report.skipped.append(Skipped(article.slug, language, "no catalog; run `transflow update`"))
         return None
-    digest, catalog = read_catalog_digest(path, settings.cache_dir)
+    else:
+        digest, catalog = read_catalog_digest(path, settings.cache_dir)
     coverage = coverage_of(catalog, article.slug, language, settings.relative(path))
     report.counted.append((str(path), digest, counted.counts_of(coverage)))  # for `status`
     if coverage.percent < settings.min_coverage:

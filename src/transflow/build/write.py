@@ -21,7 +21,14 @@ from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.qa.findings import Finding
 from transflow.report import counted
-from transflow.stamps import Known, Stamps, StrPath, known_file, settings_digest
+from transflow.stamps import (
+    Known,
+    Stamps,
+    StrPath,
+    known_file,
+    known_file_data,
+    settings_digest,
+)
 
 FORMATS = ("md", "html")
 
@@ -178,9 +185,21 @@ def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
     )
 
 
-def known_inputs(project: Project, work: BuildWork) -> dict[str, Known | None]:
-    """The work's inputs as the worker finds them before reading them (see Stamps.record)."""
-    return {str(path): known_file(path) for path in _io(project, work)[0]}
+def read_inputs(
+    project: Project, work: BuildWork
+) -> tuple[dict[str, Known | None], dict[str, tuple[bytes, str]]]:
+    """The work's inputs as the worker finds them before reading them (see Stamps.record), and
+    the bytes and digest of the catalogs among them (by path, as in ``project.paths``): the
+    worker reads and hashes each catalog once."""
+    [article, *catalogs] = _io(project, work)[0]
+    known: dict[str, Known | None] = {str(article): known_file(article)}
+    data: dict[str, tuple[bytes, str]] = {}
+    for path in catalogs:
+        found, content = known_file_data(path)
+        known[str(path)] = found
+        if found is not None and content is not None:
+            data[str(path)] = content, found[2]
+    return known, data
 
 
 def _io(project: Project, work: BuildWork) -> tuple[list[StrPath], list[StrPath]]:

@@ -37,6 +37,11 @@ def read_catalog_digest(path: Path, cache_dir: Path | None = None) -> tuple[str,
     return digest, _catalog(path, data, cache_dir, True, bytes.fromhex(digest))
 
 
+def catalog_of_data(path: Path, data: bytes, digest: str, cache_dir: Path | None = None) -> Catalog:
+    """``read_catalog_digest`` for bytes already read from ``path`` (``digest``: of ``data``)."""
+    return _catalog(path, data, cache_dir, True, bytes.fromhex(digest))
+
+
 def _catalog(
     path: Path, data: bytes, cache_dir: Path | None, remember: bool, key: bytes | None = None
 ) -> Catalog:
