@@ -6,13 +6,9 @@ parser are not loaded for other commands.
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 import click
@@ -68,24 +64,6 @@ class ProgressLine:
             self.stream.flush()
 
 
-@contextmanager
-def _termination_as_interrupt() -> Iterator[None]:
-    """A kill (SIGTERM) ends the run like Ctrl-C: drafts received so far are written first."""
-
-    def interrupt(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 @cli.command("translate")
 @lang_option
 @click.option(
@@ -126,20 +104,19 @@ def translate_command(
     project = open_project(ctx)
     stderr = sys.stderr
     bar = ProgressLine(stderr, enabled=stderr.isatty() and not dry_run)
-    with _termination_as_interrupt():
-        try:
-            report = translate(
-                project,
-                flatten(langs),
-                articles,
-                flatten(engines),
-                overwrite_fuzzy=overwrite_fuzzy,
-                dry_run=dry_run,
-                progress=bar.update,
-                jobs=jobs,
-            )
-        finally:
-            bar.close()
+    try:
+        report = translate(
+            project,
+            flatten(langs),
+            articles,
+            flatten(engines),
+            overwrite_fuzzy=overwrite_fuzzy,
+            dry_run=dry_run,
+            progress=bar.update,
+            jobs=jobs,
+        )
+    finally:
+        bar.close()
     _print_report(report, project.root)
     failed = sum(s.failed for s in report.engines)
     if failed and report.left:

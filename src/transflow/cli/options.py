@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Any, TypeVar
 
 import click
@@ -68,7 +71,8 @@ def reports_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with _termination_as_interrupt():
+                return func(*args, **kwargs)
         except TransflowError as exc:
             raise click.ClickException(str(exc)) from None
         except KeyboardInterrupt:
@@ -86,3 +90,22 @@ def jobs_option(func: F) -> F:
         default=None,
         help="Worker processes (default: one per core). Output is the same for any number.",
     )(func)
+
+
+@contextmanager
+def _termination_as_interrupt() -> Iterator[None]:
+    """A kill (SIGTERM: ``timeout``, a supervisor, a CI job cancelled) ends a command like
+    Ctrl-C: what is done stays, what is half-written is removed, and the exit status is 130."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
