@@ -72,6 +72,25 @@ def test_missing_catalog_counts_as_untranslated(sample: Path, run) -> None:  # t
     assert data["languages"]["ru"]["untranslated"] == 28
 
 
+
+def test_an_article_not_extracted_yet_counts_as_untranslated(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    article = sample / "articles" / "new-story.md"
+    article.write_text(
+        "---\ntitle: A new story\n---\n\nNot extracted yet. It has two sentences.\n",
+        encoding="utf-8",
+    )
+    result = run(sample, "status", "--article", "new-story", "--format", "json")
+    counts = {c["language"]: c for c in json.loads(result.output)["catalogs"]}
+    # the title and two sentences, none of them translated: no 100% for a catalog not made yet
+    assert [(c["translated"], c["untranslated"]) for c in counts.values()] == [(0, 3), (0, 3)]
+    gate = run(sample, "status", "--article", "new-story", "--fail-under", "80")
+    assert gate.exit_code == 1
+    # A sentence more in the article, still not extracted: counted again, not taken as before.
+    article.write_text(article.read_text(encoding="utf-8") + "\nA third one.\n", encoding="utf-8")
+    again = json.loads(run(sample, "status", "--article", "new-story", "--format", "json").output)
+    assert [c["untranslated"] for c in again["catalogs"]] == [4, 4]
+
+
 def _status(root: Path) -> list[dict[str, object]]:
     """status in a process of its own, which opens the caches as they are on disk."""
     command = [sys.executable, "-m", "transflow", "-C", str(root), "status", "--format", "json"]

@@ -12,6 +12,7 @@ from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from transflow.catalog.model import Catalog, Entry
 from transflow.catalog.store import read_catalog_if_exists
 from transflow.config import Settings
 from transflow.parallel import map_items
@@ -20,7 +21,7 @@ from transflow.report import counted
 from transflow.report.coverage import Coverage, coverage_of
 from transflow.stamps import Stamps, StrPath
 
-_VERSION = "coverage/2"
+_VERSION = "coverage/3"
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def _project(root: Path) -> Project:
 
 
 def _count(item: _Count) -> Coverage:
-    """A missing catalog counts as all untranslated (its template's entries), or as empty."""
+    """A missing catalog counts as all untranslated: its template's entries, or, for an article
+    not extracted yet, its segments (so that ``--fail-under`` catches a new article)."""
     project = _project(item.root)
     settings = project.settings
     path = project.inside(settings.catalog_path(item.language, item.slug))
@@ -44,8 +46,11 @@ def _count(item: _Count) -> Coverage:
     catalog = read_catalog_if_exists(path, settings.cache_dir)
     if catalog is None:
         catalog = read_catalog_if_exists(settings.template_path(item.slug), settings.cache_dir)
-        if catalog is None:
-            return Coverage(item.slug, item.language, relative)
+    if catalog is None:
+        segments = project.article(item.slug).segments
+        catalog = Catalog(
+            entries=[Entry(msgid=m) for m in dict.fromkeys(s.msgid for s in segments)]
+        )
     return coverage_of(catalog, item.slug, item.language, relative)
 
 
@@ -96,9 +101,9 @@ def _counted(stamps: Stamps, settings: Settings, paths: FastPaths, item: _Count)
 
 def _stamp(paths: FastPaths, item: _Count) -> tuple[str, list[StrPath]]:
     catalog = paths.catalog(item.language, item.slug)
-    # A catalog is counted alone; only a missing one is counted from its template. (A str
-    # path, as in the stamps: thousands of them.)
-    inputs: list[StrPath] = (
-        [catalog] if os.path.isfile(catalog) else [catalog, paths.template(item.slug)]  # noqa: PTH113
-    )
+    # A catalog is counted alone; only a missing one is counted from its template, or from its
+    # article. (A str path, as in the stamps: thousands of them.)
+    inputs: list[StrPath] = [catalog]
+    if not os.path.isfile(catalog):  # noqa: PTH113
+        inputs += [paths.template(item.slug), paths.article(item.slug)]
     return f"coverage:{item.slug}:{item.language}", inputs
