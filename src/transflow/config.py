@@ -76,7 +76,8 @@ class Settings:
 
 
 # Keys that the core checks, with their expected type. Tables of later stages are listed in
-# TABLE_KEYS and passed through in Settings.extra.
+# TABLE_KEYS, passed through in Settings.extra and checked by their stage's own code, which
+# every command runs (so a typo in [mt] stops `build` too, not only `translate`).
 _SCALAR_KEYS: dict[str, type | tuple[type, ...]] = {
     "source_language": str,
     "target_languages": list,
@@ -88,7 +89,7 @@ _SCALAR_KEYS: dict[str, type | tuple[type, ...]] = {
     "translate_fields": list,
     "project_name": str,
 }
-TABLE_KEYS = ("mt", "qa", "glossary", "report")
+TABLE_KEYS = ("mt",)
 
 
 def load_settings(root: Path) -> Settings:
@@ -125,7 +126,11 @@ def settings_from_dict(root: Path, data: dict[str, Any], path: Path) -> Settings
     for key in ("target_languages", "translate_fields"):
         if key in values:
             values[key] = tuple(values[key])
-    return Settings(root=root, extra=extra, **values)
+    settings = Settings(root=root, extra=extra, **values)
+    from transflow.mt.settings import load_mt_settings  # imports this module
+
+    load_mt_settings(settings)
+    return settings
 
 
 def _check_values(values: dict[str, Any], path: Path) -> None:

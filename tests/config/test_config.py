@@ -38,6 +38,10 @@ def test_defaults(tmp_path: Path) -> None:
         ('target_languages = ["en"]', "`target_languages` lists the source language"),
         ('articles = "../elsewhere"', "`articles` must be a folder inside the project"),
         ("mt = 3", "`mt` must be a table"),
+        ('[qa]\ncheks = ["links"]', "unknown key `qa`"),
+        ('[report]\nformat = "pdf"', "unknown key `report`"),
+        ('[mt]\nengines = ["nope"]', "unknown engine 'nope'"),
+        ("[mt]\nengine = []", "unknown key `mt.engine`"),
     ],
 )
 def test_bad_values_name_the_key(tmp_path: Path, text: str, message: str) -> None:
@@ -55,3 +59,13 @@ def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
 def test_missing_config_says_how_to_start(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="transflow init"):
         load_settings(tmp_path)
+
+
+@pytest.mark.parametrize("command", ["extract", "update", "build", "status", "check"])
+def test_a_typo_in_the_mt_table_stops_every_command(tmp_path: Path, run, command: str) -> None:  # type: ignore[no-untyped-def]
+    root = write(tmp_path, '[mt]\nengines = ["gogle"]\n')
+    (root / "articles").mkdir()
+    result = run(root, command)
+    assert result.exit_code == 1
+    assert "transflow.toml: unknown engine 'gogle'" in result.output
+    assert not (root / "locales").exists() and not (root / "build").exists()  # nothing written
