@@ -46,6 +46,11 @@ def test_markdown_and_html_to_a_file(sample: Path, run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert result.stderr == f"wrote {target}\n"
+    mtime = target.stat().st_mtime_ns
+    again = run(sample, "status", "--format", "html", "-o", str(target))
+    assert again.stderr == f"{target} is up to date\n"  # not rewritten, and not said to be
+    assert target.stat().st_mtime_ns == mtime
 
 
 def test_fail_under(sample: Path, run) -> None:  # type: ignore[no-untyped-def]

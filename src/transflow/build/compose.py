@@ -52,7 +52,7 @@ def build_article(work: BuildWork) -> BuildDone:
         if "html" in work.formats:
             target = project.inside(output_path(project, language, article.slug, "html"))
             front = rendered.meta, rendered.body_start  # no need to read the text's YAML again
-            page = render_page(rendered.text, language, links, allow_html, front)
+            page = render_page(rendered.text, language, links, allow_html, front, article.slug)
             done.outputs.append(Output(target, page.encode()))
     requested = set(work.languages)
     done.skipped[:] = [s for s in done.skipped if s.language in requested]

@@ -57,8 +57,10 @@ def render_page(
     links: list[PageLink],
     allow_html: bool,
     front: tuple[Mapping[str, Any], int] | None = None,
+    slug: str = "",
 ) -> str:
-    """The page for an article whose (translated) Markdown is ``markdown_text``.
+    """The page for an article whose (translated) Markdown is ``markdown_text``; ``slug`` is
+    the page's title when the front matter has none (a page must have one).
 
     Raw HTML is rendered only when the source article has some (``allow_html``); otherwise any
     tag in the text is escaped and shows as text. ``front``: the text's front-matter data and
@@ -71,7 +73,7 @@ def render_page(
     body_md = markdown_text[body_start:]
     parser = _inline_parser(allow_html)
     body = render_body(body_md, allow_html)
-    title = str(meta.get("title") or "")
+    title = str(meta.get("title") or "").strip() or slug or "Article"
     header = _header(meta, language, parser)
     nav = _nav(language, links)
     return _PAGE.format(

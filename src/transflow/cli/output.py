@@ -68,5 +68,7 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    write_text_atomic(output, text)
-    click.echo(f"wrote {output}", err=True)
+    if write_text_atomic(output, text):
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(f"{output} is up to date", err=True)
