@@ -50,6 +50,20 @@ def test_front_matter_error_points_at_the_line(sample: Path, run) -> None:
     assert f"{sample / 'articles' / 'a-broken.md'}:4: invalid front matter" in result.output
 
 
+@pytest.mark.parametrize("command", ["extract", "update", "build", "status"])
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [("2023-02-30", "day is out of range for month"), ("2023-13-01", "month must be in 1..12")],
+)
+def test_a_date_that_does_not_exist(sample: Path, run, command: str, date: str, why: str) -> None:  # type: ignore[no-untyped-def]
+    (sample / "locales/templates" / f"{SAMPLE_SLUG}.pot").unlink()  # a half-done run writes it
+    add_article(sample, "a-dated.md", f"---\ntitle: T\ndate: {date}\n---\n\nText.\n".encode())
+    path = sample / "articles" / "a-dated.md"
+    assert_fails_cleanly(
+        run, sample, [command], f"{path}:3: invalid front matter: {date} is not a date ({why})"
+    )
+
+
 def test_unclosed_front_matter(sample: Path, run) -> None:
     add_article(sample, "a-open.md", b"---\ntitle: Never closed\n\nText.\n")
     assert_fails_cleanly(

@@ -77,7 +77,6 @@ def test_missing_catalog_counts_as_untranslated(sample: Path, run) -> None:  # t
     assert data["languages"]["ru"]["untranslated"] == 28
 
 
-
 def test_an_article_not_extracted_yet_counts_as_untranslated(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
     article = sample / "articles" / "new-story.md"
     article.write_text(

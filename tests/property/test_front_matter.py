@@ -51,3 +51,55 @@ def test_a_built_page_knows_its_front_matter_as_reading_it_gives(values: list[st
         rendered.text[rendered.body_start :]
         == SAMPLE.read_text("utf-8")[ARTICLE.front_matter.body_start :]
     )
+
+
+# Ways to write a front-matter text value, each as (YAML for the value "A value", its key's
+# YAML ending in a line break); every one must take a translation and stay valid YAML.
+STYLES = [
+    "plain A value\n",
+    "'A value'\n",
+    '"A value"\n',
+    "|\n  A value\n",
+    "|-\n  A value\n",
+    "|+\n  A value\n\n",
+    ">\n  A\n  value\n",
+    ">-\n  A\n  value\n\n",
+    "|2\n  A value\n",
+    "&anchor A value\n",
+    "!!str A value\n",
+    "&anchor !!str |\n  A value\n",
+]
+
+
+@given(
+    st.sampled_from(STYLES),
+    st.booleans(),
+    st.text(st.characters(blacklist_categories=["Cs"]), min_size=1),
+)
+@example("|\n  A value\n", True, "Аударма")
+@example("&anchor A value\n", False, "Перевод")
+def test_any_style_of_value_takes_a_translation(style: str, last: bool, translation: str) -> None:
+    value = style.removeprefix("plain ")
+    after = "" if last else "author: Someone  # not translated\n"
+    text = f"---\ntitle: {value}{after}---\n\nThe body.\n"
+    path = Path("styles.md")
+    article = parse_article(text, path, "styles", ("title",), True)
+    [field] = [s.msgid for s in article.segments if s.role == "front matter: title"]
+    rendered = render_markdown(article, {field: translation}).text
+
+    data = yaml.safe_load(rendered.split("---\n")[1])
+    assert data["title"] == translation
+    if not last:
+        assert data["author"] == "Someone"
+        assert "author: Someone  # not translated\n" in rendered  # the rest as it was
+    if "&anchor" in style:
+        assert "&anchor " in rendered  # an alias elsewhere still finds it
+
+
+def test_an_alias_reads_back_the_translation_of_its_anchor() -> None:
+    text = "---\ntitle: &t The title\ncaption: *t\n---\n\nThe body.\n"
+    article = parse_article(text, Path("a.md"), "a", ("title", "caption"), True)
+    fields = [s.msgid for s in article.segments if s.role.startswith("front matter: ")]
+    assert fields == ["The title"]  # the alias has nothing of its own to translate
+    rendered = render_markdown(article, {"The title": "Тақырып"}).text
+    assert yaml.safe_load(rendered.split("---\n")[1]) == {"title": "Тақырып", "caption": "Тақырып"}

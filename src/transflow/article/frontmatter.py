@@ -56,7 +56,7 @@ def split_front_matter(text: str, path: Path, translate: tuple[str, ...]) -> Fro
         data = {}
     if not isinstance(data, dict):
         raise ArticleError("front matter must be a mapping of fields (key: value)", path, 2)
-    fields = tuple(_locate_fields(node, translate, opening.end(), first_line, path))
+    fields = tuple(_locate_fields(node, translate, yaml_text, opening.end(), first_line, path))
     body_line = text.count("\n", 0, closing.end())
     return FrontMatter(data, fields, closing.end(), body_line)
 
@@ -75,9 +75,37 @@ def _compose_and_load(yaml_text: str, path: Path, first_line: int) -> tuple[yaml
         raise _yaml_error(exc, path, first_line) from None
     except yaml.YAMLError as exc:
         raise ArticleError(f"invalid front matter: {exc}", path, first_line) from None
+    except (ValueError, OverflowError) as exc:  # a date that does not exist: 2023-02-30
+        raise _value_error(exc, node, path, first_line) from None
     finally:
         loader.dispose()
     return node, data
+
+
+def _value_error(
+    exc: Exception, node: yaml.Node | None, path: Path, first_line: int
+) -> ArticleError:
+    """The error for a value YAML parses but cannot build, at the line of that value."""
+    for scalar in _scalars(node):
+        if scalar.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(scalar)
+            except (ValueError, OverflowError):
+                line = first_line + scalar.start_mark.line
+                return ArticleError(
+                    f"invalid front matter: {scalar.value} is not a date ({exc})", path, line
+                )
+    return ArticleError(f"invalid front matter: {exc}", path, first_line)
+
+
+def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.MappingNode):
+        return [s for key, value in node.value for s in [*_scalars(key), *_scalars(value)]]
+    if isinstance(node, yaml.SequenceNode):
+        return [s for item in node.value for s in _scalars(item)]
+    return []
 
 
 def _looks_like_markdown(node: yaml.Node) -> bool:
@@ -92,7 +120,12 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: Path, first_line: int) -> Artic
 
 
 def _locate_fields(
-    node: yaml.Node | None, translate: tuple[str, ...], offset: int, first_line: int, path: Path
+    node: yaml.Node | None,
+    translate: tuple[str, ...],
+    yaml_text: str,
+    offset: int,
+    first_line: int,
+    path: Path,
 ) -> list[FieldValue]:
     if not isinstance(node, yaml.MappingNode):
         return []
@@ -108,10 +141,29 @@ def _locate_fields(
             raise ArticleError(f"front-matter field `{name}` must be text", path, line)
         if not value_node.value.strip():
             continue
-        start = offset + value_node.start_mark.index
-        end = offset + value_node.end_mark.index
-        found.append(FieldValue(name, value_node.value, start, end, line))
+        if value_node.start_mark.index < key_node.end_mark.index:
+            # An alias (*name) of a value given earlier: it reads back whatever that value
+            # becomes, so there is nothing of its own to translate or replace.
+            continue
+        start, end = _value_span(yaml_text, value_node)
+        found.append(FieldValue(name, value_node.value, offset + start, offset + end, line))
     return found
+
+
+# An anchor (&name) or a tag (!!str) before a value: kept, as the value is replaced after them.
+_PROPERTIES = re.compile(r"(?:[&!][^\s]*[ \t]+)+")
+
+
+def _value_span(yaml_text: str, node: yaml.ScalarNode) -> tuple[int, int]:
+    """Where ``node``'s value is in ``yaml_text``: past its anchor and tag, and, for a block
+    scalar (| or >), short of the line breaks after it, which belong to the next key."""
+    start, end = node.start_mark.index, node.end_mark.index
+    properties = _PROPERTIES.match(yaml_text, start, end)
+    if properties is not None:
+        start = properties.end()
+    if node.style in ("|", ">"):
+        end = start + len(yaml_text[start:end].rstrip())
+    return start, end
 
 
 # What YAML 1.1 (PyYAML, libyaml) takes as it is inside a double-quoted scalar: its printable
