@@ -43,6 +43,25 @@ def sentences(text: str) -> list[str]:
             "Some 2,500 people signed. It cost $3.5 million.",
             ["Some 2,500 people signed.", "It cost $3.5 million."],
         ),
+        # Titles before a name never end a sentence, hard-wrapped ones neither.
+        (
+            "He met Ms. Jones on Monday. Dr. Ospanov and Mx. Lee left with Gov.\nGray.",
+            ["He met Ms. Jones on Monday.", "Dr. Ospanov and Mx. Lee left with Gov.\nGray."],
+        ),
+        (
+            "Sen. Black voted against. Prof. Abenova, Capt. Ivanov and Messrs. Smith agreed.",
+            ["Sen. Black voted against.", "Prof. Abenova, Capt. Ivanov and Messrs. Smith agreed."],
+        ),
+        # A name's suffix and a place stay as they were: "Jr." may end one.
+        (
+            "It was Martin Luther King Jr. He spoke. They moved to St. Louis. Then left.",
+            [
+                "It was Martin Luther King Jr.",
+                "He spoke.",
+                "They moved to St. Louis.",
+                "Then left.",
+            ],
+        ),
     ],
 )
 def test_english_sentence_rules(text: str, expected: list[str]) -> None:

@@ -95,7 +95,11 @@ def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     """Sentence ranges from cut offsets, dropping cuts inside markup or before wordless tails."""
     if len(cuts) > 1:
         spans = protected_spans(text) if _MARKUP_HINT.search(text) else []
-        cuts = [cut for cut in cuts[:-1] if _may_cut(text, cut, spans)] + cuts[-1:]
+        cuts = [
+            cut
+            for cut in cuts[:-1]
+            if _may_cut(text, cut, spans) and not _TITLE.search(text, max(0, cut - 12), cut)
+        ] + cuts[-1:]
     ranges = []
     start = 0
     for cut in cuts:
@@ -108,6 +112,13 @@ def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+# Titles written before a name, after which sentencex's English rules may end a sentence
+# ("Ms. Jones", "Dr. Ospanov", "Gov. Gray"). "Jr." and "Sr." are left out: they come after a
+# name, and often end a sentence.
+_TITLE = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Messrs|Mmes|Dr|Prof|Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Cmdr|Adm|Sgt"
+    r"|Rev|Hon|Amb|Pres|Supt|Insp)\.\s*\Z"
+)
 _BRACKET = re.compile(r"(?<!\\)[\[\]]")
 _EMPHASIS = re.compile(r"(?<!\\)(\*+|_+)")
 
