@@ -173,3 +173,22 @@ def test_hostile_translation_fails_with_errors() -> None:
     )
     assert [(c.id, c.severity) for c, _ in found] == [("html", ERROR)]
     assert "unsafe raw HTML" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<img/src=x/onerror=alert(1)>", "<svg/onload=alert(1)>", "<b/onclick=go()>"],
+)
+def test_an_event_attribute_after_a_slash_is_unsafe_html(hostile: str) -> None:
+    # Browsers take "/" between attributes as a space.
+    found = check_pair(Pair("Rest in peace.", f"{hostile} Покойся с миром.", "ru", Glossary()))
+    assert [(c.id, c.severity) for c, _ in found] == [("html", ERROR)]
+    assert found[0][1].startswith(f"unsafe raw HTML {hostile.split('>')[0].lower()}>")
+
+
+def test_html_the_source_has_and_plain_slashes_pass() -> None:
+    for source, translation in [
+        ("Line<br/>break and a/b.", "Строка<br/>перенос и a/b."),
+        ("1 < 2 and 3 > 2.", "1 < 2 и 3 > 2."),
+    ]:
+        assert [c.id for c, _ in check_pair(Pair(source, translation, "ru", Glossary()))] == []

@@ -17,8 +17,10 @@ from transflow.models import Reduced, by_constructor
 _CODE = re.compile(r"(`+)(?:(?!\1)[\s\S])+?\1(?!`)")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # Raw HTML as CommonMark sees it: tags, comments, processing instructions, declarations, CDATA.
+# A tag's attributes may follow its name after a "/" too: CommonMark calls "<img/onerror=x>"
+# text, but browsers (and laxer Markdown renderers) take it as a tag.
 _HTML = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>"
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?/?>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>"
     r"|<!\[CDATA\[[\s\S]*?\]\]>"
 )
 _EVENT_ATTRIBUTE = re.compile(r"[\s\"'/]on[a-z]+\s*=", re.IGNORECASE)
