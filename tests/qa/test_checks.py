@@ -48,6 +48,16 @@ CASES = [
     # More digits than Decimal's default 28: read and grouped whole, not a crash.
     ("numbers", f"Case {'7' * 30}.", f"Іс {'777 ' * 9}777.", "kk", True),
     ("numbers", f"Case {'7' * 30}.", f"Іс {'7' * 29}.", "kk", False),
+    # A decimal without its leading zero, and a number grouped by spaces (or no-break spaces).
+    ("numbers", "About .75 of voters.", "Около 0,75 избирателей.", "ru", True),
+    ("numbers", "About .75 of voters.", "Около ,75 избирателей.", "ru", True),
+    ("numbers", "About .75 of voters.", "Около 75 избирателей.", "ru", False),
+    ("numbers", "Some 10 000 people.", "Около 10000 человек.", "ru", True),
+    ("numbers", "Some 10\u00a0000 people.", "Около 10 000 человек.", "ru", True),
+    ("numbers", "Some 10 000 people.", "Шамамен 10 адам.", "kk", False),
+    # ... unless its spaces did not group: "May 12 300 people" are 12 and 300.
+    ("numbers", "On May 12 300 people came.", "12 мая пришли 300 человек.", "ru", True),
+    ("numbers", "On May 12 300 people came.", "12 мая пришли люди.", "ru", False),
     ("whitespace", "Rest in peace. ", "Покойся с миром. ", "ru", True),
     ("whitespace", "Rest in peace. ", "Покойся с миром.", "ru", False),
     ("whitespace", "Rest in peace.", " Покойся с миром.", "ru", False),

@@ -30,7 +30,7 @@ from transflow.qa.markup import (
     shown_target,
     targets_of,
 )
-from transflow.qa.numbers import accepted_forms, count_in, source_numbers
+from transflow.qa.numbers import accepted_forms, count_in, source_numbers, space_parts
 
 CHECKS: list[Check] = []
 
@@ -108,8 +108,18 @@ def numbers(pair: Pair) -> Iterator[str]:
     translation = prose_of(pair.translation) if wanted else ""
     for number, count in wanted:
         forms = accepted_forms(number, pair.source_language, pair.language)
-        if count_in(translation, forms) < count:
-            yield f"number {number} is missing (write it as {_shown_forms(forms)})"
+        if count_in(translation, forms) >= count or _has_parts(pair, translation, number, count):
+            continue
+        yield f"number {number} is missing (write it as {_shown_forms(forms)})"
+
+
+def _has_parts(pair: Pair, translation: str, number: str, count: int) -> bool:
+    """Whether the translation has each number of a space-grouped one read as several."""
+    parts = space_parts(number)
+    return bool(parts) and all(
+        count_in(translation, accepted_forms(part, pair.source_language, pair.language)) >= count
+        for part in parts
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -21,13 +21,26 @@ from babel.numbers import (
     parse_decimal,
 )
 
-_SOURCE_NUMBER = re.compile(r"(?<![\d])\d+(?:[.,]\d+)*")
+# A number as a source writes it: grouped by spaces (10 000, with a no-break space too), with
+# "," or "." (2,500 or 8.7), or a decimal with no leading zero (.75).
+_SOURCE_NUMBER = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|(?<![\d])\d+(?:[.,]\d+)*"
+    r"|(?<![\w.,])\.\d+(?![.,]?\d)"
+)
 _SPACES = ("\u00a0", "\u202f", " ")
+_SPACE_GROUPS = re.compile("[ \u00a0\u202f]")
 
 
 def source_numbers(text: str) -> list[str]:
     """The numbers in ``text`` as written, in order (``2,500``, ``8.7``, ``2006``)."""
     return [m.group() for m in _SOURCE_NUMBER.finditer(text)]
+
+
+def space_parts(number: str) -> list[str]:
+    """The numbers a space-grouped one would be if its spaces were not grouping: "On May 12 300
+    people" holds 12 and 300, not 12 300 (an empty list for a number without spaces)."""
+    parts = _SPACE_GROUPS.split(number)
+    return parts if len(parts) > 1 else []
 
 
 def value_of(number: str, locale: str) -> Decimal | None:
@@ -42,9 +55,14 @@ def value_of(number: str, locale: str) -> Decimal | None:
 def accepted_forms(number: str, source_locale: str, target_locale: str) -> frozenset[str]:
     """Every way ``number`` (as written in the source) may be written in a translation."""
     forms = {number}
-    value = value_of(number, source_locale)
+    written = _SPACE_GROUPS.sub("", number)  # 10 000: read as 10000 in any locale
+    if written.startswith("."):
+        written = "0" + written  # .75: also 0,75 (0.75) and ,75
+        forms.add(number.replace(".", get_decimal_symbol(_locale(target_locale))))
+    value = value_of(written, source_locale)
     if value is None:
         return frozenset(forms)
+    forms.add(written)
     target = _locale(target_locale)
     decimal = get_decimal_symbol(target)
     plain = format(value, "f")
