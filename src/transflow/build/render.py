@@ -7,9 +7,13 @@ stays as it was. A translation identical to its segment leaves the source bytes 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from markdown_it import MarkdownIt
 
 from transflow.article.frontmatter import yaml_scalar
 from transflow.article.parse import Article
@@ -40,8 +44,8 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
     body_start = article.front_matter.body_start
     for segment in sorted(article.segments, key=lambda s: s.start):
         translation = translations.get(segment.msgid)
-        if translation is None:
-            fallback += 1
+        if translation is None or (segment.role in _IN_A_BLOCK and not translation.strip()):
+            fallback += 1  # a blank one has nothing to show in its block
             continue
         translated += 1
         if translation == segment.msgid:
@@ -52,7 +56,7 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
             body_start += len(value) - (segment.end - segment.start)
             meta[segment.role.removeprefix(_FRONT_MATTER)] = translation
         else:
-            value = _fit(translation, segment.role)
+            value = _fit(translation, segment.role, segment.sentence == 1)
         pieces.append(value)
         position = segment.end
     pieces.append(article.text[position:])
@@ -62,14 +66,71 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
 _FRONT_MATTER = "front matter: "  # the role of a front-matter field's segment, then its name
 
 
-def _fit(translation: str, role: str) -> str:
-    """Keep a translation from breaking the block it goes into."""
+def _fit(translation: str, role: str, starts_block: bool = True) -> str:
+    """Keep a translation from breaking the block it goes into. ``starts_block``: the segment
+    is where its block's text begins (its first sentence), so its first line is a line start."""
     if role in ("heading", "table cell"):
         translation = " ".join(translation.split("\\\n"))
         translation = " ".join(translation.splitlines())
     if role == "table cell":
-        translation = _escape_pipes(translation)
+        return _escape_pipes(translation)
+    if role in _IN_A_BLOCK:
+        return _stay_in_block(translation, starts_block)
     return translation
+
+
+# Roles whose text may span lines, where a line of a translation could start a block of its own.
+_IN_A_BLOCK = ("paragraph", "list item", "block quote")
+
+# Lines that start a block wherever they are (CommonMark and GFM): a setext underline or
+# thematic break of "-" or "=", and a table's delimiter row.
+_ALWAYS_A_BLOCK = re.compile(
+    r"(?:=+|-+)[ \t]*$|\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
+)
+# Lines that may start one, which the parser then decides: an ATX heading, a quote, a list item,
+# a thematic break, a code fence, a link reference definition.
+_MAY_START_A_BLOCK = re.compile(
+    r"#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|([-*_])[ \t]*(?:\1[ \t]*){2,}$|`{3,}|~{3,}"
+    r"|\[[^\]]*\]:|\d{1,9}[.)](?:[ \t]|$)"
+)
+_ORDERED = re.compile(r"\d{1,9}")
+_BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+")
+
+
+def _stay_in_block(translation: str, starts_block: bool) -> str:
+    """A translation that cannot start a block: blank lines (a new paragraph) folded to one
+    line break, and each line that would start a heading, list, quote, fence or the like (a
+    dialogue dash written as "- ", say) escaped; its visible text stays the same."""
+    text = _BLANK_LINES.sub("\n", translation.strip())
+    lines = text.split("\n")
+    return "\n".join(
+        _literal_line(line) if index or starts_block else line for index, line in enumerate(lines)
+    )
+
+
+def _literal_line(line: str) -> str:
+    """``line`` as a line that continues a block: a backslash before the character that would
+    start a block of its own (one after the number of an ordered list's marker)."""
+    stripped = line.lstrip(" \t")  # leading spaces could make an indented code block
+    if not (
+        _ALWAYS_A_BLOCK.match(stripped)
+        or (_MAY_START_A_BLOCK.match(stripped) and not _is_paragraph(stripped))
+    ):
+        return stripped
+    number = _ORDERED.match(stripped)
+    at = 0 if number is None else number.end()
+    return f"{stripped[:at]}\\{stripped[at:]}"
+
+
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _is_paragraph(line: str) -> bool:
+    """Whether ``line`` on its own is a paragraph ("``` ``` x" is a code span, not a fence)."""
+    types = [token.type for token in _block_parser().parse(line)]
+    return types == ["paragraph_open", "inline", "paragraph_close"]
 
 
 def _escape_pipes(text: str) -> str:
