@@ -101,6 +101,9 @@ def _stay_in_block(translation: str, starts_block: bool) -> str:
     """A translation that cannot start a block: blank lines (a new paragraph) folded to one
     line break, and each line that would start a heading, list, quote, fence or the like (a
     dialogue dash written as "- ", say) escaped; its visible text stays the same."""
+    if "\n" not in translation:  # most translations: one line
+        text = translation.strip()
+        return _literal_line(text) if starts_block else text
     text = _BLANK_LINES.sub("\n", translation.strip())
     lines = text.split("\n")
     return "\n".join(
