@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polib
+import yaml
+
 
 def test_an_article_without_a_title_gets_its_slug_as_the_page_title(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "news"
@@ -20,3 +23,36 @@ def test_an_article_without_a_title_gets_its_slug_as_the_page_title(tmp_path: Pa
     assert "<title>no-title-here</title>" in untitled
     titled = (root / "build" / "en" / "titled.html").read_text(encoding="utf-8")
     assert "<title>The &lt;real&gt; title</title>" in titled
+
+
+def test_a_title_that_is_an_alias_of_a_translated_field_is_translated_on_the_page(
+    tmp_path: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    root = tmp_path / "news"
+    assert run(tmp_path, "init", str(root)).exit_code == 0
+    (root / "articles" / "road.md").write_text(
+        "---\nsummary: &s Floods close the mountain road\ntitle: *s\n---\n\nThe road is shut.\n",
+        encoding="utf-8",
+    )
+    assert run(root, "update").exit_code == 0
+    catalog_path = root / "locales" / "ru" / "LC_MESSAGES" / "road.po"
+    catalog = polib.pofile(str(catalog_path))
+    russian = {
+        "Floods close the mountain road": "Паводок закрыл горную дорогу",
+        "The road is shut.": "Дорога закрыта.",
+    }
+    for entry in catalog:
+        entry.msgstr = russian[entry.msgid]
+    catalog.save()
+    assert run(root, "build").exit_code == 0
+
+    markdown = (root / "build" / "ru" / "road.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(markdown.split("---\n")[1])
+    assert front == {
+        "summary": "Паводок закрыл горную дорогу",
+        "title": "Паводок закрыл горную дорогу",
+    }
+    page = (root / "build" / "ru" / "road.html").read_text(encoding="utf-8")
+    assert "<title>Паводок закрыл горную дорогу</title>" in page
+    assert "<h1>Паводок закрыл горную дорогу</h1>" in page

@@ -36,6 +36,9 @@ class FrontMatter:
     fields: tuple[FieldValue, ...]
     body_start: int  # offset in the file where the Markdown body begins
     body_line: int  # 0-based line number of the body's first line
+    # Whether a field to translate is an alias (``caption: *t``): it reads back whatever its
+    # anchor's value becomes, so only reading the translated YAML tells its value.
+    aliased: bool = False
 
 
 def split_front_matter(text: str, path: Path, translate: tuple[str, ...]) -> FrontMatter:
@@ -56,9 +59,12 @@ def split_front_matter(text: str, path: Path, translate: tuple[str, ...]) -> Fro
         data = {}
     if not isinstance(data, dict):
         raise ArticleError("front matter must be a mapping of fields (key: value)", path, 2)
-    fields = tuple(_locate_fields(node, translate, yaml_text, opening.end(), first_line, path))
+    aliases: list[str] = []
+    fields = tuple(
+        _locate_fields(node, translate, yaml_text, opening.end(), first_line, path, aliases)
+    )
     body_line = text.count("\n", 0, closing.end())
-    return FrontMatter(data, fields, closing.end(), body_line)
+    return FrontMatter(data, fields, closing.end(), body_line, bool(aliases))
 
 
 # libyaml's loader when PyYAML was built with it: several times faster, same nodes and marks.
@@ -75,27 +81,40 @@ def _compose_and_load(yaml_text: str, path: Path, first_line: int) -> tuple[yaml
         raise _yaml_error(exc, path, first_line) from None
     except yaml.YAMLError as exc:
         raise ArticleError(f"invalid front matter: {exc}", path, first_line) from None
-    except (ValueError, OverflowError) as exc:  # a date that does not exist: 2023-02-30
+    except _UNBUILDABLE as exc:
         raise _value_error(exc, node, path, first_line) from None
     finally:
         loader.dispose()
     return node, data
 
 
+# What PyYAML's constructor raises, with no mark, for a value it parses but cannot build: a date
+# that does not exist (2023-02-30: ValueError), `!!int x` (ValueError), `!!bool x` (KeyError),
+# `!!timestamp x` (AttributeError); OverflowError and TypeError only to be safe.
+_UNBUILDABLE = (ValueError, OverflowError, KeyError, AttributeError, TypeError)
+
+
 def _value_error(
     exc: Exception, node: yaml.Node | None, path: Path, first_line: int
 ) -> ArticleError:
     """The error for a value YAML parses but cannot build, at the line of that value."""
+    constructor = yaml.constructor.SafeConstructor()
     for scalar in _scalars(node):
-        if scalar.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                yaml.SafeLoader("").construct_yaml_timestamp(scalar)
-            except (ValueError, OverflowError):
-                line = first_line + scalar.start_mark.line
-                return ArticleError(
-                    f"invalid front matter: {scalar.value} is not a date ({exc})", path, line
-                )
+        try:
+            constructor.construct_object(scalar)
+        except _UNBUILDABLE as refused:
+            line = first_line + scalar.start_mark.line
+            return ArticleError(f"invalid front matter: {_refusal(scalar, refused)}", path, line)
+        except yaml.YAMLError:
+            continue  # not what stopped the document: its own error comes later, if ever
     return ArticleError(f"invalid front matter: {exc}", path, first_line)
+
+
+def _refusal(scalar: yaml.ScalarNode, exc: Exception) -> str:
+    if scalar.tag == "tag:yaml.org,2002:timestamp" and isinstance(exc, ValueError):
+        return f"{scalar.value} is not a date ({exc})"
+    tag = scalar.tag.replace("tag:yaml.org,2002:", "!!")
+    return f"{scalar.value} cannot be read as {tag}"
 
 
 def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
@@ -126,43 +145,67 @@ def _locate_fields(
     offset: int,
     first_line: int,
     path: Path,
+    aliases: list[str],
 ) -> list[FieldValue]:
+    """The translatable fields' values and the spans of ``yaml_text`` their translations replace.
+
+    A value keeps its anchor (``title: &t "…"``), so aliases of it stay valid. A field whose
+    value is an alias (``caption: *t``) has no value of its own: it is not located, and reads
+    back whatever its anchor's value becomes (the translation, when that field is translated);
+    its name goes to ``aliases``.
+    """
     if not isinstance(node, yaml.MappingNode):
         return []
-    found = []
+    found: list[FieldValue] = []
     for key_node, value_node in node.value:
         name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if name not in translate:
             continue
-        line = first_line + value_node.start_mark.line
-        if not isinstance(value_node, yaml.ScalarNode) or value_node.tag != "tag:yaml.org,2002:str":
-            if isinstance(value_node, yaml.ScalarNode) and value_node.value == "":
-                continue
-            raise ArticleError(f"front-matter field `{name}` must be text", path, line)
-        if not value_node.value.strip():
+        # An alias's node is the anchored one, met earlier in the text than the alias's key.
+        alias = value_node.start_mark.index < key_node.end_mark.index
+        line = first_line + (key_node if alias else value_node).start_mark.line
+        if not _is_text(value_node, name, path, line):
             continue
-        if value_node.start_mark.index < key_node.end_mark.index:
-            # An alias (*name) of a value given earlier: it reads back whatever that value
-            # becomes, so there is nothing of its own to translate or replace.
+        if alias:
+            aliases.append(name)
             continue
         start, end = _value_span(yaml_text, value_node)
+        if any(field.start == offset + start for field in found):
+            continue  # one value merged in twice (<<: [*base, *base]) is replaced once
         found.append(FieldValue(name, value_node.value, offset + start, offset + end, line))
     return found
 
 
-# An anchor (&name) or a tag (!!str) before a value: kept, as the value is replaced after them.
-_PROPERTIES = re.compile(r"(?:[&!][^\s]*[ \t]+)+")
+def _is_text(node: yaml.Node, name: str, path: Path, line: int) -> bool:
+    """Whether a translatable field holds text to translate; an error if it holds anything but
+    text (a field left empty holds nothing)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        return bool(node.value.strip())
+    if isinstance(node, yaml.ScalarNode) and node.value == "":
+        return False
+    raise ArticleError(f"front-matter field `{name}` must be text", path, line)
+
+
+# An anchor (&name) or a tag (!!str) before a value, with the spaces, line breaks and comments
+# after it: kept, as the value is replaced after them.
+_PROPERTIES = re.compile(r"(?:[&!]\S*(?:\s|#.*)*)+")
+# What ends a block scalar's span: spaces and line breaks only. A tab after a quoted value is
+# refused by PyYAML's pure-Python reader, and U+00A0 and the like are no YAML space at all.
+_LAYOUT = " \r\n"
 
 
 def _value_span(yaml_text: str, node: yaml.ScalarNode) -> tuple[int, int]:
     """Where ``node``'s value is in ``yaml_text``: past its anchor and tag, and, for a block
-    scalar (| or >), short of the line breaks after it, which belong to the next key."""
+    scalar (| or >), short of the line breaks after it, which belong to the next key.
+
+    A block scalar's span starts at its indicator, so a comment on the indicator's line
+    (``title: | # note``) goes with the value it is about."""
     start, end = node.start_mark.index, node.end_mark.index
     properties = _PROPERTIES.match(yaml_text, start, end)
     if properties is not None:
         start = properties.end()
     if node.style in ("|", ">"):
-        end = start + len(yaml_text[start:end].rstrip())
+        end = start + len(yaml_text[start:end].rstrip(_LAYOUT))
     return start, end
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from transflow.article.frontmatter import yaml_scalar
+from transflow.article.frontmatter import split_front_matter, yaml_scalar
 from transflow.article.parse import Article
 from transflow.catalog.model import Catalog
 
@@ -60,7 +60,12 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
         pieces.append(value)
         position = segment.end
     pieces.append(article.text[position:])
-    return Rendered("".join(pieces), translated, fallback, meta, body_start)
+    text = "".join(pieces)
+    if article.front_matter.aliased and meta != article.front_matter.data:
+        # A field that is an alias of a translated one reads back that translation.
+        front = split_front_matter(text, article.path, ())
+        meta, body_start = front.data, front.body_start
+    return Rendered(text, translated, fallback, meta, body_start)
 
 
 _FRONT_MATTER = "front matter: "  # the role of a front-matter field's segment, then its name
