@@ -187,7 +187,15 @@ def test_hostile_translation_fails_with_errors() -> None:
 
 @pytest.mark.parametrize(
     "hostile",
-    ["<img/src=x/onerror=alert(1)>", "<svg/onload=alert(1)>", "<b/onclick=go()>"],
+    [
+        "<img/src=x/onerror=alert(1)>",
+        "<svg/onload=alert(1)>",
+        "<b/onclick=go()>",
+        "<IMG/SRC=x/ONERROR=alert(1)>",
+        "<img//onerror=alert(1)>",
+        "<details/open/ontoggle=alert(1)>",
+        "<img src=x onerror=alert(1)>",  # the form with spaces, for comparison
+    ],
 )
 def test_an_event_attribute_after_a_slash_is_unsafe_html(hostile: str) -> None:
     # Browsers take "/" between attributes as a space.
@@ -200,5 +208,14 @@ def test_html_the_source_has_and_plain_slashes_pass() -> None:
     for source, translation in [
         ("Line<br/>break and a/b.", "Строка<br/>перенос и a/b."),
         ("1 < 2 and 3 > 2.", "1 < 2 и 3 > 2."),
+        ("Either/or, a/b/c.", "Или/или, a/b/c."),
+        ("A <b/online> tag.", "Тег <b/online>."),  # an attribute that only starts with "on"
     ]:
         assert [c.id for c, _ in check_pair(Pair(source, translation, "ru", Glossary()))] == []
+
+
+def test_a_harmless_tag_the_source_lacks_is_raw_html_not_unsafe() -> None:
+    found = check_pair(Pair("Line break.", "Строка<br/>перенос.", "ru", Glossary()))
+    assert [(c.id, message) for c, message in found] == [
+        ("html", "raw HTML <br/> is not in the source")
+    ]

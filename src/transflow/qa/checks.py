@@ -115,10 +115,11 @@ def numbers(pair: Pair) -> Iterator[str]:
 
 def _has_parts(pair: Pair, translation: str, number: str, count: int) -> bool:
     """Whether the translation has each number of a space-grouped one read as several."""
-    parts = space_parts(number)
+    parts = Counter(space_parts(number))  # 999 999 read as two numbers is 999 twice
     return bool(parts) and all(
-        count_in(translation, accepted_forms(part, pair.source_language, pair.language)) >= count
-        for part in parts
+        count_in(translation, accepted_forms(part, pair.source_language, pair.language))
+        >= count * times
+        for part, times in parts.items()
     )
 
 

@@ -22,10 +22,16 @@ from babel.numbers import (
 )
 
 # A number as a source writes it: grouped by spaces (10 000, with a no-break space too), with
-# "," or "." (2,500 or 8.7), or a decimal with no leading zero (.75).
+# "," or "." (2,500 or 8.7), or a decimal with no leading zero (.75). A space group is exactly three
+# digits: "1 5000" is 1 and 5000, and "10 000 5000" is 10 000 and 5000. A "." may end a grouped
+# number (1 234 567.5); a "," makes the groups separate numbers (May 12 300,000 people).
 _SOURCE_NUMBER = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|(?<![\d])\d+(?:[.,]\d+)*"
-    r"|(?<![\w.,])\.\d+(?![.,]?\d)"
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:\.\d+)?(?![.,]\d)"
+    r"|(?<![\d])\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+(?![.,]?\d)"
+)
+# A number grouped by spaces as a translation may write it: its decimal sign may be "," (2 500,5).
+_TRANSLATED_GROUPS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+)?(?![.,]?\d)"
 )
 _SPACES = ("\u00a0", "\u202f", " ")
 _SPACE_GROUPS = re.compile("[ \u00a0\u202f]")
@@ -37,10 +43,11 @@ def source_numbers(text: str) -> list[str]:
 
 
 def space_parts(number: str) -> list[str]:
-    """The numbers a space-grouped one would be if its spaces were not grouping: "On May 12 300
-    people" holds 12 and 300, not 12 300 (an empty list for a number without spaces)."""
-    parts = _SPACE_GROUPS.split(number)
-    return parts if len(parts) > 1 else []
+    """The two numbers a space-grouped one would be if its first space did not group: "On May 12
+    300 people" holds 12 and 300, not 12 300; "May 12 300 000" 12 and 300 000. An empty list for
+    a number without spaces, or whose rest starts with 0: 1 000 000 is never 1 and 000 000."""
+    parts = _SPACE_GROUPS.split(number, maxsplit=1)
+    return parts if len(parts) > 1 and not parts[1].startswith("0") else []
 
 
 def value_of(number: str, locale: str) -> Decimal | None:
@@ -80,15 +87,19 @@ def accepted_forms(number: str, source_locale: str, target_locale: str) -> froze
 def count_in(text: str, forms: frozenset[str]) -> int:
     """How many times one of ``forms`` stands as a whole number in ``text`` (non-overlapping).
 
-    A form counts where no digit touches it and no "," or "." joins it to more digits; scanning
-    left to right, the longest form that fits at a place wins, and the next one starts after it.
+    A form counts where no digit touches it, no "," or "." joins it to more digits and it is not
+    part of a longer number grouped by spaces ("1 000" is not in "1 000 000"), unless the spaces
+    may as well separate two numbers as the source's may ("25" and "300" in "25 300-метровых");
+    scanning left to right, the longest form that fits at a place wins, and the next one starts
+    after it.
     """
     found: list[tuple[int, int]] = []
+    grouped = _grouped_spans(text)
     for form in forms:
         start = text.find(form)
         while start >= 0:
             end = start + len(form)
-            if _stands_alone(text, start, end):
+            if _stands_alone(text, start, end) and not _inside_grouped(grouped, start, end):
                 found.append((start, -end))
             start = text.find(form, start + 1)
     count = last = 0
@@ -111,6 +122,36 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
             or (end + 1 < len(text) and text[end] in ".," and text[end + 1].isdecimal())
         )
     )
+
+
+# A space-grouped number in a translation: where it starts and ends, and where the part after its
+# first space starts (-1 where that part starts with 0, as 1 000 000 is never 1 and 000 000).
+_Grouped = tuple[int, int, int]
+
+
+@lru_cache(maxsize=1024)
+def _grouped_spans(text: str) -> tuple[_Grouped, ...]:
+    """The space-grouped numbers of ``text``; a check looks for every number in the same one."""
+    if not _SPACE_GROUPS.search(text):
+        return ()
+    found: list[_Grouped] = []
+    for match in _TRANSLATED_GROUPS.finditer(text):
+        start, end = match.span()
+        rest = _SPACE_GROUPS.search(text, start, end)
+        second = -1 if rest is None or text[rest.end()] == "0" else rest.end()
+        found.append((start, end, second))
+    return tuple(found)
+
+
+def _inside_grouped(grouped: tuple[_Grouped, ...], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` takes part of a space-grouped number without being all of it or,
+    read as the source's are (see space_parts), one of the two numbers it could be."""
+    for first, last, second in grouped:
+        if start >= last or end <= first or (start, end) == (first, last):
+            continue
+        if second < 0 or (start, end) not in ((first, second - 1), (second, last)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=32)

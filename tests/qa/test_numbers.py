@@ -1,0 +1,172 @@
+"""The numbers check on the ways a source and a translation write numbers: grouped by spaces
+(10 000, with a no-break or a narrow no-break space too) and decimals without their leading zero
+(.75)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_decimal
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from transflow.qa.checks import checks_by_id
+from transflow.qa.findings import Pair
+from transflow.qa.glossary import Glossary
+from transflow.qa.numbers import count_in, source_numbers, space_parts
+
+SPACES = [" ", "\u00a0", "\u202f"]
+
+
+def missing(source: str, translation: str, language: str) -> list[str]:
+    return checks_by_id()["numbers"](Pair(source, translation, language, Glossary()))
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("About .75 of voters", [".75"]),
+        ("Some 10 000 people", ["10 000"]),
+        ("Some 10\u00a0000 and 10\u202f000 people", ["10\u00a0000", "10\u202f000"]),
+        ("It cost 1 234 567.5 tenge.", ["1 234 567.5"]),
+        ("in 2006 and 2007", ["2006", "2007"]),
+        ("In 2006 300 people came.", ["2006", "300"]),
+        # A group is exactly three digits: these spaces separate numbers.
+        ("In round 1 5000 people voted.", ["1", "5000"]),
+        ("Some 10 000 5000 votes", ["10 000", "5000"]),
+        ("12 3456", ["12", "3456"]),
+        # A "," after the groups makes them separate numbers (an en source groups by ",").
+        ("On May 12 300,000 people came.", ["12", "300,000"]),
+        ("Version 1.75 and a.75", ["1.75", "75"]),
+    ],
+)
+def test_source_numbers(text: str, numbers: list[str]) -> None:
+    assert source_numbers(text) == numbers
+
+
+@pytest.mark.parametrize(
+    ("number", "parts"),
+    [
+        ("12 300", ["12", "300"]),
+        ("12 300 000", ["12", "300 000"]),
+        ("1 000 000", []),  # never 1 and 000 000
+        ("10\u00a0000", []),
+        ("2006", []),
+    ],
+)
+def test_space_parts(number: str, parts: list[str]) -> None:
+    assert space_parts(number) == parts
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [
+        ("About .75 of voters", "Около 0,75 избирателей", "ru"),
+        ("About .75 of voters", "Около 0.75 избирателей", "ru"),
+        ("About .75 of voters", "Около .75 избирателей", "ru"),
+        ("About .75 of voters", "Около ,75 избирателей", "ru"),
+        ("About .75 of voters", "Сайлаушылардың 0,75 бөлігі", "kk"),
+        ("About .75 of voters", "About 0.75 of voters", "en"),
+        ("Support fell to .5%.", "Поддержка упала до 0,5 %.", "ru"),
+        ("10 000 people", "10000 человек", "ru"),
+        ("10 000 people", "10 000 человек", "ru"),
+        ("10 000 people", "10\u00a0000 человек", "ru"),
+        ("10\u00a0000 people", "10000 человек", "ru"),
+        ("10\u202f000 people", "10 000 человек", "kk"),
+        ("10\u202f000 people", "10\u202f000 человек", "ru"),
+        ("1 234 567 people", "1234567 человек", "ru"),
+        ("It cost 1 234 567.5 tenge.", "Это стоило 1234567,5 тенге.", "ru"),
+        ("It cost 1 234 567.5 tenge.", "Это стоило 1 234 567,5 тенге.", "ru"),
+        ("in 2006 and 2007", "в 2006 и 2007 годах", "ru"),
+        ("In round 1 5000 people voted.", "В 1 туре голосовали 5000 человек.", "ru"),
+        ("On May 12 300,000 people came.", "12 мая пришли 300 000 человек.", "ru"),
+        ("On May 12 300 000 people came.", "12 мая пришли 300 000 человек.", "ru"),
+        # Two numbers side by side in a translation, as a space-grouped source may hold them.
+        ("25 pools of 300 meters", "25 300-метровых бассейнов", "ru"),
+        ("The 10,000th visitor", "10 000-й посетитель", "ru"),
+    ],
+)
+def test_correct_translations_pass(source: str, translation: str, language: str) -> None:
+    assert missing(source, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language", "number"),
+    [
+        ("About .75 of voters", "Около 75 избирателей", "ru", ".75"),
+        ("About .75 of voters", "Около 1,75 избирателей", "ru", ".75"),
+        ("About .75 of voters", "Около 0,7 избирателей", "ru", ".75"),
+        ("10 000 people", "10 человек", "ru", "10 000"),
+        ("10 000 people", "000 человек", "ru", "10 000"),
+        ("10 000 people", "100 000 человек", "kk", "10 000"),
+        ("10 000 people", "10 000 000 человек", "ru", "10 000"),
+        ("in 2006 and 2007", "в 2006 году", "ru", "2007"),
+        ("In round 1 5000 people voted.", "В 1 туре голосовали 500 человек.", "ru", "5000"),
+        # A number the translation holds only as a piece of a longer one is missing.
+        ("Some 1 000 000 people", "Около 1 000 человек", "ru", "1 000 000"),
+        ("Some 10\u00a0000\u00a0000 people", "Около 10 000 человек", "kk", "10\u00a0000\u00a0000"),
+        ("Some 1,000 people", "Около 1 000 000 человек", "ru", "1,000"),
+        ("Some 2,500 people", "Около 2\u00a0500\u00a0000 человек", "ru", "2,500"),
+        ("On May 12 300 000 people came.", "12 мая пришли 300 человек.", "ru", "12 300 000"),
+    ],
+)
+def test_wrong_translations_fail(source: str, translation: str, language: str, number: str) -> None:
+    messages = missing(source, translation, language)
+    assert len(messages) == 1
+    assert messages[0].startswith(f"number {' '.join(number.split())} is missing")  # spaces shown
+
+
+def test_count_in_counts_a_space_grouped_number_once() -> None:
+    forms = frozenset({"10 000", "10000", "10\u00a0000"})
+    assert count_in("10 000 и 10\u00a0000, не 10 000 000", forms) == 2
+
+
+def _en_grouped_by(value: Decimal, space: str) -> str:
+    """``value`` as an en source may write it grouped by spaces: 1 234 567.5."""
+    return format_decimal(value, locale="en", decimal_quantization=False).replace(",", space)
+
+
+_VALUES = st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False)
+_TARGETS = st.sampled_from(["kk", "ru"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES, st.sampled_from(SPACES), _TARGETS, st.booleans())
+def test_a_space_grouped_source_number_passes_in_the_target_format(
+    value: Decimal, space: str, language: str, grouped: bool
+) -> None:
+    source = f"About {_en_grouped_by(value, space)} people."
+    translated = format_decimal(
+        value, locale=language, decimal_quantization=False, group_separator=grouped
+    )
+    assert missing(source, f"Около {translated} человек.", language) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**6), _TARGETS)
+def test_a_decimal_without_its_leading_zero_passes_in_the_target_format(
+    digits: int, language: str
+) -> None:
+    fraction = f".{digits:07d}".rstrip("0")
+    translated = format_decimal(
+        Decimal("0" + fraction), locale=language, decimal_quantization=False
+    )
+    assert (
+        missing(f"About {fraction} of voters.", f"Около {translated} избирателей.", language) == []
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["en", "en-spaces"]), _TARGETS)
+def test_a_thousand_times_the_source_number_fails(value: int, written: str, language: str) -> None:
+    number = format_decimal(value, locale="en")
+    if written == "en-spaces":
+        number = number.replace(",", " ")
+        assume(len(set(space_parts(number))) != 1)  # see the test below
+    translated = format_decimal(value * 1000, locale=language)
+    assert missing(f"About {number} people.", f"Около {translated} человек.", language) != []
+
+
+def test_a_space_grouped_number_of_two_equal_parts_needs_both() -> None:
+    assert missing("About 999 999 people.", "Около 999 999 000 человек.", "ru") != []
