@@ -73,6 +73,17 @@ def test_every_way_to_write_a_value_takes_a_translation(value: str, last: bool) 
     assert ("&t" in built) == ("&t" in value)  # an alias elsewhere would still find its anchor
 
 
+@pytest.mark.parametrize(
+    "header", ["| # from the wire", ">-\t# from the wire", "|2 # from the wire"]
+)
+def test_a_comment_on_a_block_scalars_header_stays(header: str) -> None:
+    text = f"---\ntitle: {header}\n    Block title\nauthor: Me\n---\n{BODY}"
+    built = build(text, {"title": "Аударма"})
+    comment = header[header.index("#") :]
+    assert built == f'---\ntitle: "Аударма" {comment}\nauthor: Me\n---\n{BODY}'
+    assert read_back(built) == [{"title": "Аударма", "author": "Me"}] * len(LOADERS)
+
+
 def test_windows_line_breaks_stay() -> None:
     text = f"---\r\ntitle: |\r\n  Block title\r\n\r\nauthor: Me\r\n---\r\n{BODY}"
     built = build(text, {"title": "Аударма"})

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 
 from transflow.article.frontmatter import split_front_matter, yaml_scalar
 from transflow.article.parse import Article
+from transflow.article.segment import Segment
 from transflow.catalog.model import Catalog
 
 
@@ -52,7 +53,7 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
             continue
         pieces.append(article.text[position : segment.start])
         if segment.role.startswith(_FRONT_MATTER):
-            value = yaml_scalar(translation)
+            value = yaml_scalar(translation) + _header_comment(article.text, segment)
             body_start += len(value) - (segment.end - segment.start)
             meta[segment.role.removeprefix(_FRONT_MATTER)] = translation
         else:
@@ -69,6 +70,16 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
 
 
 _FRONT_MATTER = "front matter: "  # the role of a front-matter field's segment, then its name
+# A block scalar's header (| or >, with its indicators) and the comment on its line.
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]+(#[^\r\n]*)")
+
+
+def _header_comment(text: str, segment: Segment) -> str:
+    """The comment on a block scalar's header line (``title: | # from the wire``), which goes
+    on after the double-quoted translation that replaces the block, one space after it (a tab
+    there is refused by PyYAML's pure-Python reader)."""
+    header = _BLOCK_HEADER.match(text, segment.start, segment.end)
+    return " " + header.group(1) if header else ""
 
 
 def _fit(translation: str, role: str, starts_block: bool = True) -> str:
