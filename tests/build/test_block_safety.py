@@ -56,6 +56,10 @@ TRIGGERS = [
     "| a | b |\n|---|---|",
     "[x]: https://example.org",
     "Строка\n# Заголовок\n> цитата\n- пункт",
+    "<div>Блок</div>",
+    "Строка\n<div>блок</div> дальше",
+    "Строка\n<!-- заметка --> и текст",
+    "<!-- заметка -->",
 ]
 
 
@@ -83,7 +87,11 @@ def test_a_dash_inside_a_line_and_a_later_sentence_are_left_as_written() -> None
     assert structure(page) == structure(SOURCE)
 
 
-LINES = st.text(st.sampled_from(list("-+*#>=`~|[]:1.) \tаб\n")), min_size=1, max_size=40)
+LINES = st.lists(
+    st.sampled_from([*"-+*#>=`~|[]:1.) \tаб\n", "<div>", "<!--", "-->", "<p>"]),
+    min_size=1,
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -104,10 +104,10 @@ _ALWAYS_A_BLOCK = re.compile(
     r"(?:=+|-+)[ \t]*$|\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
 )
 # Lines that may start one, which the parser then decides: an ATX heading, a quote, a list item,
-# a thematic break, a code fence, a link reference definition.
+# a thematic break, a code fence, a link reference definition, raw HTML.
 _MAY_START_A_BLOCK = re.compile(
     r"#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|([-*_])[ \t]*(?:\1[ \t]*){2,}$|`{3,}|~{3,}"
-    r"|\[[^\]]*\]:|\d{1,9}[.)](?:[ \t]|$)"
+    r"|\[[^\]]*\]:|\d{1,9}[.)](?:[ \t]|$)|<"
 )
 _ORDERED = re.compile(r"\d{1,9}")
 _BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+")
@@ -121,10 +121,20 @@ def _stay_in_block(translation: str, starts_block: bool) -> str:
         text = translation.strip()
         return _literal_line(text) if starts_block else text
     text = _BLANK_LINES.sub("\n", translation.strip())
-    lines = text.split("\n")
-    return "\n".join(
-        _literal_line(line) if index or starts_block else line for index, line in enumerate(lines)
-    )
+    lines: list[str] = []
+    for index, line in enumerate(text.split("\n")):
+        if index and _starts_html_block(line):
+            lines[-1] += " " + line.lstrip(" \t")  # a line break shows as a space all the same
+        else:
+            lines.append(_literal_line(line) if index or starts_block else line)
+    return "\n".join(lines)
+
+
+def _starts_html_block(line: str) -> bool:
+    """Whether ``line``, inside a paragraph, would end it and start raw HTML (``<div>``, an HTML
+    comment): the source's HTML that a translation wraps onto a line of its own."""
+    stripped = line.lstrip(" \t")
+    return stripped.startswith("<") and not _is_paragraph(stripped)
 
 
 def _literal_line(line: str) -> str:
