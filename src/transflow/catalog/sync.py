@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transflow import __version__
-from transflow.catalog.model import Catalog
+from transflow.catalog.model import Catalog, Entry
 from transflow.fsutil import FileState, Seen, file_state, staged_writes
 from transflow.gone import Gone, gone_keys, orphan_catalogs, retire
 from transflow.models import FileResult, MergeStats, Output
@@ -90,10 +90,12 @@ def _output(
     cache_dir: Path,
     seen: Seen | None = None,
 ) -> Output:
-    """What to write; a catalog without a single entry is not written (gettext tools read such a
-    file as empty), and an old template that is now empty is removed. A catalog equal to the one
-    on disk is left as it is, whichever editor last wrote it."""
-    if not catalog.entries:
+    """What to write; a new catalog without a single entry is not written (gettext tools read
+    such a file as empty), and an old template that is now empty is removed. An old catalog
+    whose article has nothing left to translate keeps only its header: its entries are gone
+    from the article, and those with no translation are not kept as obsolete. A catalog equal
+    to the one on disk is left as it is, whichever editor last wrote it."""
+    if not catalog.entries and (old_data is None or path.suffix == ".pot"):
         return Output(path, None, remove=old_data is not None and path.suffix == ".pot")
     if old is not None and catalog == old:
         return Output(path, None)
@@ -129,18 +131,35 @@ def plan_catalog(
     path = project.inside(project.settings.catalog_path(language, slug))
     cache_dir = project.settings.cache_dir
     old_data, old, seen = _read(path, cache_dir)
-    merged, stats = merge(template, old, catalog_header(template, language, old))
+    header = _declaring_utf8(catalog_header(template, language, old))
+    merged, stats = merge(template, old, header)
     return _output(path, old_data, merged, old, cache_dir, seen), stats
+
+
+def _declaring_utf8(header: Entry) -> Entry:
+    """``header`` saying that its file is in UTF-8, as transflow writes it. Without that (an
+    editor's empty header, ``charset=CHARSET``), msgcat and msgmerge refuse the file and a
+    compiled catalog's text reads as ASCII."""
+    catalog = Catalog(header=replace(header, flags=list(header.flags)))
+    content_type = catalog.header_value("Content-Type") or ""
+    charset = content_type.lower().partition("charset=")[2].split(";")[0].strip()
+    if charset != "utf-8":
+        if catalog.header_value("MIME-Version") is None:
+            catalog.set_header_value("MIME-Version", "1.0")
+        catalog.set_header_value("Content-Type", "text/plain; charset=UTF-8")
+        if catalog.header_value("Content-Transfer-Encoding") is None:
+            catalog.set_header_value("Content-Transfer-Encoding", "8bit")
+    assert catalog.header is not None
+    return catalog.header
 
 
 def _work(item: ArticleWork) -> ArticleDone:
     project = _project(item.root)
-    if item.template_fresh:
-        path = project.settings.template_path(item.slug)
-        _, template_or_none, _ = _read(path, project.settings.cache_dir)
-        assert template_or_none is not None
-        template_out, template = Output(path, None), template_or_none
-    else:
+    path = project.settings.template_path(item.slug)
+    fresh = _read(path, project.settings.cache_dir)[1] if item.template_fresh else None
+    if fresh is not None:
+        template_out, template = Output(path, None), fresh
+    else:  # stale, or an article with nothing to translate, which has no template: made again
         template_out, template = plan_template(project, item.slug)
     catalogs = []
     for language in item.languages:
@@ -307,7 +326,7 @@ def _merge_again(project: Project, changed: set[Path], done: list[ArticleSynced]
 
 
 # Bump when what extract or merge write changes, so that stamps of earlier runs go stale.
-_OUTPUT_FORMAT = 3
+_OUTPUT_FORMAT = 4
 
 
 def _settings_key(project: Project) -> str:
