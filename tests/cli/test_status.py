@@ -129,3 +129,32 @@ def test_a_catalog_edited_after_build_is_counted_again(sample: Path, run) -> Non
     catalog.save()
     rows = {c["language"]: c for c in _status(sample)}
     assert (rows["ru"]["translated"], rows["ru"]["machine"], rows["ru"]["fuzzy"]) == (11, 6, 4)
+
+
+def test_a_project_with_no_article_yet(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    for article in (sample / "articles").iterdir():
+        article.unlink()
+    result = run(sample, "status")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].split()[:2] == ["article", "lang"]
+    assert json.loads(run(sample, "status", "--format", "json").output)["catalogs"] == []
+
+
+def test_one_segment_left_is_not_100_percent(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    from transflow.catalog.store import read_catalog, write_catalog
+
+    body = "".join(f"- Item number {i} is here.\n" for i in range(2001))
+    (sample / "articles" / "long-list.md").write_text(body, encoding="utf-8")
+    assert run(sample, "update", "-l", "kk", "--article", "long-list").exit_code == 0
+    po = sample / "locales" / "kk" / "LC_MESSAGES" / "long-list.po"
+    catalog = read_catalog(po)
+    for entry in catalog.entries[1:]:
+        entry.msgstr = "аударма " + entry.msgid
+    write_catalog(po, catalog)
+    # 2,000 of 2,001 segments: 99.95% rounds to 100.0, yet one is left to translate
+    result = run(sample, "status", "-l", "kk", "--article", "long-list", "--fail-under", "100")
+    assert result.exit_code == 1
+    assert "kk: 99.9% translated, under 100%" in result.stderr
+    record = json.loads(run(sample, "status", "-l", "kk", "--format", "json").output)
+    assert record["languages"]["kk"]["untranslated"] == 1
+    assert record["languages"]["kk"]["percent"] == 99.9

@@ -100,3 +100,29 @@ def _colours(png: bytes) -> set[tuple[int, int, int]]:
 
 def _near(colours: set[tuple[int, int, int]], want: tuple[int, int, int]) -> bool:
     return any(sum(abs(a - b) for a, b in zip(c, want, strict=True)) < 24 for c in colours)
+
+
+def test_an_archive_s_page_reads_by_article(sample: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # An article with nothing to translate yet (a placeholder: front matter, no text).
+    (sample / "articles" / "placeholder.md").write_text("---\ndate: 2021-11-25\n---\n")
+    report = tmp_path / "coverage.html"
+    assert run(sample, "status", "--format", "html", "-o", str(report)).exit_code == 0
+    html = report.read_text(encoding="utf-8")
+    # each article named once, beside its two languages
+    assert html.count(">placeholder<") == 1
+    assert '<th scope="row" class="article" rowspan="2">placeholder</th>' in html
+    # 2 articles in 4 catalogs, not "4 articles"
+    assert re.search(r"all languages</th><td>2</td>", html)
+    assert "4 catalog(s)" in html
+    # 100% with nothing to translate: not a grey, all-untranslated bar
+    rows = [
+        r
+        for r in html.split("<tr")
+        if ">placeholder<" in r or 'title="locales/ru/LC_MESSAGES/placeholder.po"' in r
+    ]
+    assert len(rows) == 2
+    assert all('class="bar empty"' in r and "nothing to translate" in r for r in rows)
+    # the share translated sits beside its bar, seen without scrolling the table sideways
+    assert all(re.search(r'</div></td><td(?: class="low")?>100\.0%</td>', r) for r in rows)
+    heads = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', html)
+    assert heads[heads.index("segments") + 1] == "% segments"

@@ -112,7 +112,7 @@ def _table_rows(report: CoverageReport) -> list[tuple[str, ...]]:
 def format_table(report: CoverageReport) -> str:
     """Aligned columns for a terminal: one line per catalog, then the totals."""
     rows = _table_rows(report)
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(_HEADERS)]
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(_HEADERS)]
 
     def line(cells: tuple[str, ...]) -> str:
         padded = [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 from importlib.resources import files
+from itertools import groupby
+from operator import attrgetter
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -33,6 +35,8 @@ def _language_name(code: str) -> str:
 
 def _bar(row: Coverage) -> str:
     total = row.total
+    if not total:  # not a grey (all untranslated) bar beside its 100.0%
+        return '<div class="bar empty" role="img" aria-label="nothing to translate"></div>'
     label = ", ".join(f"{getattr(row, name)} {text}" for name, text in _PARTS)
     spans = []
     for name, text in _PARTS[:-1]:  # the bar's own background shows what is untranslated
@@ -45,20 +49,25 @@ def _bar(row: Coverage) -> str:
     return f'<div class="bar" role="img" aria-label="{escape(label)}">{"".join(spans)}</div>'
 
 
-def _numbers(row: Coverage, threshold: float) -> str:
+def _percent(row: Coverage, threshold: float) -> str:
     low = ' class="low"' if row.percent < threshold else ""
+    return f"<td{low}>{row.percent:.1f}%</td>"
+
+
+def _numbers(row: Coverage) -> str:
     return (
         f"<td>{grouped(row.translated)}</td><td>{grouped(row.machine)}</td><td>{grouped(row.fuzzy)}</td>"
         f"<td>{grouped(row.untranslated)}</td><td>{grouped(row.obsolete)}</td>"
         f"<td>{grouped(row.translated_words)}/{grouped(row.total_words)}</td>"
-        f"<td{low}>{row.percent:.1f}%</td><td>{row.percent_words:.1f}%</td>"
+        f"<td>{row.percent_words:.1f}%</td>"
     )
 
 
+# The share translated beside its bar, where a page narrower than the table still shows it.
 _COLUMNS = (
-    '<th scope="col" class="bar-cell">segments</th><th scope="col">translated</th>'
-    '<th scope="col">machine</th><th scope="col">fuzzy</th><th scope="col">untranslated</th>'
-    '<th scope="col">obsolete</th><th scope="col">words</th><th scope="col">% segments</th>'
+    '<th scope="col" class="bar-cell">segments</th><th scope="col">% segments</th>'
+    '<th scope="col">translated</th><th scope="col">machine</th><th scope="col">fuzzy</th>'
+    '<th scope="col">untranslated</th><th scope="col">obsolete</th><th scope="col">words</th>'
     '<th scope="col">% words</th>'
 )
 
@@ -67,7 +76,7 @@ def _row(first: str, second: str, row: Coverage, threshold: float, cls: str = ""
     attr = f' class="{cls}"' if cls else ""
     return (
         f"<tr{attr}>{first}{second}"
-        f'<td class="bar-cell">{_bar(row)}</td>{_numbers(row, threshold)}</tr>'
+        f'<td class="bar-cell">{_bar(row)}</td>{_percent(row, threshold)}{_numbers(row)}</tr>'
     )
 
 
@@ -90,22 +99,24 @@ def _language_table(report: CoverageReport, threshold: float) -> str:
     ]
     if len(report.languages) > 1:
         everything = '<th scope="row" class="lang">all languages</th>'
-        count = f"<td>{grouped(len(report.catalogs))}</td>"
+        # articles, as in the rows above: each has a catalog per language
+        count = f"<td>{grouped(len({row.article for row in report.catalogs}))}</td>"
         rows.append(_row(everything, count, report.total, threshold, "total"))
     first = '<th scope="col" class="lang">language</th>'
     return _table(first, '<th scope="col">articles</th>', rows)
 
 
 def _article_table(report: CoverageReport, threshold: float) -> str:
-    rows = [
-        _row(
-            f'<td class="article" title="{escape(row.path)}">{escape(row.article)}</td>',
-            f'<td class="lang">{escape(row.language)}</td>',
-            row,
-            threshold,
-        )
-        for row in report.catalogs
-    ]
+    """One row per catalog; an article's name once, beside all its languages (rowspan)."""
+    rows = []
+    for article, group in groupby(report.catalogs, key=attrgetter("article")):
+        catalogs = list(group)
+        span = f' rowspan="{len(catalogs)}"' if len(catalogs) > 1 else ""
+        first = f'<th scope="row" class="article"{span}>{escape(article)}</th>'
+        for row in catalogs:
+            lang = f'<td class="lang" title="{escape(row.path)}">{escape(row.language)}</td>'
+            rows.append(_row(first, lang, row, threshold))
+            first = ""
     return _table('<th scope="col">article</th>', '<th scope="col" class="lang">lang</th>', rows)
 
 
