@@ -76,8 +76,11 @@ def status_command(
     from transflow.report.html import format_html
 
     project = open_project(ctx)
-    rows = collect_coverage(project, articles, flatten(langs), jobs)
-    report = status_formats.coverage_report(project.settings.name, dt.date.today(), rows)
+    selected = flatten(langs)
+    rows = collect_coverage(project, articles, selected, jobs)
+    report = status_formats.coverage_report(
+        project.settings.name, dt.date.today(), rows, project.languages(selected)
+    )
     if fmt == "html":
         text = format_html(report, project.settings.min_coverage)
     else:

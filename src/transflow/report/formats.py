@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,8 +29,12 @@ class CoverageReport:
     total: Coverage
 
 
-def coverage_report(project: str, date: dt.date, rows: list[Coverage]) -> CoverageReport:
-    languages = list(dict.fromkeys(row.language for row in rows))
+def coverage_report(
+    project: str, date: dt.date, rows: list[Coverage], languages: Sequence[str] = ()
+) -> CoverageReport:
+    """The report of ``rows``, with a total for each of ``languages`` (the ones asked for, which
+    a script may look up even before any catalog exists) and for any other language in them."""
+    languages = list(dict.fromkeys([*languages, *(row.language for row in rows)]))
     totals = {
         lang: add_up((r for r in rows if r.language == lang), language=lang) for lang in languages
     }
