@@ -53,5 +53,8 @@ def iter_items(
 
 
 def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool and reports once."""
+    """Workers leave Ctrl-C and a kill to the parent, which stops the pool and reports once. A
+    worker stopped by a kill of the whole process group (a CI job cancelled) could die holding
+    the pool's queue, and the parent would wait for it for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
