@@ -35,12 +35,14 @@ def merge(template: Catalog, old: Catalog | None, header: Entry) -> tuple[Catalo
     used: set[tuple[str | None, str]] = set()
     for source in template.entries:
         previous = live.get(source.key) or dead.get(source.key)
-        if previous is not None:
+        # Like msgmerge, an old plural entry for a singular segment (or the reverse) is only a
+        # fuzzy suggestion, its strings reshaped (see _strings).
+        if previous is not None and _plural(previous) == _plural(source):
             entries.append(_carry(source, previous))
             used.add(previous.key)
             kept += 1
             continue
-        match = matcher.best(source.msgid)
+        match = previous or matcher.best(source.msgid)
         if match is not None:
             entries.append(_suggest(source, match))
             used.add(match.key)
@@ -53,15 +55,21 @@ def merge(template: Catalog, old: Catalog | None, header: Entry) -> tuple[Catalo
     return Catalog(header=header, entries=entries + obsolete), stats
 
 
+def _plural(entry: Entry) -> bool:
+    return entry.msgid_plural is not None
+
+
 def _carry(source: Entry, previous: Entry) -> Entry:
     flags = [f for f in previous.flags if f in ("fuzzy", "no-wrap") or not f.endswith("-format")]
-    keep_previous = previous.fuzzy and not previous.obsolete
+    # A fuzzy entry keeps the source text it was translated from, obsolete or not (msgmerge too).
+    keep_previous = previous.fuzzy
+    msgstr, forms = _strings(source, previous)
     return Entry(
         msgid=source.msgid,
         msgctxt=source.msgctxt,
         msgid_plural=source.msgid_plural,
-        msgstr=previous.msgstr,
-        msgstr_plural=list(previous.msgstr_plural),
+        msgstr=msgstr,
+        msgstr_plural=forms,
         translator_comments=list(previous.translator_comments),
         extracted_comments=list(source.extracted_comments),
         references=list(source.references),
@@ -70,6 +78,17 @@ def _carry(source: Entry, previous: Entry) -> Entry:
         previous_msgid=previous.previous_msgid if keep_previous else None,
         previous_msgid_plural=previous.previous_msgid_plural if keep_previous else None,
     )
+
+
+def _strings(source: Entry, previous: Entry) -> tuple[str, list[str]]:
+    """The msgstr and msgstr[N] of ``previous`` in the shape of ``source``, as msgmerge makes
+    them: a plural entry's first form for a singular one, a singular translation in every form
+    of a plural one."""
+    if _plural(source) == _plural(previous):
+        return previous.msgstr, list(previous.msgstr_plural)
+    if _plural(source):
+        return "", [previous.msgstr] * max(len(source.msgstr_plural), 2)
+    return (previous.msgstr_plural[:1] or [""])[0], []
 
 
 def _suggest(source: Entry, match: Entry) -> Entry:

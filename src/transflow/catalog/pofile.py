@@ -22,7 +22,10 @@ from transflow.errors import CatalogError
 __all__ = ["format_po", "parse_po"]
 
 # Like GNU, a CR before the newline is blank space after a string, but part of a comment's text.
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?[ \t\r]*")
+# GNU also takes blanks around the index: "msgstr [0]", "msgstr[ 1 ]".
+_KEYWORD = re.compile(
+    r"(msgctxt|msgid_plural|msgid|msgstr)(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?[ \t\r]*"
+)
 _STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\r]*')
 _ANY_ESCAPE = re.compile(r'\\(?:[abfnrtv"\\0-7]|x[0-9A-Fa-f])|\\(.?)')
 _ESCAPE = re.compile(r'\\(?:([abfnrtv"\\])|([0-7]{1,3})|x([0-9A-Fa-f]+))')
