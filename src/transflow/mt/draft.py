@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from typing import TypeGuard, cast
 
 from transflow.catalog.sync import CatalogStamps
+from transflow.errors import EngineError
 from transflow.models import FileResult, Skipped
 from transflow.mt.cache import CACHE_NAME, AnswerCache
 from transflow.mt.dispatch import Dispatcher, Reply, Request
 from transflow.mt.engine import Draft, DraftsMany, LocalEngine, Outcome, RemoteEngine
 from transflow.mt.memory import MemoryEngine
 from transflow.mt.protect import SCHEME, Protected, protect, restore, terms_for
-from transflow.mt.providers import check_languages, provider_engine
+from transflow.mt.providers import ProviderEngine, check_languages, provider_engine
 from transflow.mt.pseudo import PseudoEngine
-from transflow.mt.settings import check_chain, load_mt_settings
+from transflow.mt.settings import MtSettings, check_chain, load_mt_settings
 from transflow.mt.work import DraftWriter, Segment, collect_segments
 from transflow.project import Project
 from transflow.qa.glossary import Glossary, load_glossary
@@ -108,12 +109,28 @@ def translate(
         elif name == "pseudo":
             built.append(PseudoEngine(glossary))
         else:
-            engine = provider_engine(name, mt.options_for(name), env)
+            engine = _provider(mt, name, env)
             check_languages(engine, settings.source_language, langs)
             built.append(engine)
     segments, skipped = collect_segments(project, slugs, langs, overwrite_fuzzy)
     run = ChainRun(project, glossary, dry_run=dry_run, progress=progress)
     return run.run(built, segments, skipped)
+
+
+def _provider(mt: MtSettings, name: str, env: Mapping[str, str] | None) -> ProviderEngine:
+    """The provider's engine; a missing key names the line of transflow.toml that asks for it
+    (its ``api_key_env``, its table, or the chain), where the file has one."""
+    try:
+        return provider_engine(name, mt.options_for(name), env)
+    except EngineError as exc:
+        line = mt.line_of("mt", name, "api_key_env", exact=True) or mt.line_of(
+            "mt", name, exact=True
+        )
+        if line is None and name in mt.engines:
+            line = mt.line_of("mt", "engines", exact=True)
+        if exc.path is not None or line is None:
+            raise
+        raise EngineError(exc.message, mt.path, line) from None
 
 
 class ChainRun:

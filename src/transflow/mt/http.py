@@ -6,11 +6,17 @@ timeout, a fresh connection each time, and keep no hold of the response once the
 goes through the worker's own ``requests.Session`` (kept-alive connections) with the engine's
 timeout, and the last response is kept, so that a failure can be told apart by its status code
 (429 and 5xx are retried, 401/403 are not). Outside an exchange the stand-in is plain ``requests``.
+
+requests' timeout bounds each wait for the socket, not the answer: a server (or a proxy) that
+sends its body a few bytes at a time, each within the timeout, would hold a worker for as long as
+it likes. So the body is read here, a piece at a time, and an answer not complete ``timeout``
+seconds after its headers arrived is a timeout like any other.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +24,7 @@ from types import ModuleType
 from typing import Any
 
 import requests
+import urllib3.exceptions
 
 _local = threading.local()
 
@@ -46,10 +53,45 @@ def send(method: str, url: str, **kwargs: Any) -> requests.Response:
     if current is None:
         return requests.request(method, url, **kwargs)
     kwargs["timeout"] = current.timeout
+    kwargs["stream"] = True
     current.last = None
     response = current.session.request(method, url, **kwargs)
     current.last = response
+    _read_body(response, time.monotonic() + current.timeout)
     return response
+
+
+# What urllib3 raises while a body is read, as requests itself turns it into its own errors.
+_BODY_ERRORS: tuple[tuple[type[Exception], type[requests.RequestException]], ...] = (
+    (urllib3.exceptions.ReadTimeoutError, requests.exceptions.ReadTimeout),
+    (urllib3.exceptions.SSLError, requests.exceptions.SSLError),
+    (urllib3.exceptions.DecodeError, requests.exceptions.ContentDecodingError),
+    (urllib3.exceptions.ProtocolError, requests.exceptions.ChunkedEncodingError),
+)
+
+
+def _read_body(response: requests.Response, deadline: float) -> None:
+    """Read the whole body into ``response`` by ``deadline``, or raise ReadTimeout."""
+    chunks: list[bytes] = []
+    try:
+        while True:
+            if time.monotonic() > deadline:
+                raise requests.exceptions.ReadTimeout("the answer did not arrive in time")
+            chunk = response.raw.read1(65536, decode_content=True)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except urllib3.exceptions.HTTPError as exc:
+        response.close()
+        for theirs, ours in _BODY_ERRORS:
+            if isinstance(exc, theirs):
+                raise ours(exc) from None
+        raise requests.exceptions.RequestException(exc) from None
+    except BaseException:
+        response.close()  # a connection that stalled mid-answer is not used again
+        raise
+    response._content = b"".join(chunks)
+    response._content_consumed = True  # type: ignore[attr-defined]  # as requests does
 
 
 class _RequestsStandIn:

@@ -9,6 +9,9 @@ request bodies (never in a URL, which ends up in logs), and kept out of every re
 
 from __future__ import annotations
 
+import datetime
+import email.utils
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -94,7 +97,7 @@ class _Libre(deep_translator.libre.LibreTranslator):  # type: ignore[misc]
             body["api_key"] = self.api_key
         response = http.send("POST", self._base_url, json=body)
         _raise_for_status(response)
-        return str(response.json()["translatedText"])
+        return _text(response.json()["translatedText"])
 
 
 class _Deepl(deep_translator.deepl.DeeplTranslator):  # type: ignore[misc]
@@ -117,7 +120,7 @@ class _Deepl(deep_translator.deepl.DeeplTranslator):  # type: ignore[misc]
             },
         )
         _raise_for_status(response)
-        return str(response.json()["translations"][0]["text"])
+        return _text(response.json()["translations"][0]["text"])
 
 
 class _Microsoft(deep_translator.microsoft.MicrosoftTranslator):  # type: ignore[misc]
@@ -141,7 +144,15 @@ class _Microsoft(deep_translator.microsoft.MicrosoftTranslator):  # type: ignore
             "POST", self._base_url, params=params, headers=self.headers, json=[{"text": text}]
         )
         _raise_for_status(response)
-        return "\n".join(t["text"] for t in response.json()[0]["translations"])
+        return "\n".join(_text(t["text"]) for t in response.json()[0]["translations"])
+
+
+def _text(value: object) -> str:
+    """A translation read from a JSON answer: a string, never ``str(None)`` ("None") or a number
+    that a malformed answer would otherwise turn into a draft."""
+    if not isinstance(value, str):
+        raise SendError("answer without a translation")
+    return value
 
 
 def _mymemory_check(response: requests.Response, answer: str) -> None:
@@ -307,7 +318,10 @@ def _status_failure(status: int, response: requests.Response | None) -> SendErro
             "too many requests (HTTP 429)", retryable=True, retry_after=_retry_after(response)
         )
     if status >= 500:
-        return SendError(f"server error (HTTP {status})", retryable=True)
+        # A 503 (down for maintenance, overloaded) often says when to come back, like a 429.
+        return SendError(
+            f"server error (HTTP {status})", retryable=True, retry_after=_retry_after(response)
+        )
     if status in (401, 403):
         return SendError(f"the server refused the API key (HTTP {status})", fatal=True)
     if status == 456:
@@ -316,11 +330,19 @@ def _status_failure(status: int, response: requests.Response | None) -> SendErro
 
 
 def _retry_after(response: requests.Response | None) -> float | None:
-    value = response.headers.get("Retry-After", "") if response is not None else ""
+    """Retry-After in seconds: a number of seconds or an HTTP date (RFC 9110, 10.2.3)."""
+    value = response.headers.get("Retry-After", "").strip() if response is not None else ""
     try:
-        return min(60.0, max(0.0, float(value)))
+        seconds = float(value)
     except ValueError:
-        return None
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        seconds = (when - datetime.datetime.now(datetime.UTC)).total_seconds()
+    return min(60.0, max(0.0, seconds)) if math.isfinite(seconds) else None
 
 
 def provider_engine(

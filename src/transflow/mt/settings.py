@@ -13,7 +13,8 @@
     [mt.deepl]
     api_key_env = "DEEPL_API_KEY"       # the NAME of the variable holding the key, never the key
 
-Like the core settings, every key is checked and an unknown one is an error naming it.
+Like the core settings, every key is checked and an unknown one is an error naming it, with the
+line of transflow.toml that holds it.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
-from transflow.config import CONFIG_NAME, Settings
+from transflow.config import CONFIG_NAME, Settings, config_line
 from transflow.errors import ConfigError
 
 PROVIDERS = ("google", "mymemory", "libre", "deepl", "microsoft")
@@ -67,9 +69,15 @@ class EngineOptions:
 class MtSettings:
     engines: tuple[str, ...] = DEFAULT_CHAIN
     options: Mapping[str, EngineOptions] = field(default_factory=dict)
+    path: Path | None = None  # the transflow.toml they were read from
 
     def options_for(self, name: str) -> EngineOptions:
         return self.options.get(name) or EngineOptions(name)
+
+    def line_of(self, *keys: str, exact: bool = False) -> int | None:
+        """The line of transflow.toml that sets ``keys`` (e.g. "mt", "deepl", "api_key_env"),
+        or (unless ``exact``) the table or key it is in; None when the file has no such line."""
+        return config_line(self.path, keys, exact=exact) if self.path is not None else None
 
 
 def load_mt_settings(settings: Settings) -> MtSettings:
@@ -78,19 +86,28 @@ def load_mt_settings(settings: Settings) -> MtSettings:
     options: dict[str, EngineOptions] = {}
     engines: tuple[str, ...] = DEFAULT_CHAIN
     for key, value in table.items():
-        if key == "engines":
-            engines = check_chain(value, path)
-        elif key in ENGINES:
-            if not isinstance(value, dict):
-                raise ConfigError(f"`mt.{key}` must be a table ([mt.{key}])", path)
-            options[key] = _engine_options(key, value, path)
-        else:
-            raise ConfigError(
-                f"unknown key `mt.{key}` (known: engines, and a table per engine: "
-                f"{', '.join(ENGINES)})",
-                path,
-            )
-    return MtSettings(engines, MappingProxyType(options))
+        try:
+            if key == "engines":
+                engines = check_chain(value, path)
+            elif key in ENGINES:
+                if not isinstance(value, dict):
+                    raise ConfigError(f"`mt.{key}` must be a table ([mt.{key}])", path)
+                options[key] = _engine_options(key, value, path)
+            else:
+                raise ConfigError(
+                    f"unknown key `mt.{key}` (known: engines, and a table per engine: "
+                    f"{', '.join(ENGINES)})",
+                    path,
+                )
+        except ConfigError as exc:
+            raise _on_its_line(exc, path, ("mt", key)) from None
+    return MtSettings(engines, MappingProxyType(options), path)
+
+
+def _on_its_line(error: ConfigError, path: Path, keys: tuple[str, ...]) -> ConfigError:
+    if error.line is not None:
+        return error
+    return ConfigError(error.message, error.path, config_line(path, keys))
 
 
 def check_chain(value: Any, path: Path | None = None) -> tuple[str, ...]:
@@ -110,19 +127,31 @@ def check_chain(value: Any, path: Path | None = None) -> tuple[str, ...]:
 def _engine_options(name: str, table: dict[str, Any], path: Path) -> EngineOptions:
     values: dict[str, Any] = {}
     for key, value in table.items():
-        if key not in _KEYS[name]:
-            known = ", ".join(_KEYS[name]) or "none"
-            raise ConfigError(f"unknown key `mt.{name}.{key}` (known: {known})", path)
-        values[key] = _checked(name, key, value, path)
+        try:
+            if key not in _KEYS[name]:
+                known = ", ".join(_KEYS[name]) or "none"
+                raise ConfigError(f"unknown key `mt.{name}.{key}` (known: {known})", path)
+            values[key] = _checked(name, key, value, path)
+        except ConfigError as exc:
+            raise _on_its_line(exc, path, ("mt", name, key)) from None
     return EngineOptions(name, **values)
+
+
+def _is_http_url(value: str) -> bool:
+    # requests refuses "http://" or "http://:80/x" only when it sends, as a failure to retry.
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a port that is not a number, a bad IPv6 address
+        return False
 
 
 def _checked(name: str, key: str, value: Any, path: Path) -> Any:
     where = f"`mt.{name}.{key}`"
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if key == "url":
-        if not isinstance(value, str) or not value.startswith(("http://", "https://")):
-            raise ConfigError(f"{where} must be an http:// or https:// URL", path)
+        if not isinstance(value, str) or not _is_http_url(value):
+            raise ConfigError(f"{where} must be an http:// or https:// URL with a host", path)
         return value
     if key in ("timeout", "backoff", "threshold"):
         low, high = {"timeout": (0.001, 600), "backoff": (0, 60), "threshold": (0, 100)}[key]

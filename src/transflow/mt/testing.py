@@ -12,9 +12,11 @@ transflow uses, so the real deep-translator classes can be run against it by poi
 
 The translation of ``text`` into ``kk`` is ``"KK " + text`` (placeholders and markup untouched).
 Each request is recorded. ``plan(text, *behaviours)`` makes the next requests for a text fail in
-turn: ``"429"``, ``"500"``, ``"hang"`` (no answer until the server stops), ``"empty"`` (a
-well-formed answer without a translation), ``"drop"`` (the placeholders lost), ``"quota"``
-(mymemory's quota warning); ``delay`` slows every answer.
+turn: ``"429"``, ``"500"``, ``"503"`` (with ``retry_after``, when set, as their Retry-After
+header), ``"hang"`` (no answer until the server stops), ``"empty"`` (a well-formed answer without
+a translation), ``"null"`` (the translation is JSON's null, for the JSON services), ``"drop"``
+(the placeholders lost), ``"quota"`` (mymemory's quota warning), ``"trickle"`` (the answer's
+body sent a byte every ``trickle_gap`` seconds); ``delay`` slows every answer.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ def fake_translation(text: str, target: str) -> str:
 class FakeServices:
     def __init__(self, *, delay: float = 0.0, deepl_key: str = "test-key:fx") -> None:
         self.delay = delay
+        self.trickle_gap = 0.05
+        self.retry_after: str | None = None  # sent with every 429, 500 and 503 when set
         self.deepl_key = deepl_key
         self.seen: list[Seen] = []
         self._plans: dict[str, list[str]] = {}
@@ -159,8 +163,9 @@ def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
             if behaviour == "hang":
                 services._hang()
                 return
-            if behaviour in ("429", "500"):
-                self._send(int(behaviour), "text/plain", "try again later")
+            if behaviour in ("429", "500", "503"):
+                wait = {"Retry-After": services.retry_after} if services.retry_after else {}
+                self._send(int(behaviour), "text/plain", "try again later", headers=wait)
                 return
             if provider == "deepl" and not _deepl_authorised(seen, services.deepl_key):
                 self._send(403, "application/json", '{"message": "Wrong key"}')
@@ -170,16 +175,35 @@ def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
                 answer = PLACEHOLDER.sub("", answer)
             elif behaviour == "empty":
                 answer = ""
-            status, kind, payload = _payload(provider, answer, seen.target, behaviour)
-            self._send(status, kind, payload)
+            sent = None if behaviour == "null" else answer
+            status, kind, payload = _payload(provider, sent, seen.target, behaviour)
+            self._send(status, kind, payload, trickle=behaviour == "trickle")
 
-        def _send(self, status: int, kind: str, payload: str) -> None:
+        def _send(
+            self,
+            status: int,
+            kind: str,
+            payload: str,
+            *,
+            trickle: bool = False,
+            headers: dict[str, str] | None = None,
+        ) -> None:
             data = payload.encode("utf-8")
             self.send_response(status)
             self.send_header("Content-Type", f"{kind}; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
+            if not trickle:
+                self.wfile.write(data)
+                return
+            self.wfile.flush()
+            for index in range(len(data)):
+                if services._release.wait(services.trickle_gap):
+                    return
+                self.wfile.write(data[index : index + 1])
+                self.wfile.flush()
 
     return Handler
 
@@ -205,7 +229,9 @@ def _deepl_authorised(seen: Seen, key: str) -> bool:
     )
 
 
-def _payload(provider: str, answer: str, target: str, behaviour: str) -> tuple[int, str, str]:
+def _payload(
+    provider: str, answer: str | None, target: str, behaviour: str
+) -> tuple[int, str, str]:
     if provider == "google":
         div = f'<div class="result-container">{html.escape(answer)}</div>' if answer else ""
         page = f"<html><head><title>Google Translate</title></head><body>{div}</body></html>"
@@ -219,7 +245,8 @@ def _payload(provider: str, answer: str, target: str, behaviour: str) -> tuple[i
                     "responseStatus": 200, "matches": []}  # fmt: skip
         return 200, "application/json", json.dumps(data)
     if provider == "libre":
-        return 200, "application/json", json.dumps({"translatedText": answer} if answer else {})
+        present = answer or behaviour == "null"
+        return 200, "application/json", json.dumps({"translatedText": answer} if present else {})
     if provider == "deepl":
         data = {"translations": [{"detected_source_language": "EN", "text": answer}]}
         return 200, "application/json", json.dumps(data)

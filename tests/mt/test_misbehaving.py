@@ -1,0 +1,125 @@
+"""Providers that misbehave and settings that are wrong, through the real CLI and local server."""
+
+from __future__ import annotations
+
+import datetime
+import email.utils
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.mt.helpers import configure, entries, remote
+from transflow.catalog.model import draft_source
+from transflow.mt.testing import FakeServices
+
+MAYOR = "The mayor promised repairs."
+
+
+def test_an_answer_that_trickles_in_is_a_timeout(
+    run, project: Path, services: FakeServices
+) -> None:
+    # A body of ~120 bytes, a byte every 0.05 s: each wait is short, the answer takes 6 s.
+    services.plan(MAYOR, "trickle", "trickle", "trickle")
+    configure(project, ["google"], google=remote(services, "google", timeout=0.5))
+    started = time.monotonic()
+    result = run(project, "translate", "-l", "kk", "--article", "second")
+    assert time.monotonic() - started < 4
+    assert result.exit_code == 1
+    assert "1 × no answer within 0.5 s" in result.output
+    assert services.texts()[MAYOR] == 3  # retried, as any timeout is
+    drafts = entries(project, "kk", "second")
+    assert drafts[MAYOR].msgstr == ""
+    assert draft_source(drafts["Second story"]) == "google"
+
+
+@pytest.mark.parametrize(("name", "lang"), [("libre", "kk"), ("deepl", "ru")])
+def test_a_null_translation_is_no_draft(
+    run, project: Path, services: FakeServices, name: str, lang: str
+) -> None:
+    services.plan(MAYOR, "null")
+    configure(project, [name], **{name: remote(services, name, languages=["kk"])}
+              if name == "libre" else {name: remote(services, name)})  # fmt: skip
+    result = run(project, "translate", "-l", lang, "--article", "second",
+                 env={"DEEPL_API_KEY": "test-key:fx"})  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "1 × answer without a translation" in result.output
+    drafts = entries(project, lang, "second")
+    assert drafts[MAYOR].msgstr == "" and not drafts[MAYOR].fuzzy  # not "None"
+    assert drafts["Second story"].msgstr == f"{lang.upper()} Second story"
+    if shutil.which("msgfmt"):
+        path = project / "locales" / lang / "LC_MESSAGES" / "second.po"
+        subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], check=True)
+
+
+BASE = 'project_name = "mt test"\ntarget_languages = ["kk", "ru"]\n\n'
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[mt]\nengines = ["memory", "gogle"]\n', "transflow.toml:5: unknown engine 'gogle'"),
+        ('[mt]\nengines = ["google"]\n\n[mt.google]\nretries = 2\ntimeout = 0\n',
+         "transflow.toml:9: `mt.google.timeout` must be a number from 0.001 to 600"),
+        ("[mt]\ngoogle = { timeout = 0 }\n", "transflow.toml:5: `mt.google.timeout` must be"),
+        ("[mt]\nspeed = 3\n", "transflow.toml:5: unknown key `mt.speed`"),
+        ('[mt.deepl]\nauth_key = "k"\n', "transflow.toml:5: unknown key `mt.deepl.auth_key`"),
+        ('[mt.libre]\nurl = "http://"\n',
+         "transflow.toml:5: `mt.libre.url` must be an http:// or https:// URL with a host"),
+        ("[mt]\n\n[mt.google]\n\n[mt.memory]\nthreshold = 120\n",
+         "transflow.toml:9: `mt.memory.threshold` must be a number from 0 to 100"),
+    ],
+)  # fmt: skip
+def test_a_bad_mt_setting_names_its_line(run, project: Path, toml: str, message: str) -> None:
+    (project / "transflow.toml").write_text(BASE + toml, encoding="utf-8")
+    for command in (("translate",), ("status",)):
+        result = run(project, *command)
+        assert result.exit_code == 1
+        assert result.output.count("\n") == 1 and message in result.output
+
+
+@pytest.mark.parametrize(
+    ("toml", "line", "variable"),
+    [
+        ('[mt]\nengines = ["memory", "deepl"]\n', 5, "DEEPL_API_KEY"),
+        ('[mt]\nengines = ["deepl"]\n\n[mt.deepl]\napi_key_env = "NEWSROOM_DEEPL"\n', 8,
+         "NEWSROOM_DEEPL"),
+        ('[mt]\nengines = ["microsoft"]\n\n[mt.microsoft]\nregion = "westeurope"\n', 7,
+         "MICROSOFT_API_KEY"),
+    ],
+)  # fmt: skip
+def test_a_missing_key_names_the_line_that_asks_for_it(
+    run, project: Path, services: FakeServices, toml: str, line: int, variable: str
+) -> None:
+    (project / "transflow.toml").write_text(BASE + toml, encoding="utf-8")
+    result = run(project, "translate", "-l", "ru")
+    assert result.exit_code == 1
+    assert f"transflow.toml:{line}: " in result.output
+    assert f"needs an API key in the environment variable {variable}" in result.output
+    assert services.count() == 0
+
+
+def _in_seconds(seconds: float) -> str:
+    return email.utils.format_datetime(
+        datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=seconds), usegmt=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "retry_after", "least"),
+    [("503", "1", 1.0), ("429", "date", 2.0), ("503", "date", 2.0)],
+)
+def test_retry_after_is_waited_for(
+    run, project: Path, services: FakeServices, status: str, retry_after: str, least: float
+) -> None:
+    services.plan(MAYOR, status)
+    services.retry_after = _in_seconds(3) if retry_after == "date" else retry_after
+    configure(project, ["google"], google=remote(services, "google", backoff=0.01))
+    started = time.monotonic()
+    result = run(project, "translate", "-l", "kk", "--article", "second")
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started >= least
+    assert services.texts()[MAYOR] == 2
+    assert entries(project, "kk", "second")[MAYOR].msgstr == f"KK {MAYOR}"
