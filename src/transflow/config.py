@@ -10,6 +10,7 @@ import functools
 import importlib.util
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,17 +113,24 @@ def settings_from_dict(root: Path, data: dict[str, Any], path: Path) -> Settings
     for key, value in data.items():
         if key in TABLE_KEYS:
             if not isinstance(value, dict):
-                raise ConfigError(f"`{key}` must be a table ([{key}])", path)
+                raise _error(f"`{key}` must be a table ([{key}])", path, key)
             extra[key] = value
             continue
         expected = _SCALAR_KEYS.get(key)
         if expected is None:
             known = ", ".join(sorted([*_SCALAR_KEYS, *TABLE_KEYS]))
-            raise ConfigError(f"unknown key `{key}` (known keys: {known})", path)
+            raise _error(f"unknown key `{key}` (known keys: {known})", path, key)
         if isinstance(value, bool) or not isinstance(value, expected):
-            raise ConfigError(f"`{key}` has a bad value {value!r}", path)
+            raise _error(f"`{key}` has a bad value {value!r}", path, key)
         values[key] = value
-    _check_values(values, path)
+    try:
+        _check_values(values, path)
+    except ConfigError as exc:
+        # Each check names its key first: `min_coverage` must be ...
+        named = re.search(r"`(\w+)`", exc.message)
+        if exc.line is not None or named is None:
+            raise
+        raise _error(exc.message, path, named.group(1)) from None
     for key in ("target_languages", "translate_fields"):
         if key in values:
             values[key] = tuple(values[key])
@@ -131,6 +139,11 @@ def settings_from_dict(root: Path, data: dict[str, Any], path: Path) -> Settings
 
     load_mt_settings(settings)
     return settings
+
+
+def _error(message: str, path: Path, key: str) -> ConfigError:
+    """A ConfigError at the line of ``path`` that sets ``key``, where the file has one."""
+    return ConfigError(message, path, config_line(path, (key,)))
 
 
 def _check_values(values: dict[str, Any], path: Path) -> None:
@@ -194,3 +207,43 @@ def _toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
     if not found:
         return text, None
     return text[: found.start()] + text[found.end() :], int(found.group(1))
+
+
+_HEADER = re.compile(r"\s*\[(?!\[)\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_ASSIGNMENT = re.compile(r"\s*([A-Za-z0-9_\-\"'. \t]+?)\s*=")
+
+
+def _dotted(key: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in key.split("."))
+
+
+def config_line(path: Path, keys: Sequence[str], *, exact: bool = False) -> int | None:
+    """The line of a TOML file that sets the dotted key ``keys``, or else the deepest table or
+    key that holds it (``google = {timeout = 0}`` for mt.google.timeout); None if none does.
+
+    Errors are found only after tomllib has read the file, so the file is valid TOML and a
+    line-by-line look suffices; it is read again only when there is an error to place."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    wanted = tuple(keys)
+    table: tuple[str, ...] = ()
+    best: tuple[int, int] | None = None  # (depth, line) of the deepest holder seen
+    for number, line in enumerate(lines, 1):
+        header = _HEADER.match(line)
+        if header:
+            table = _dotted(header.group(1))
+            found = table
+        elif line.lstrip().startswith("[["):
+            table = ("[[",)  # an array of tables: nothing of [mt] is in it
+            continue
+        elif assignment := _ASSIGNMENT.match(line):
+            found = table + _dotted(assignment.group(1))
+        else:
+            continue
+        if found == wanted:
+            return number
+        if wanted[: len(found)] == found and (best is None or len(found) > best[0]):
+            best = (len(found), number)
+    return best[1] if best and not exact else None

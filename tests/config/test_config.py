@@ -25,28 +25,33 @@ def test_defaults(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "line"),
     [
-        ('sorce_language = "en"', "unknown key `sorce_language`"),
-        ('segmentation = "word"', "`segmentation` must be one of sentence, paragraph"),
-        ("min_coverage = 120", "`min_coverage` must be between 0 and 100"),
-        ('min_coverage = "80"', "`min_coverage` has a bad value"),
+        ('sorce_language = "en"', "unknown key `sorce_language`", 3),
+        ('segmentation = "word"', "`segmentation` must be one of sentence, paragraph", 3),
+        ("min_coverage = 120", "`min_coverage` must be between 0 and 100", 3),
+        ('min_coverage = "80"', "`min_coverage` has a bad value", 3),
         (
             'target_languages = ["kk", "xx-notalanguage"]',
             "`target_languages` names an unknown language",
+            3,
         ),
-        ('target_languages = ["en"]', "`target_languages` lists the source language"),
-        ('articles = "../elsewhere"', "`articles` must be a folder inside the project"),
-        ("mt = 3", "`mt` must be a table"),
-        ('[qa]\ncheks = ["links"]', "unknown key `qa`"),
-        ('[report]\nformat = "pdf"', "unknown key `report`"),
-        ('[mt]\nengines = ["nope"]', "unknown engine 'nope'"),
-        ("[mt]\nengine = []", "unknown key `mt.engine`"),
+        ('target_languages = ["en"]', "`target_languages` lists the source language", 3),
+        ('articles = "../elsewhere"', "`articles` must be a folder inside the project", 3),
+        ("mt = 3", "`mt` must be a table", 3),
+        ('[qa]\ncheks = ["links"]', "unknown key `qa`", 3),
+        ('[report]\nformat = "pdf"', "unknown key `report`", 3),
+        ('[mt]\nengines = ["nope"]', "unknown engine 'nope'", 4),
+        ("[mt]\nengine = []", "unknown key `mt.engine`", 4),
     ],
 )
-def test_bad_values_name_the_key(tmp_path: Path, text: str, message: str) -> None:
-    with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
-        load_settings(write(tmp_path, text))
+def test_bad_values_name_the_key_and_its_line(
+    tmp_path: Path, text: str, message: str, line: int
+) -> None:
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[")) as info:
+        load_settings(write(tmp_path, f'# the newsroom\'s settings\nbuild = "build"\n{text}\n'))
+    assert info.value.line == line
+    assert f"transflow.toml:{line}: " in str(info.value)
 
 
 def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
@@ -67,5 +72,5 @@ def test_a_typo_in_the_mt_table_stops_every_command(tmp_path: Path, run, command
     (root / "articles").mkdir()
     result = run(root, command)
     assert result.exit_code == 1
-    assert "transflow.toml: unknown engine 'gogle'" in result.output
+    assert "transflow.toml:2: unknown engine 'gogle'" in result.output
     assert not (root / "locales").exists() and not (root / "build").exists()  # nothing written
