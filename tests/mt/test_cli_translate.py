@@ -121,3 +121,20 @@ def test_deepl_with_the_right_key(run, project: Path, services: FakeServices) ->
     result = run(project, "translate", "-l", "ru", env={"NEWSROOM_DEEPL": "test-key:fx"})
     assert result.exit_code == 0, result.output
     assert draft_source(entries(project, "ru", "second")["The mayor promised repairs."]) == "deepl"
+
+
+def test_a_segment_of_glossary_terms_only_is_credited_to_the_glossary(
+    run,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    services: FakeServices,
+) -> None:
+    from tests.mt.helpers import make_project
+
+    root = make_project(tmp_path / "newsroom", {"city": "# Almaty\n\nThe city grows.\n"})
+    configure(root, ["google"], google=remote(services, "google"))
+    assert run(root, "translate", "-l", "kk", "--article", "city").exit_code == 0
+    drafts = entries(root, "kk", "city")
+    assert drafts["Almaty"].msgstr == "Алматы" and drafts["Almaty"].fuzzy
+    assert draft_source(drafts["Almaty"]) == "glossary"  # nothing was sent for it
+    assert draft_source(drafts["The city grows."]) == "google"
+    assert [seen.text for seen in services.seen] == ["The city grows."]

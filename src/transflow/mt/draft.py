@@ -220,11 +220,13 @@ class ChainRun:
         groups: dict[Request, list[tuple[Segment, Protected]]] = {}
         left: list[Segment] = []
         for segment in pending:
-            protected = protect(
-                segment.msgid, terms_for(self.glossary, segment.msgid, segment.language)
-            )
+            terms = terms_for(self.glossary, segment.msgid, segment.language)
+            protected = protect(segment.msgid, terms)
             if not protected.needs_engine:
-                left += self._use(engine.name, [(segment, protected)], protected.text, stats)
+                # Nothing to send: the draft is the glossary's renderings (or the source's own
+                # markup and numbers), and says so rather than crediting the engine.
+                by = "glossary" if terms else "source"
+                left += self._use(by, [(segment, protected)], protected.text, stats)
             elif not engine.fits(protected.text):
                 stats.too_long += 1
                 left.append(segment)
