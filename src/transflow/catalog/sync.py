@@ -140,6 +140,8 @@ def _declaring_utf8(header: Entry) -> Entry:
     """``header`` saying that its file is in UTF-8, as transflow writes it. Without that (an
     editor's empty header, ``charset=CHARSET``), msgcat and msgmerge refuse the file and a
     compiled catalog's text reads as ASCII."""
+    if "\nContent-Type: text/plain; charset=UTF-8\n" in "\n" + header.msgstr:
+        return header  # as transflow writes it: every catalog but a translator's odd one
     catalog = Catalog(header=replace(header, flags=list(header.flags)))
     content_type = catalog.header_value("Content-Type") or ""
     charset = content_type.lower().partition("charset=")[2].split(";")[0].strip()
