@@ -163,3 +163,50 @@ def test_one_segment_left_is_not_100_percent(sample: Path, run) -> None:  # type
     record = json.loads(run(sample, "status", "-l", "kk", "--format", "json").output)
     assert record["languages"]["kk"]["untranslated"] == 1
     assert record["languages"]["kk"]["percent"] == 99.9
+
+
+def _in_a_terminal(root: Path, columns: int) -> str:
+    """What `transflow status` shows in a terminal ``columns`` wide (a real pseudo-terminal)."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "transflow", "-C", str(root), "status"],
+        stdout=follower, stderr=follower, env=env,
+    )  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the command is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_long_names_are_cut_to_the_terminal_but_not_when_piped(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    slug = "a-very-long-slug-of-an-article-about-the-regional-budget-and-schools-2026"
+    shutil.copy(sample / "articles" / f"{SAMPLE_SLUG}.md", sample / "articles" / f"{slug}.md")
+    assert run(sample, "update").exit_code == 0
+
+    shown = _in_a_terminal(sample, 120)
+    lines = shown.splitlines()
+    assert lines and all(len(line) < 120 for line in lines), shown
+    cut = [line.split()[0] for line in lines if line.startswith(slug[:24])]
+    assert cut and all(name.endswith("…") and slug.startswith(name[:-1]) for name in cut)
+    assert "(all articles)" in shown
+
+    piped = subprocess.run(
+        [sys.executable, "-m", "transflow", "-C", str(sample), "status"],
+        capture_output=True, text=True, check=True,
+        env={**__import__("os").environ, "COLUMNS": "120"},
+    ).stdout  # fmt: skip
+    assert any(line.startswith(f"{slug} ") for line in piped.splitlines())
+    assert "…" not in piped

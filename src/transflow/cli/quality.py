@@ -6,6 +6,8 @@ Library modules are imported inside each command, as in ``cli.app``, to keep sta
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -83,9 +85,12 @@ def status_command(
     )
     if fmt == "html":
         text = format_html(report, project.settings.min_coverage)
+    elif fmt == "table":
+        # In a terminal, as wide as it is; piped or written to a file, every name in full.
+        width = shutil.get_terminal_size().columns if output is None and _is_tty() else None
+        text = status_formats.format_table(report, width)
     else:
         text = {
-            "table": status_formats.format_table,
             "json": status_formats.format_json,
             "markdown": status_formats.format_markdown,
         }[fmt](report)
@@ -158,3 +163,10 @@ def check_command(
             click.echo(chunk, nl=False)
     if tally.errors:
         ctx.exit(1)
+
+
+def _is_tty() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except ValueError:  # closed
+        return False

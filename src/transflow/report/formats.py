@@ -106,18 +106,33 @@ def _cells(row: Coverage, article: str) -> tuple[str, ...]:
     )
 
 
+_ALL_ARTICLES = "(all articles)"
+_SHORTEST_NAME = 24  # characters of a slug to tell it from its neighbours
+
+
 def _table_rows(report: CoverageReport) -> list[tuple[str, ...]]:
     rows = [_cells(row, row.article) for row in report.catalogs]
-    rows += [_cells(total, "(all articles)") for total in report.languages.values()]
+    rows += [_cells(total, _ALL_ARTICLES) for total in report.languages.values()]
     if len(report.languages) > 1:
-        rows.append(_cells(report.total, "(all articles)"))
+        rows.append(_cells(report.total, _ALL_ARTICLES))
     return rows
 
 
-def format_table(report: CoverageReport) -> str:
-    """Aligned columns for a terminal: one line per catalog, then the totals."""
+def _shortened(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def format_table(report: CoverageReport, width: int | None = None) -> str:
+    """Aligned columns for a terminal: one line per catalog, then the totals. With ``width`` (a
+    terminal's columns), the articles' names are cut short with "…" where that makes the table
+    fit, keeping at least _SHORTEST_NAME characters of each (a narrower terminal wraps it)."""
     rows = _table_rows(report)
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(_HEADERS)]
+    if width is not None:
+        fits = width - 1 - sum(widths[1:]) - 2 * (len(widths) - 1)  # 1: no wrap at the end
+        if _SHORTEST_NAME <= fits < widths[0]:
+            widths[0] = fits
+            rows = [(_shortened(r[0], fits), *r[1:]) for r in rows]
 
     def line(cells: tuple[str, ...]) -> str:
         padded = [
