@@ -39,7 +39,7 @@ def build_article(work: BuildWork) -> BuildDone:
     links = [
         PageLink(lang, f"../{lang}/{article.slug}.html")
         for lang in languages
-        if texts[lang] is not None
+        if texts[lang] is not None and _page_there(project, work, lang)
     ]
     allow_html = _has_html(article)
     for language in work.languages:
@@ -92,6 +92,14 @@ def _text(
     catalog, blocked = publishable(catalog, where)  # entries with errors fall back to source
     report.blocked.extend(blocked)
     return render_markdown(article, reviewed_translations(catalog))
+
+
+def _page_there(project: Project, work: BuildWork, language: str) -> bool:
+    """Whether the article's HTML page in ``language`` is there once this build is done: built
+    now, or left by an earlier build (``-l`` builds some languages, ``--format md`` no page)."""
+    if language in work.languages and "html" in work.formats:
+        return True
+    return project.inside(output_path(project, language, work.slug, "html")).is_file()
 
 
 def _has_html(article: Article) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +27,20 @@ class PageLink:
 
 def localized_date(value: Any, language: str) -> str | None:
     """A front-matter date in the CLDR long format of ``language``; None when it is no date."""
+    day = _day(value)
+    return None if day is None else _long_date(day, language)
+
+
+def _day(value: Any) -> dt.date | None:
+    """The day a front-matter date names (a YAML date or timestamp, or an ISO string)."""
     if isinstance(value, dt.datetime):
-        value = value.date()
-    elif isinstance(value, str):
+        return value.date()
+    if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value.strip()[:10])
+            return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             return None
-    if not isinstance(value, dt.date):
-        return None
-    return _long_date(value, language)
+    return value if isinstance(value, dt.date) else None
 
 
 @lru_cache(maxsize=1024)  # a newsroom's articles share their days
@@ -49,6 +54,11 @@ def language_label(code: str) -> str:
     locale = Locale.parse(code.replace("-", "_"))
     name = locale.get_display_name(locale) or code
     return name[:1].upper() + name[1:]
+
+
+def language_tag(code: str) -> str:
+    """``code`` as a BCP 47 tag for ``lang`` and ``hreflang``: gettext's ``pt_BR`` is ``pt-BR``."""
+    return code.replace("_", "-")
 
 
 def render_page(
@@ -73,11 +83,13 @@ def render_page(
     body_md = markdown_text[body_start:]
     parser = _inline_parser(allow_html)
     body = render_body(body_md, allow_html)
-    title = str(meta.get("title") or "").strip() or slug or "Article"
-    header = _header(meta, language, parser)
+    heading = _inline(parser, _field_text(meta.get("title")))
+    # The window's title is the heading as a reader sees it: no Markdown, no tags.
+    title = _plain_text(heading) or slug or "Article"
+    header = _header(meta, language, parser, heading)
     nav = _nav(language, links)
     return _PAGE.format(
-        lang=escape(language),
+        lang=escape(language_tag(language)),
         dir=_direction(language),
         title=escape(title),
         nav=nav,
@@ -175,25 +187,58 @@ def _fast_inline(text: str, allow_html: bool) -> str | None:
     return str(html[3:-5])
 
 
-def _header(meta: Mapping[str, Any], language: str, parser: MarkdownIt) -> str:
+def _field_text(value: Any) -> str:
+    """A front-matter value as text: a list (``author: [A, B]``) as its items, comma-separated."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(text for text in map(_field_text, value) if text)
+    return str(value).strip()
+
+
+class _TextOf(HTMLParser):
+    """The text of an HTML fragment, an image standing for its alt text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.parts.append(dict(attrs).get("alt") or "")
+
+    handle_startendtag = handle_starttag
+
+
+def _plain_text(fragment: str) -> str:
+    reader = _TextOf()
+    reader.feed(fragment)
+    reader.close()
+    return " ".join("".join(reader.parts).split())
+
+
+def _header(meta: Mapping[str, Any], language: str, parser: MarkdownIt, heading: str) -> str:
     parts = []
-    if meta.get("title"):
-        parts.append(f"<h1>{_inline(parser, str(meta['title']))}</h1>")
-    if meta.get("subtitle"):
-        parts.append(f'<p class="subtitle">{_inline(parser, str(meta["subtitle"]))}</p>')
+    if heading:
+        parts.append(f"<h1>{heading}</h1>")
+    if subtitle := _field_text(meta.get("subtitle")):
+        parts.append(f'<p class="subtitle">{_inline(parser, subtitle)}</p>')
     byline = []
-    if meta.get("author"):
-        byline.append(f'<span class="author">{escape(str(meta["author"]))}</span>')
-    date = localized_date(meta.get("date"), language)
-    if date:
-        iso = escape(str(meta.get("date"))[:10])
-        byline.append(f'<time datetime="{iso}">{escape(date)}</time>')
+    if author := _field_text(meta.get("author")):
+        byline.append(f'<span class="author">{escape(author)}</span>')
+    day = _day(meta.get("date"))
+    if day is not None:
+        date = escape(_long_date(day, language))
+        byline.append(f'<time datetime="{day.isoformat()}">{date}</time>')
     if byline:
         parts.append(f'<p class="byline">{" · ".join(byline)}</p>')
-    if meta.get("summary"):
-        parts.append(f'<p class="summary">{_inline(parser, str(meta["summary"]))}</p>')
-    if meta.get("caption"):
-        parts.append(f'<p class="caption">{_inline(parser, str(meta["caption"]))}</p>')
+    if summary := _field_text(meta.get("summary")):
+        parts.append(f'<p class="summary">{_inline(parser, summary)}</p>')
+    if caption := _field_text(meta.get("caption")):
+        parts.append(f'<p class="caption">{_inline(parser, caption)}</p>')
     return "\n".join(parts)
 
 
@@ -201,12 +246,12 @@ def _nav(language: str, links: list[PageLink]) -> str:
     items = []
     for link in links:
         label = escape(language_label(link.language))
+        tag = escape(language_tag(link.language))
         if link.language == language:
-            items.append(f'<li><strong lang="{escape(link.language)}">{label}</strong></li>')
+            items.append(f'<li><strong lang="{tag}">{label}</strong></li>')
         else:
             items.append(
-                f'<li><a href="{escape(link.href)}" hreflang="{escape(link.language)}" '
-                f'lang="{escape(link.language)}">{label}</a></li>'
+                f'<li><a href="{escape(link.href)}" hreflang="{tag}" lang="{tag}">{label}</a></li>'
             )
     return f'<nav aria-label="languages"><ul>{"".join(items)}</ul></nav>' if items else ""
 

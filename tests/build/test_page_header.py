@@ -1,0 +1,91 @@
+"""The page's head and header as a reader sees them: the window title, the byline, the date,
+the languages' tags."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+from tests.conftest import SAMPLE_SLUG
+
+
+def _project(tmp_path: Path, run, front: str, languages: str = "") -> Path:  # type: ignore[no-untyped-def]
+    root = tmp_path / "news"
+    assert run(tmp_path, "init", str(root)).exit_code == 0
+    if languages:
+        toml = root / "transflow.toml"
+        text = toml.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^source_language = .*\n^target_languages = .*\n", languages, text)
+        toml.write_text(text, encoding="utf-8")
+    (root / "articles" / "story.md").write_text(
+        f"---\n{front}---\n\nThe road is shut.\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_the_window_title_is_the_heading_as_text_not_markdown(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = _project(tmp_path, run, "title: Floods *close* the `M-32` road &amp; more\n")
+    assert run(root, "build").exit_code == 0
+
+    page = (root / "build" / "en" / "story.html").read_text(encoding="utf-8")
+    assert "<title>Floods close the M-32 road &amp; more</title>" in page
+    assert "<h1>Floods <em>close</em> the <code>M-32</code> road &amp; more</h1>" in page
+
+
+def test_a_list_of_authors_is_shown_as_names(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = _project(tmp_path, run, "title: Floods\nauthor: [Jane Doe, John <Roe>]\n")
+    assert run(root, "build").exit_code == 0
+
+    page = (root / "build" / "en" / "story.html").read_text(encoding="utf-8")
+    assert '<span class="author">Jane Doe, John &lt;Roe&gt;</span>' in page
+
+
+def test_the_machine_readable_date_is_an_html_date(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # ISO 8601's basic form, as some CMS exports write it: read as the day it names, and
+    # given to <time> in the form HTML reads as a date (not as the year 20211125).
+    root = _project(tmp_path, run, 'title: Floods\ndate: "20211125"\n')
+    assert run(root, "update").exit_code == 0
+    catalog_path = root / "locales" / "ru" / "LC_MESSAGES" / "story.po"
+    catalog = polib.pofile(str(catalog_path))
+    russian = {"Floods": "Паводки", "The road is shut.": "Дорога закрыта."}
+    for entry in catalog:
+        entry.msgstr = russian[entry.msgid]
+    catalog.save()
+    assert run(root, "build").exit_code == 0
+
+    english = (root / "build" / "en" / "story.html").read_text(encoding="utf-8")
+    assert '<time datetime="2021-11-25">November 25, 2021</time>' in english
+    page = (root / "build" / "ru" / "story.html").read_text(encoding="utf-8")
+    assert (
+        '<time datetime="2021-11-25">25 ноября 2021\u202fг.</time>' in page
+    )  # CLDR: a narrow space
+
+
+def test_language_attributes_are_bcp47_tags(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # gettext names the catalogs' folders pt_BR; HTML's lang and hreflang take pt-BR.
+    languages = 'source_language = "pt_BR"\ntarget_languages = ["en"]\n'
+    root = _project(tmp_path, run, "title: Floods\n", languages)
+    assert run(root, "build").exit_code == 0
+
+    page = (root / "build" / "pt_BR" / "story.html").read_text(encoding="utf-8")
+    assert '<html lang="pt-BR" dir="ltr">' in page
+    assert '<strong lang="pt-BR">' in page
+    assert "pt_BR" not in page.replace("../pt_BR/", "")
+
+
+def test_pages_link_only_to_pages_that_are_there(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    def links(lang: str) -> set[str]:
+        page = (sample / "build" / lang / f"{SAMPLE_SLUG}.html").read_text(encoding="utf-8")
+        return set(re.findall(r'<a href="\.\./(\w+)/[^"]*" hreflang=', page))
+
+    assert run(sample, "build", "-l", "kk").exit_code == 0
+    assert links("kk") == set()  # the English and Russian pages are not built
+    assert run(sample, "build", "-l", "ru").exit_code == 0
+    assert links("ru") == {"kk"}
+    assert run(sample, "build").exit_code == 0
+    assert links("en") == {"kk", "ru"} and links("kk") == {"en", "ru"}
+    for lang in ("en", "kk", "ru"):
+        for href in links(lang):
+            assert (sample / "build" / href / f"{SAMPLE_SLUG}.html").is_file()
