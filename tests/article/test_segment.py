@@ -77,6 +77,18 @@ def test_no_split_inside_link_text_target_or_code() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "image",
+    ['![A flood](f.jpg "The river in May")', "![A flood](f.jpg)", "![A flood][photo]"],
+)
+def test_an_image_keeps_its_exclamation_mark(image: str) -> None:
+    assert sentences(f"See {image}. It rose! Then fell.") == [
+        f"See {image}.",
+        "It rose!",
+        "Then fell.",
+    ]
+
+
 def test_no_split_inside_emphasis() -> None:
     assert sentences("*One sentence. Two sentences.* Three.") == [
         "*One sentence. Two sentences.* Three."

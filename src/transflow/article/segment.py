@@ -125,10 +125,12 @@ _EMPHASIS = re.compile(r"(?<!\\)(\*+|_+)")
 
 def _may_cut(text: str, cut: int, spans: list[Span]) -> bool:
     """A sentence may end at ``cut`` unless that is inside markup: a code span, a link target,
-    a URL, an open link text or an open emphasis. ``spans`` are the text's protected spans."""
+    a URL, an open link text or an open emphasis, or between an image's "!" and its "[". ``spans`` are the text's protected spans."""
     head = text[:cut]
     if any(span.start < cut < span.end for span in spans):
         return False
+    if head.endswith("!") and text.startswith("[", cut):
+        return False  # "![": an image, whose "!" sentencex may take for an exclamation
     if "[" in head:  # an open link text needs one
         depth = 0
         for bracket in _BRACKET.finditer(head):
