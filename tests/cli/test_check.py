@@ -145,3 +145,26 @@ def test_a_broken_catalog_stops_check_with_no_half_report(tmp_path: Path, run) -
     assert done.returncode == 1
     assert done.stdout == ""
     assert "locales/ru/LC_MESSAGES/story-039.po:3: entry ends without a msgstr" in done.stderr
+
+
+def test_a_glossary_column_named_kk_kz_is_kazakh(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    glossary = sample / "glossary.csv"
+    first, rest = glossary.read_text("utf-8").split("\n", 1)
+    assert first.startswith("term,kk,ru,")
+    glossary.write_text(first.replace(",kk,ru,", ",kk-KZ,ru-RU,") + "\n" + rest, "utf-8")
+    result = run(sample, "check")
+    assert result.exit_code == 0, result.output
+    assert "[glossary]" not in result.output  # not "'Almaty' should stay 'Almaty'"
+    assert result.output.splitlines()[-1].startswith("0 error(s), 1 warning(s)")
+
+
+def test_an_unclosed_quote_in_the_glossary_names_its_line(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    glossary = sample / "glossary.csv"
+    lines = glossary.read_text("utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",", ',"', 1)  # line 3 opens a quote that nothing closes
+    glossary.write_text("".join(lines), "utf-8")
+    result = run(sample, "check")
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        'glossary.csv:3: has a quoted cell that is never closed (a " is missing)\n'
+    )

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import SAMPLE_SLUG
 from transflow.catalog.store import read_catalog, write_catalog
-from transflow.mt.tmx import parse_tmx
+from transflow.mt.tmx import Unit, format_tmx, parse_tmx
 
 
 def reviewed(root: Path, lang: str) -> int:
@@ -77,3 +77,58 @@ def test_export_leaves_out_pairs_that_xml_cannot_hold(run, sample: Path, tmp_pat
     assert f"(kk: {kk}, " in result.stdout
     units = parse_tmx(target.read_bytes(), target, "en").units  # a file every reader can read
     assert entry.msgid not in {u.source for u in units if u.language == "kk"}
+
+
+def _untranslate(root: Path, lang: str) -> tuple[str, str]:
+    """Clear the first reviewed plain-text entry of ``lang``: its source and old translation."""
+    path = root / "locales" / lang / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    catalog = read_catalog(path)
+    entry = next(e for e in catalog.entries if e.translated and "[" not in e.msgid)
+    pair = (entry.msgid, entry.msgstr)
+    entry.msgstr = ""
+    write_catalog(path, catalog)
+    return pair
+
+
+def test_a_file_named_in_capitals_serves_the_memory_engine(
+    run, sample: Path, tmp_path: Path
+) -> None:
+    source, translation = _untranslate(sample, "kk")
+    agency = tmp_path / "AGENCY.TMX"  # as a Windows tool names it
+    agency.write_bytes(format_tmx([Unit(source, translation, "kk-KZ")], "en-US"))
+    assert run(sample, "tm", "import", str(agency)).exit_code == 0
+    assert (sample / "locales" / "tm" / "AGENCY.TMX").is_file()
+    result = run(sample, "translate", "-l", "kk", "--engine", "memory")
+    assert result.exit_code == 0, result.output
+    path = sample / "locales" / "kk" / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    entry = next(e for e in read_catalog(path).entries if e.msgid == source)
+    assert (entry.msgstr, entry.fuzzy) == (translation, True)
+
+
+def test_export_keeps_the_catalogs_of_a_renamed_article(run, sample: Path, tmp_path: Path) -> None:
+    kk, ru = reviewed(sample, "kk"), reviewed(sample, "ru")
+    article = sample / "articles" / f"{SAMPLE_SLUG}.md"
+    article.rename(article.with_name("renamed-story.md"))  # its catalogs not renamed yet
+    target = tmp_path / "newsroom.tmx"
+    result = run(sample, "tm", "export", str(target))
+    assert result.exit_code == 0, result.output
+    assert f"exported {kk + ru} segment pairs (kk: {kk}, ru: {ru})" in result.output
+    assert len(parse_tmx(target.read_bytes(), target, "en").units) == kk + ru
+    only = run(sample, "tm", "export", str(tmp_path / "one.tmx"), "--article", "renamed-story")
+    assert "exported 0 segment pairs (none)" in only.output
+
+
+def test_import_of_units_with_inline_codes_only_says_why(run, sample: Path, tmp_path: Path) -> None:
+    path = tmp_path / "trados.tmx"
+    path.write_bytes(
+        b'<tmx version="1.4"><header srclang="en-US"/><body><tu>'
+        b'<tuv xml:lang="en-US"><seg>Read <ph x="1">&lt;b&gt;</ph>this.</seg></tuv>'
+        b'<tuv xml:lang="ru-RU"><seg>Read <ph x="1">&lt;b&gt;</ph>this.</seg></tuv>'
+        b"</tu></body></tmx>"
+    )
+    result = run(sample, "tm", "import", str(path))
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {path}: holds no segment pair from en into kk, ru (skipped 1 units with "
+        "inline codes or a missing side)\n"
+    )

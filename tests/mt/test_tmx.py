@@ -105,3 +105,23 @@ def test_only_the_units_of_the_body_count() -> None:
             b"<tu><tuv xml:lang='en'><seg>Hello.</seg></tuv><tuv xml:lang='kk'><seg>Salem.</seg>"
             b"</tuv></tu></body></tmx>")  # fmt: skip
     assert parse_tmx(data, Path("x.tmx"), "en").units == (Unit("Hello.", "Salem.", "kk"),)
+
+
+@pytest.mark.parametrize(
+    ("doctype", "message"),
+    [
+        ('<!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+         "is refused: it declares the XML entity 'xxe' from file:///etc/passwd, and a TMX file "
+         "needs none (entities are never expanded, nor external files read)"),
+        ('<!DOCTYPE tmx [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>',
+         "is refused: it declares the XML entity 'p' from http://127.0.0.1:9/x.dtd"),
+        ('<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>',
+         "is refused: it declares the XML entity 'a', and a TMX file needs none"),
+    ],
+)  # fmt: skip
+def test_a_refusal_is_a_sentence_not_a_repr(doctype: str, message: str) -> None:
+    data = f'<?xml version="1.0"?>{doctype}<tmx><body/></tmx>'.encode()
+    with pytest.raises(CatalogError) as caught:
+        parse_tmx(data, Path("hostile.tmx"), "en")
+    assert str(caught.value).startswith(f"hostile.tmx: {message}")
+    assert "Forbidden(" not in str(caught.value)

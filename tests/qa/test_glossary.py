@@ -108,3 +108,47 @@ def test_not_utf8_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_glossary(Settings(root=tmp_path))
     assert info.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        # A quote left open swallows every line after it; the reader notices at the end.
+        ('term,kk\nAlmaty,"Алматы\nAstana,Астана\nShanyrak,Шаңырақ\n', 2,
+         'has a quoted cell that is never closed (a " is missing)'),
+        ('term,kk\nAlmaty,Алматы\n"Astana,Астана\n', 3,
+         'has a quoted cell that is never closed (a " is missing)'),
+        ("term,kk\nAlmaty,Алматы\nAstana,Астана\nAlmaty,Алматы\n", 4,
+         "the term 'Almaty' is listed twice (first on line 2)"),
+        # A row on two lines (a note with a line break) is named by its first.
+        ('term,kk,ru,note\nAlmaty,Алматы,"city,\nold capital"\n', 2,
+         "has 3 cells, the header has 4 (term,kk,ru,note)"),
+        ('term,kk,note\nAlmaty,Алматы,"city,\nold capital"\nAlmaty,Алматы,\n', 4,
+         "the term 'Almaty' is listed twice (first on line 2)"),
+    ],
+)  # fmt: skip
+def test_a_bad_row_is_named_by_the_line_it_starts_on(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    (tmp_path / "glossary.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_glossary(Settings(root=tmp_path))
+    assert (info.value.line, info.value.message) == (line, message)
+
+
+@pytest.mark.parametrize("column", ["kk-KZ", "KK", "kk_KZ", "Kk-Cyrl-KZ"])
+def test_a_language_column_with_a_region_or_in_capitals_is_that_language(column: str) -> None:
+    glossary = parse_glossary(f"term,{column},ru\nAlmaty,Алматы,Алматы\nFacebook,,\n")
+    assert glossary.rendering("Almaty", "kk") == "Алматы"
+    assert glossary.rendering("Facebook", "kk") is None
+    assert glossary.rendered_in("Almaty", "kk", "Алматыдағы ауруханада")
+    assert not glossary.rendered_in("Almaty", "kk", "Almaty")
+
+
+def test_a_language_column_serves_its_regional_variants() -> None:
+    glossary = parse_glossary("term,kk,ru-RU\nAlmaty,Алматы,Алма-Ата\n")
+    assert glossary.rendering("Almaty", "kk-KZ") == "Алматы"
+    assert glossary.rendering("Almaty", "ru") == "Алма-Ата"
+    assert glossary.rendering("Almaty", "de") is None  # no column: keep the term
+    both = parse_glossary("term,kk-KZ,kk\nAlmaty,Алматы,Almaty-kk\n")
+    assert both.rendering("Almaty", "kk") == "Almaty-kk"  # the column named exactly wins

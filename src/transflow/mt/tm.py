@@ -42,15 +42,24 @@ def reviewed_units(
 ) -> list[Unit]:
     units: dict[tuple[str, str | None, str, str], Unit] = {}
     for lang in project.languages(languages):
-        for slug in project.slugs(slugs):
-            path = project.inside(project.settings.catalog_path(lang, slug))
-            if not path.is_file():
-                continue
+        for path in _catalogs(project, slugs, lang):
             for entry in read_catalog(path, project.settings.cache_dir).entries:
                 if entry.translated and entry.msgid_plural is None:
                     unit = Unit(entry.msgid, entry.msgstr, lang, entry.msgctxt)
                     units.setdefault((lang, entry.msgctxt, entry.msgid, entry.msgstr), unit)
     return [units[key] for key in sorted(units, key=lambda k: (k[0], k[2], k[1] or "", k[3]))]
+
+
+def _catalogs(project: Project, slugs: tuple[str, ...], lang: str) -> list[Path]:
+    """The catalogs of ``slugs``, or all of the language's: those of an article taken down or
+    renamed hold reviewed work too, which the ``memory`` engine drafts from."""
+    settings = project.settings
+    paths = [project.inside(settings.catalog_path(lang, slug)) for slug in project.slugs(slugs)]
+    if not slugs:
+        folder = settings.locales_dir / lang / "LC_MESSAGES"
+        found = sorted(folder.glob("*.po")) if folder.is_dir() else []
+        paths = list(dict.fromkeys([*paths, *(project.inside(path) for path in found)]))
+    return [path for path in paths if path.is_file()]
 
 
 def export_tm(
@@ -81,9 +90,11 @@ def import_tm(project: Project, path: Path) -> TmReport:
     targets = project.settings.target_languages
     usable = [u for u in content.units if any(same_language(u.language, t) for t in targets)]
     if not usable:
+        # A memory of another tool may hold nothing but units with inline codes: say so.
+        why = f" (skipped {content.skipped} units with inline codes or a missing side)"
         raise CatalogError(
             f"holds no segment pair from {project.settings.source_language} into "
-            f"{', '.join(targets)}",
+            f"{', '.join(targets)}{why if content.skipped else ''}",
             path,
         )
     stored = project.inside(tm_folder(project.settings) / path.name)
@@ -96,7 +107,10 @@ def stored_units(settings: Settings) -> list[Unit]:
     """Every imported pair, into any language, file by file in name order."""
     folder = tm_folder(settings)
     units: list[Unit] = []
-    for path in sorted(folder.glob("*.tmx")) if folder.is_dir() else []:
+    # Any case of the suffix, as import takes it: "AGENCY.TMX" (a Windows tool's name) is kept
+    # under that name.
+    found = sorted(folder.iterdir()) if folder.is_dir() else []
+    for path in [p for p in found if p.suffix.lower() == ".tmx" and p.is_file()]:
         content: TmxContent = parse_tmx(path.read_bytes(), path, settings.source_language)
         units.extend(content.units)
     return units

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 
 from transflow import __version__
 from transflow.errors import CatalogError
@@ -155,10 +155,23 @@ def parse_tmx(data: bytes, path: Path, source_lang: str) -> TmxContent:
     except ET.ParseError as exc:
         raise CatalogError(f"is not valid TMX: {exc}", path, exc.position[0]) from None
     except DefusedXmlException as exc:
-        raise CatalogError(f"is refused: {exc}", path) from None
+        raise CatalogError(f"is refused: {_refusal(exc)}", path) from None
     if body is None:
         raise CatalogError("is not a TMX file (no <tmx> with a <body>)", path)
     return TmxContent(tuple(units), skipped)
+
+
+def _refusal(exc: DefusedXmlException) -> str:
+    """Why a file is refused, in words (defusedxml's own message is the exception's repr)."""
+    if isinstance(exc, EntitiesForbidden):
+        where = f" from {exc.sysid}" if exc.sysid else ""
+        return (
+            f"it declares the XML entity {exc.name!r}{where}, and a TMX file needs none "
+            "(entities are never expanded, nor external files read)"
+        )
+    if isinstance(exc, ExternalReferenceForbidden):
+        return f"it refers to the external file {exc.sysid!r}, which is never read"
+    return "it uses an XML feature refused for safety (entities, external references)"
 
 
 def _unit_variants(tu: ET.Element, source_lang: str) -> list[Unit] | None:

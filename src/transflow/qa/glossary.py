@@ -6,7 +6,8 @@
     Almaty,Алматы,Алматы,city
     Facebook,,,keep the Latin name
 
-``term`` is required; ``note`` is optional and free text; every other column is a language code.
+``term`` is required; ``note`` is optional and free text; every other column is a language code
+(any case, ``kk-KZ`` or ``kk_KZ`` serving ``kk`` where there is no ``kk`` column).
 An empty cell means "do not translate": the source term stays as it is in that language. A missing
 file is an empty glossary.
 
@@ -69,8 +70,12 @@ class Glossary:
         self.path = path
         self._terms: dict[str, GlossaryTerm] = {}
         for entry in terms:
-            if entry.term in self._terms:
-                raise ConfigError(f"the term {entry.term!r} is listed twice", path, entry.line)
+            first = self._terms.get(entry.term)
+            if first is not None:
+                also = f" (first on line {first.line})" if first.line else ""
+                raise ConfigError(
+                    f"the term {entry.term!r} is listed twice{also}", path, entry.line
+                )
             self._terms[entry.term] = entry
         # Longest first, so that a longer term claims its span before a term inside it.
         self._patterns = [
@@ -110,7 +115,10 @@ class Glossary:
 
         Raises KeyError for a term that is not in the glossary.
         """
-        value = self._terms[term].renderings.get(lang, "")
+        renderings = self._terms[term].renderings
+        value = renderings.get(lang)
+        if value is None:
+            value = renderings.get(_column(renderings, lang), "")
         return value or None
 
     def expected(self, term: str, lang: str) -> str:
@@ -138,6 +146,22 @@ class Glossary:
         return False
 
 
+def _column(columns: Iterable[str], lang: str) -> str:
+    """The column for ``lang`` where none is named exactly so: ``kk-KZ``, ``KK`` or ``kk_KZ``
+    for ``kk``, ``kk`` for ``kk-KZ`` (a termbase's export names its columns either way; taken
+    as another language, the column was ignored and every term was to be kept as it is)."""
+    wanted = _code(lang)
+    for name in columns:
+        code = _code(name)
+        if code == wanted or code == wanted.split("-")[0] or code.split("-")[0] == wanted:
+            return name
+    return ""
+
+
+def _code(name: str) -> str:
+    return name.replace("_", "-").lower()
+
+
 def _stem(word: str) -> str:
     return word if len(word) <= MIN_STEM else word[: max(MIN_STEM, len(word) - 1)]
 
@@ -157,10 +181,21 @@ def load_glossary(settings: Settings) -> Glossary:
 def parse_glossary(text: str, path: Path | None = None) -> Glossary:
     """Read glossary CSV text; every problem is a ConfigError naming the file and line."""
     reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    start = 1  # the line the row being read starts on (a quoted cell may hold line breaks)
+    terms: list[GlossaryTerm] = []
     try:
         header = _read_header(reader, path)
-        terms = [_read_row(row, header, reader.line_num, path) for row in reader if any(row)]
+        start = reader.line_num + 1
+        for row in reader:
+            if any(row):
+                terms.append(_read_row(row, header, start, path))
+            start = reader.line_num + 1
     except csv.Error as exc:
+        if str(exc) == "unexpected end of data":
+            # The file ended inside a quoted cell: its opening quote is the mistake, not the
+            # last line, where the reader noticed.
+            message = 'has a quoted cell that is never closed (a " is missing)'
+            raise ConfigError(message, path, start) from None
         raise ConfigError(f"is not valid CSV: {exc}", path, reader.line_num) from None
     return Glossary(terms, path)
 
