@@ -9,6 +9,7 @@ from transflow.errors import ConfigError
 from transflow.fsutil import write_text_atomic
 
 _CONFIG = """# transflow project settings. See the README for every key.
+project_name = {name}
 source_language = "en"
 target_languages = [{targets}]
 articles = "articles"
@@ -19,6 +20,7 @@ min_coverage = 80           # percent of segments translated before an article i
 translate_fields = ["title", "subtitle", "summary", "caption"]
 """
 
+_SOURCE = "en"
 _GITIGNORE = "/build/\n/.transflow-cache/\n*.mo\n"
 
 
@@ -26,6 +28,8 @@ def init_project(directory: Path, languages: tuple[str, ...]) -> list[Path]:
     """Create transflow.toml, articles/, locales/ and .gitignore; never overwrite a file."""
     for language in languages:
         check_language(language, None, "--lang")
+        if language == _SOURCE:  # every command would refuse the project
+            raise ConfigError(f"`--lang` lists the source language {language!r}")
     config = directory / CONFIG_NAME
     if config.exists():
         raise ConfigError("a project already exists here", config)
@@ -35,10 +39,23 @@ def init_project(directory: Path, languages: tuple[str, ...]) -> list[Path]:
         if not folder.exists():
             folder.mkdir(parents=True)
             created.append(folder)
-    write_text_atomic(config, _CONFIG.format(targets=targets))
+    # The name goes into every catalog's header: written down, it stays when the folder is
+    # moved or cloned under another name, which would otherwise rewrite every catalog.
+    name = _toml_string(directory.resolve().name)
+    write_text_atomic(config, _CONFIG.format(name=name, targets=targets))
     created.append(config)
     ignore = directory / ".gitignore"
     if not ignore.exists():
         write_text_atomic(ignore, _GITIGNORE)
         created.append(ignore)
     return created
+
+
+def _toml_string(text: str) -> str:
+    """``text`` as a TOML basic string (a byte of a name that is not UTF-8 becomes U+FFFD)."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    escaped = "".join(
+        f"\\u{ord(ch):04x}" if ch in '"\\' or ord(ch) < 0x20 or ord(ch) == 0x7F else ch
+        for ch in text
+    )
+    return f'"{escaped}"'

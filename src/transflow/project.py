@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from transflow.article.slug import check_slug, is_slug
-from transflow.config import Settings, load_settings
+from transflow.config import CONFIG_NAME, Settings, config_line, load_settings
 from transflow.errors import ArticleError, ConfigError, TransflowError
 
 if TYPE_CHECKING:
@@ -59,14 +59,10 @@ class Project:
         folder = self.settings.articles_dir
         if selected:
             for slug in selected:
-                check_slug(slug)
-                if not self.settings.article_path(slug).is_file():
-                    raise ArticleError(f"no article {slug!r}", self.settings.article_path(slug))
+                self._check_selected(slug)
             return list(dict.fromkeys(selected))
         if not folder.is_dir():
-            raise ConfigError(
-                f"the articles folder {self.settings.articles!r} does not exist", folder
-            )
+            raise self._no_articles_folder(folder)
         # The names as ``folder.glob("*.md")`` finds them (".md" alone has no suffix), from one
         # read of the folder: no stat, no Path per file, unless a folder entry is a link.
         with os.scandir(folder) as entries:
@@ -77,11 +73,39 @@ class Project:
                 check_slug(slug, self.settings.article_path(slug))  # raises, naming the file
         return slugs
 
+    def _check_selected(self, slug: str) -> None:
+        """``--article SLUG``: an article there is, named as a slug, not as its file."""
+        path = self.settings.article_path(slug)
+        stem = slug.rsplit("/", 1)[-1].removesuffix(".md")
+        hint = ""
+        if stem != slug and is_slug(stem) and self.settings.article_path(stem).is_file():
+            hint = f"; did you mean --article {stem}?"
+        try:
+            check_slug(slug)
+        except ArticleError as exc:
+            raise ArticleError(exc.message + hint, exc.path, exc.line) from None
+        if not path.is_file():
+            raise ArticleError(f"no article {slug!r}{hint}", path)
+
+    def _no_articles_folder(self, folder: Path) -> ConfigError:
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        message = f"the articles folder {self.settings.articles!r} {what}"
+        config = self.root / CONFIG_NAME
+        line = config_line(config, ("articles",), exact=True)
+        if line is not None:  # a setting that may be the typo: say where it is
+            message += f" (`articles` in {config}:{line})"
+        return ConfigError(message, folder)
+
     def languages(self, selected: tuple[str, ...] = ()) -> list[str]:
         for lang in selected:
             if lang not in self.settings.target_languages:
                 targets = ", ".join(self.settings.target_languages)
-                raise ConfigError(f"{lang!r} is not a target language of this project ({targets})")
+                what = (
+                    "the source language, not a target language"
+                    if lang == self.settings.source_language
+                    else "not a target language"
+                )
+                raise ConfigError(f"{lang!r} is {what} of this project ({targets})")
         return list(selected) if selected else list(self.settings.target_languages)
 
     def article(self, slug: str) -> Article:

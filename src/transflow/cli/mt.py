@@ -132,7 +132,9 @@ def _print_report(report: TranslateReport, root: Path) -> None:
     if report.dry_run:
         click.echo("Dry run: nothing is sent or written.")
     if not report.segments:
-        click.echo("Nothing to draft: every entry is translated or already has a draft.")
+        # Catalogs skipped (none yet) were not looked at: their entries want drafts too.
+        which = "of the catalogs not skipped " if report.skipped else ""
+        click.echo(f"Nothing to draft: every entry {which}is translated or already has a draft.")
         return
     for stats in report.engines:
         click.echo(_engine_line(stats, report.dry_run))

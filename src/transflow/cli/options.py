@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import re
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from transflow.errors import TransflowError
+from transflow.errors import ConfigError, TransflowError
 from transflow.project import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -62,6 +64,8 @@ def article_option(func: F) -> F:
 
 def open_project(ctx: click.Context) -> Project:
     root: Path = ctx.obj["root"]
+    if not root.is_dir():  # `-C` to a folder that is not there (a file is refused by click)
+        raise ConfigError("no such folder", root)
     return Project.open(root)
 
 
@@ -75,6 +79,8 @@ def reports_errors(func: F) -> F:
                 return func(*args, **kwargs)
         except TransflowError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # a file or folder in the way, a permission, a full disk
+            raise click.ClickException(os_problem(exc)) from None
         except KeyboardInterrupt:
             click.echo("Interrupted. Files already written are complete; rerun to go on.", err=True)
             raise SystemExit(130) from None
@@ -82,11 +88,45 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+# The temporary file that fsutil writes beside its target: ``.NAME.XXXXXXXXXXXX.tmp``.
+_TEMPORARY = re.compile(r"\.(.+)\.[0-9a-f]{12}\.tmp\Z")
+
+
+def os_problem(exc: OSError) -> str:
+    """An ``OSError`` as one line that names the file or folder in the way, as bad input does:
+    ``build: is a file, where a folder is needed``, ``locales/kk/LC_MESSAGES/a.po: permission
+    denied``. A temporary file is named by its target, the one the user knows."""
+    names = [name for name in (exc.filename2, exc.filename) if name is not None]
+    reason = exc.strerror or str(exc)
+    if not names:
+        return reason
+    path = Path(os.fsdecode(names[0]))
+    temporary = _TEMPORARY.match(path.name)
+    if temporary:
+        path = path.with_name(temporary.group(1))
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        for folder in (path, *path.parents):
+            if _in_the_way(folder):
+                return f"{folder}: is a file, where a folder is needed"
+    if isinstance(exc, IsADirectoryError):
+        return f"{path}: is a folder, where a file is needed"
+    return f"{path}: {reason[:1].lower()}{reason[1:]}"
+
+
+def _in_the_way(path: Path) -> bool:
+    """Whether ``path`` is there and is no folder (a folder we may not look into is not)."""
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
+
+
 def jobs_option(func: F) -> F:
     return click.option(
         "-j",
         "--jobs",
         type=click.IntRange(min=1),
+        metavar="N",
         default=None,
         help="Worker processes (default: one per core). Output is the same for any number.",
     )(func)

@@ -1,0 +1,156 @@
+"""A file or folder in the way, a folder that is not there, a slip on the command line: one line
+naming what to fix, exit code 1, never a traceback (the `run` fixture lets exceptions through)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_bad_input import assert_fails_cleanly
+from tests.conftest import SAMPLE_SLUG
+
+IN_THE_WAY = "is a file, where a folder is needed"
+
+
+@pytest.mark.parametrize("command", ["update", "build", "status", "check"])
+def test_locales_folder_that_is_a_file(sample: Path, run, command: str) -> None:
+    locales = sample / "locales"
+    (sample / "kept").mkdir()
+    locales.rename(sample / "kept" / "locales")
+    locales.write_text("not a folder\n", encoding="utf-8")
+    assert_fails_cleanly(run, sample, [command], f"{locales}: {IN_THE_WAY}")
+
+
+def test_build_folder_that_is_a_file(sample: Path, run) -> None:
+    (sample / "build").write_text("not a folder\n", encoding="utf-8")
+    assert_fails_cleanly(run, sample, ["build"], f"{sample / 'build'}: {IN_THE_WAY}")
+
+
+def test_cache_folder_that_is_a_file(sample: Path, run) -> None:
+    (sample / ".transflow-cache").write_text("not a folder\n", encoding="utf-8")
+    assert_fails_cleanly(run, sample, ["status"], f"{sample / '.transflow-cache'}: {IN_THE_WAY}")
+
+
+@pytest.mark.parametrize("command", ["build", "status", "check"])
+def test_catalog_that_is_a_folder(sample: Path, run, command: str) -> None:
+    catalog = sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    catalog.unlink()
+    catalog.mkdir()
+    assert_fails_cleanly(run, sample, [command], f"{catalog}: is a folder, where a file is needed")
+
+
+def test_page_that_is_a_folder_is_named_not_its_temporary_file(sample: Path, run) -> None:
+    page = sample / "build/kk" / f"{SAMPLE_SLUG}.html"
+    page.mkdir(parents=True)
+    result = run(sample, "build", "-l", "kk")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {page}: is a folder, where a file is needed"
+    assert not list(sample.rglob("*.tmp"))
+
+
+def test_tm_export_into_a_folder_that_is_a_file(sample: Path, run, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    result = run(sample, "tm", "export", str(tmp_path / "afile" / "out.tmx"))
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {tmp_path / 'afile'}: {IN_THE_WAY}"
+
+
+def test_init_under_a_file(run, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    result = run(tmp_path, "init", "afile/newsroom")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {tmp_path / 'afile'}: {IN_THE_WAY}"
+
+
+def test_dash_c_to_a_folder_that_does_not_exist(run, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    result = run(missing, "status")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {missing}: no such folder"
+
+
+def test_init_refuses_the_source_language_as_a_target(run, tmp_path: Path) -> None:
+    result = run(tmp_path, "init", "newsroom", "-l", "kk,en")
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: `--lang` lists the source language 'en'"
+    assert not (tmp_path / "newsroom").exists()  # not a project that no command would open
+
+
+def test_a_project_cloned_under_another_name_rewrites_nothing(run, tmp_path: Path) -> None:
+    root = tmp_path / "newsroom"
+    assert run(tmp_path, "init", str(root), "-l", "kk").exit_code == 0
+    (root / "articles" / "story.md").write_text("# Rain\n\nIt rained.\n", encoding="utf-8")
+    assert run(root, "update").exit_code == 0
+    template = (root / "locales/templates/story.pot").read_bytes()
+    clone = tmp_path / "newsroom-checkout"  # as a CI job checks it out: no cache
+    shutil.copytree(root, clone, ignore=shutil.ignore_patterns(".transflow-cache"))
+    result = run(clone, "extract")
+    assert result.exit_code == 0, result.output
+    assert "wrote" not in result.output
+    assert "All templates are up to date." in result.output
+    assert (clone / "locales/templates/story.pot").read_bytes() == template
+
+
+def config_line_of(config: Path, key: str) -> int:
+    lines = config.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(f"{key} ="))
+
+
+def test_articles_folder_missing_names_its_setting(sample: Path, run) -> None:
+    config = sample / "transflow.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('articles = "articles"', 'articles = "stories"'), "utf-8")
+    assert_fails_cleanly(
+        run,
+        sample,
+        ["build"],
+        f"{sample / 'stories'}: the articles folder 'stories' does not exist "
+        f"(`articles` in {config}:{config_line_of(config, 'articles')})",
+    )
+
+
+def test_articles_folder_that_is_a_file(sample: Path, run) -> None:
+    articles = sample / "articles"
+    (sample / "kept").mkdir()
+    articles.rename(sample / "kept" / "articles")
+    articles.write_text("", encoding="utf-8")
+    config = sample / "transflow.toml"
+    assert_fails_cleanly(
+        run,
+        sample,
+        ["extract"],
+        f"{articles}: the articles folder 'articles' is a file, not a folder "
+        f"(`articles` in {config}:{config_line_of(config, 'articles')})",
+    )
+
+
+def test_source_language_given_as_a_target(sample: Path, run) -> None:
+    assert_fails_cleanly(
+        run,
+        sample,
+        ["build", "-l", "en"],
+        "'en' is the source language, not a target language of this project (kk, ru)",
+    )
+
+
+@pytest.mark.parametrize("given", [f"{SAMPLE_SLUG}.md", f"articles/{SAMPLE_SLUG}.md"])
+def test_article_given_as_its_file_name(sample: Path, run, given: str) -> None:
+    result = run(sample, "build", "--article", given)
+    assert result.exit_code == 1
+    assert result.output.strip().endswith(f"; did you mean --article {SAMPLE_SLUG}?")
+
+
+def test_translate_with_no_catalog_yet_does_not_say_all_is_drafted(sample: Path, run) -> None:
+    (sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po").unlink()
+    result = run(sample, "translate", "-l", "ru", "--engine", "pseudo")
+    assert result.exit_code == 0, result.output
+    assert f"skipped {SAMPLE_SLUG} [ru]: no catalog yet" in result.output
+    assert "every entry is translated" not in result.output
+    assert "every entry of the catalogs not skipped is translated" in result.output
+
+
+def test_jobs_option_reads_as_the_readme_writes_it(run, tmp_path: Path) -> None:
+    result = run(tmp_path, "build", "--help")
+    assert "-j, --jobs N" in result.output
