@@ -106,7 +106,10 @@ def test_slug_that_would_leave_the_articles_folder(sample: Path, run, slug: str)
     assert "is not a valid article slug" in result.output
 
 
-@pytest.mark.parametrize(("name", "slug"), [("my story.md", "my story"), (".draft.md", ".draft")])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("my story.md", "my story"), (".draft.md", ".draft"), ("қала.md", "қала")],
+)
 def test_an_article_file_whose_name_is_no_slug(sample: Path, run, name: str, slug: str) -> None:
     path = add_article(sample, name, b"# A story\n\nText.\n")
     (sample / "articles" / "notes.md").mkdir()  # a folder, not an article: left alone
@@ -114,8 +117,8 @@ def test_an_article_file_whose_name_is_no_slug(sample: Path, run, name: str, slu
         run,
         sample,
         ["extract"],
-        f"{path}: {slug!r} is not a valid article slug (letters, digits, '.', '_', '-'; "
-        "no path separators)",
+        f"{path}: {slug!r} is not a valid article slug (ASCII letters, digits, '.', '_', '-', "
+        "starting with a letter or digit; no path separators)",
     )
 
 

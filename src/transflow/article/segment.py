@@ -125,7 +125,8 @@ _EMPHASIS = re.compile(r"(?<!\\)(\*+|_+)")
 
 def _may_cut(text: str, cut: int, spans: list[Span]) -> bool:
     """A sentence may end at ``cut`` unless that is inside markup: a code span, a link target,
-    a URL, an open link text or an open emphasis, or between an image's "!" and its "[". ``spans`` are the text's protected spans."""
+    a URL, an open link text or an open emphasis, or between an image's "!" and its "[".
+    ``spans`` are the text's protected spans."""
     head = text[:cut]
     if any(span.start < cut < span.end for span in spans):
         return False

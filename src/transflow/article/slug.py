@@ -19,8 +19,8 @@ def check_slug(slug: str, path: Path | None = None) -> str:
     """``slug``, when it is one (see ``is_slug``); else an error naming ``path``."""
     if not is_slug(slug):
         raise ArticleError(
-            f"{slug!r} is not a valid article slug (letters, digits, '.', '_', '-'; "
-            "no path separators)",
+            f"{slug!r} is not a valid article slug (ASCII letters, digits, '.', '_', '-', "
+            "starting with a letter or digit; no path separators)",
             path,
         )
     return slug
