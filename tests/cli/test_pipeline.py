@@ -159,3 +159,19 @@ def test_pages_link_only_to_languages_that_are_built(sample: Path, run) -> None:
     assert 'href="../en/' in kk
     assert 'href="../ru/' not in kk
     assert "skipped" not in result.output  # ru was not asked for
+
+
+def test_a_build_whose_every_page_is_skipped_does_not_say_up_to_date(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    from transflow.catalog.store import read_catalog, write_catalog
+
+    po = sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    catalog = read_catalog(po)
+    for entry in catalog.entries:  # ru falls below min_coverage
+        entry.msgstr = ""
+    write_catalog(po, catalog)
+    result = run(sample, "build", "-l", "ru")
+    assert result.exit_code == 0
+    assert "All pages are up to date." not in result.output
+    assert "No page to build: every one asked for is skipped (see why below)." in result.output
+    assert f"skipped {SAMPLE_SLUG} [ru]: 0% translated, below min_coverage 80%" in result.stderr
+    assert not (sample / "build" / "ru").exists()

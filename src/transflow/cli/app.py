@@ -202,7 +202,10 @@ def build_command(
     print_gone(report.gone, project.root, _GONE, "a page of an article that is gone")
     removed = report.gone.removed or report.unbuilt.removed
     if not any(file.written for file in report.files) and not removed:
-        click.echo("All pages are up to date.")
+        if report.files or not report.skipped:
+            click.echo("All pages are up to date.")
+        else:
+            click.echo("No page to build: every one asked for is skipped (see why below).")
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
     print_gone(report.unbuilt, project.root, "not built now: see skipped", "a page not built now")
