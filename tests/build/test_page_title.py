@@ -56,3 +56,18 @@ def test_a_title_that_is_an_alias_of_a_translated_field_is_translated_on_the_pag
     page = (root / "build" / "ru" / "road.html").read_text(encoding="utf-8")
     assert "<title>Паводок закрыл горную дорогу</title>" in page
     assert "<h1>Паводок закрыл горную дорогу</h1>" in page
+
+
+def test_a_byte_order_mark_stays_at_the_start_of_the_built_markdown(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "news"
+    assert run(tmp_path, "init", str(root)).exit_code == 0
+    config = root / "transflow.toml"
+    config.write_text(config.read_text("utf-8").replace("min_coverage = 80", "min_coverage = 0"))
+    source = "\ufeff---\ntitle: A title\n---\n\nA story.\n".encode()
+    (root / "articles" / "marked.md").write_bytes(source)
+    assert run(root, "update").exit_code == 0
+    assert run(root, "build").exit_code == 0
+    assert (root / "build" / "en" / "marked.md").read_bytes() == source  # byte for byte
+    assert (root / "build" / "kk" / "marked.md").read_bytes().startswith(b"\xef\xbb\xbf---\n")
+    page = (root / "build" / "en" / "marked.html").read_bytes()
+    assert page.startswith(b"<!DOCTYPE html>") and "<h1>A title</h1>" in page.decode()

@@ -8,8 +8,10 @@ transflow version are all the same; anything unreadable is ignored and rebuilt.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +39,13 @@ def read_article_cached(
     ).digest()
     store = cache_dir / NAME
     segments = _segments(cachedb.get(store, slug, key))
+    bom = data.startswith(codecs.BOM_UTF8)
     if segments is not None:
         front = split_front_matter(text, path, translate)
-        return Article(slug, path, text, front, segments)
+        return Article(slug, path, text, front, segments, bom)
     article = parse_article(text, path, slug, translate, sentences)
     cachedb.put(store, slug, key, [_row(segment) for segment in article.segments])
-    return article
+    return replace(article, bom=bom) if bom else article
 
 
 def _row(s: Segment) -> tuple[object, ...]:

@@ -19,6 +19,7 @@ class Article:
     text: str
     front_matter: FrontMatter
     segments: tuple[Segment, ...]
+    bom: bool = False  # the file starts with a byte order mark (not in ``text``), kept when built
 
     @property
     def metadata(self) -> dict[str, Any]:

@@ -5,6 +5,7 @@ Pure apart from reading the article and its catalogs: returns the pages to write
 
 from __future__ import annotations
 
+import codecs
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,8 @@ def build_article(work: BuildWork) -> BuildDone:
             continue
         if "md" in work.formats:
             target = project.inside(output_path(project, language, article.slug, "md"))
-            done.outputs.append(Output(target, rendered.text.encode()))
+            mark = codecs.BOM_UTF8 if article.bom else b""  # as the source file has it
+            done.outputs.append(Output(target, mark + rendered.text.encode()))
         if "html" in work.formats:
             target = project.inside(output_path(project, language, article.slug, "html"))
             front = rendered.meta, rendered.body_start  # no need to read the text's YAML again
