@@ -150,8 +150,14 @@ def _may_match(text: str, pattern: re.Pattern[str]) -> bool:
     return any(needle in text for needle in _NEEDS[pattern])
 
 
+# A link's or image's title (](url "Official report")): text a reader sees as a tooltip, which
+# the translation may translate; only the destination before it must stay.
+_TITLE = re.compile(r"\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\))\s*\)\Z")
+
+
 def targets_of(text: str) -> Counter[str]:
-    """Link targets, image sources, autolinks, bare URLs and e-mail addresses, with counts.
+    """Link targets, image sources, autolinks, bare URLs and e-mail addresses, with counts; a
+    link's title is not part of its target.
 
     Code spans are left out: they are compared whole by the markup check.
     """
@@ -161,7 +167,7 @@ def targets_of(text: str) -> Counter[str]:
         text = _blank(text, _CODE)
     found: Counter[str] = Counter()
     if _may_match(text, LINK_TARGET):
-        found.update(m.group() for m in LINK_TARGET.finditer(text))
+        found.update(_TITLE.sub(")", m.group()) for m in LINK_TARGET.finditer(text))
         text = _blank(text, LINK_TARGET)
     if _may_match(text, _AUTOLINK):
         found.update(m.group() for m in _AUTOLINK.finditer(text))
