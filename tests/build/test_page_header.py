@@ -89,3 +89,19 @@ def test_pages_link_only_to_pages_that_are_there(sample: Path, run) -> None:  # 
     for lang in ("en", "kk", "ru"):
         for href in links(lang):
             assert (sample / "build" / href / f"{SAMPLE_SLUG}.html").is_file()
+
+
+def test_raw_html_in_a_shown_field_is_kept_as_in_the_body(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "news"
+    assert run(tmp_path, "init", str(root)).exit_code == 0
+    (root / "articles" / "bold.md").write_text(
+        "---\ntitle: Plain\nsubtitle: A <b>bold</b> one\n---\n\nNo HTML here.\n", encoding="utf-8"
+    )
+    (root / "articles" / "plain.md").write_text(
+        "---\ntitle: Plain\nsubtitle: A *bold* one\n---\n\nA <b>tag</b> only here.\n", "utf-8"
+    )
+    assert run(root, "build", "--format", "html").exit_code == 0
+    page = (root / "build" / "en" / "bold.html").read_text(encoding="utf-8")
+    assert '<p class="subtitle">A <b>bold</b> one</p>' in page
+    other = (root / "build" / "en" / "plain.html").read_text(encoding="utf-8")
+    assert '<p class="subtitle">A <em>bold</em> one</p>' in other and "<b>tag</b>" in other

@@ -104,9 +104,20 @@ def _page_there(project: Project, work: BuildWork, language: str) -> bool:
     return project.inside(output_path(project, language, work.slug, "html")).is_file()
 
 
+# The front-matter fields a page shows as Markdown (see html._header).
+_SHOWN_FIELDS = ("title", "subtitle", "summary", "caption")
+
+
 def _has_html(article: Article) -> bool:
-    """Whether the source article uses raw HTML, which its pages then keep."""
+    """Whether the source article uses raw HTML, in its body or in a field its pages show, which
+    its pages then keep."""
+    data = article.front_matter.data
+    shown = [data[name] for name in _SHOWN_FIELDS if isinstance(data.get(name), str)]
     body = article.text[article.front_matter.body_start :]
+    return any(_markdown_has_html(text) for text in (body, *shown))
+
+
+def _markdown_has_html(body: str) -> bool:
     if "<" not in body:
         return False
     tree = rust_tree(body)
