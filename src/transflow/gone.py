@@ -49,15 +49,17 @@ def recorded_states(
 
 
 def remove_unchanged(names: list[str], states: dict[str, list[list[int] | None]]) -> Gone:
-    """Remove each file of ``names`` that is in one of its ``states`` ([size, mtime_ns]); list
-    the others that exist as changed."""
+    """Remove each file of ``names`` whose size and mtime are those of one of its ``states``
+    (``stamps.state_of``); list the others that exist as changed. The ctime is left out here: a
+    project copied with its times (``cp -a``) still removes the files it no longer makes."""
     gone = Gone()
     for name in names:
         try:
             info = os.stat(name)  # noqa: PTH116  (str paths, as in the stamps)
         except FileNotFoundError:
             continue
-        if [info.st_size, info.st_mtime_ns] in states.get(name, []):
+        recorded = [state[:2] for state in states.get(name, []) if state is not None]
+        if [info.st_size, info.st_mtime_ns] in recorded:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name)  # noqa: PTH108
             gone.removed.append(Path(name))

@@ -2,8 +2,11 @@
 
 For each piece of work (a key such as ``update:kk:my-story``) the cache remembers the content
 digest of its inputs, a digest of the settings that shape its output, and the size and mtime of
-the files it wrote. The work is skipped when all of these still hold. A file whose mtime changed
-is hashed again, so touching a file without changing it costs a hash, not a rebuild.
+the files it wrote. The work is skipped when all of these still hold. A file is known by its size,
+mtime and ctime (the inode's change time, which every write sets and no program can set back:
+a file edited and then given its old mtime with ``touch -r``, or an older copy restored with its
+own mtime, still shows as changed). A file whose times changed is hashed again, so touching a
+file without changing it costs a hash, not a rebuild.
 
 The cache lives in ``.transflow-cache/stamps-<command>.marshal`` (``marshal``: a no-op run loads
 it twice as fast as JSON, and it is only a cache); deleting it only makes the next run do
@@ -26,7 +29,8 @@ from typing import Any
 from transflow.fsutil import write_files_atomic
 
 # marshal's format may change between Python versions: stamps of another one are not read.
-_VERSION = (3, sys.version_info[:2])
+# (4: files are known by their ctime too.)
+_VERSION = (4, sys.version_info[:2])
 
 
 # Paths are plain strings here: a no-op run checks thousands of them, and building Path objects
@@ -47,8 +51,12 @@ def file_digest(path: StrPath) -> str | None:
         return None
 
 
-# A file's size, mtime in ns and content digest, as a unit of work found it before reading it.
+# A file's size, mtime and ctime in ns, and content digest, as a unit of work found it before
+# reading it.
 Known = list[Any]
+
+# A file's size, mtime and ctime in ns: what tells the stamps that it may have changed.
+State = tuple[int, int, int]
 
 
 def known_file(path: StrPath) -> Known | None:
@@ -57,7 +65,7 @@ def known_file(path: StrPath) -> Known | None:
     stat = _stat(path)
     if stat is None:
         return None
-    return [stat[0], stat[1], file_digest(path)]
+    return [*stat, file_digest(path)]
 
 
 def known_file_data(path: StrPath) -> tuple[Known | None, bytes | None]:
@@ -70,16 +78,23 @@ def known_file_data(path: StrPath) -> tuple[Known | None, bytes | None]:
         with open(path, "rb") as handle:  # noqa: PTH123  (str paths: see above)
             data = handle.read()
     except FileNotFoundError:
-        return [stat[0], stat[1], None], None
-    return [stat[0], stat[1], data_digest(data)], data
+        return [*stat, None], None
+    return [*stat, data_digest(data)], data
 
 
-def _stat(path: StrPath) -> tuple[int, int] | None:
+def _stat(path: StrPath) -> State | None:
     try:
         info = os.stat(path)  # noqa: PTH116  (str paths: see above)
     except FileNotFoundError:
         return None
-    return (info.st_size, info.st_mtime_ns)
+    return state_of(info)
+
+
+def state_of(info: os.stat_result) -> State:
+    """What the stamps keep of a file's ``stat``: its size, mtime and ctime. The ctime is what
+    catches an edit that keeps the size and mtime (``touch -r``, a copy restored with ``cp -p``
+    or ``rsync -t`` over a file of the same size)."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 class Stamps:
@@ -87,7 +102,7 @@ class Stamps:
         # One file per command: each run loads only the stamps it checks.
         self.path = cache_dir / f"stamps-{command}.marshal"
         self.entries: dict[str, Any] = {}
-        self.files: dict[str, list[Any]] = {}  # name -> [size, mtime_ns, digest]
+        self.files: dict[str, list[Any]] = {}  # name -> [size, mtime_ns, ctime_ns, digest]
         self.dirty = False
         self._prefix = project_prefix(cache_dir)
         self._looked_at: set[str] = set()  # names of the files this run asked about
@@ -108,10 +123,10 @@ class Stamps:
         if stat is None:
             return None
         known = self.files.get(key)
-        if known is not None and (known[0], known[1]) == stat:
-            return str(known[2])
+        if known is not None and (known[0], known[1], known[2]) == stat:
+            return str(known[3])
         digest = file_digest(path)
-        self.files[key] = [stat[0], stat[1], digest]
+        self.files[key] = [*stat, digest]
         self.dirty = True
         return digest
 
@@ -125,10 +140,23 @@ class Stamps:
         return bool(entry["outputs"] == [list(s) if (s := _stat(p)) else None for p in outputs])
 
     def learn(self, path: StrPath, size: int, mtime_ns: int, digest: str | None) -> None:
-        """Take the digest of a file whose content is known (one just written), sparing a read."""
+        """Take the digest of a file whose content is known (one just written, with that size
+        and mtime), sparing a read. Its ctime comes from a ``stat`` now (renaming a file into
+        place sets it); a file no longer of that size and mtime is left to be hashed."""
         key = self._name(path)
         self._looked_at.add(key)
-        self.files[key] = [size, mtime_ns, digest]
+        stat = _stat(path)
+        if stat is not None and stat[:2] == (size, mtime_ns):
+            self.files[key] = [*stat, digest]
+        else:
+            self.files.pop(key, None)
+        self.dirty = True
+
+    def _found(self, path: StrPath, found: Known) -> None:
+        """Take what a work found of an input before it read it (``known_file``)."""
+        key = self._name(path)
+        self._looked_at.add(key)
+        self.files[key] = list(found)
         self.dirty = True
 
     def record(
@@ -147,7 +175,7 @@ class Stamps:
         """
         for path, found in (known or {}).items():
             if found is not None:
-                self.learn(path, *found)
+                self._found(path, found)
         self.entries[key] = {
             "settings": settings,
             "inputs": [self._input_digest(p, known) for p in inputs],
@@ -159,7 +187,7 @@ class Stamps:
     def _input_digest(self, path: StrPath, known: dict[str, Known | None] | None) -> str | None:
         if known is not None and str(path) in known:
             found = known[str(path)]
-            return None if found is None else str(found[2])
+            return None if found is None else str(found[-1])
         return self.digest(path)
 
     def data(self, key: str) -> Any:

@@ -15,14 +15,14 @@ def test_an_article_without_a_title_gets_its_slug_as_the_page_title(tmp_path: Pa
         "---\nauthor: A. Writer\n---\n\nA story without a title.\n", encoding="utf-8"
     )
     (root / "articles" / "titled.md").write_text(
-        "---\ntitle: The <real> title\n---\n\nA story.\n", encoding="utf-8"
+        "---\ntitle: Tom & Jerry <3 title\n---\n\nA story.\n", encoding="utf-8"
     )
     assert run(root, "build").exit_code == 0
 
     untitled = (root / "build" / "en" / "no-title-here.html").read_text(encoding="utf-8")
     assert "<title>no-title-here</title>" in untitled
     titled = (root / "build" / "en" / "titled.html").read_text(encoding="utf-8")
-    assert "<title>The &lt;real&gt; title</title>" in titled
+    assert "<title>Tom &amp; Jerry &lt;3 title</title>" in titled
 
 
 def test_a_title_that_is_an_alias_of_a_translated_field_is_translated_on_the_page(

@@ -7,6 +7,7 @@ are unchanged. Files are written once every unit has succeeded.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from contextlib import closing
 from dataclasses import astuple, dataclass, field, replace
@@ -81,7 +82,7 @@ def build(
     for slug in alive:
         work = BuildWork(project.root, slug, tuple(langs), formats)
         inputs, outputs = _io(project, work)
-        if stamps.fresh(_stamp_key(work), inputs, key, outputs):
+        if stamps.fresh(_stamp_key(work), inputs, _linked_key(project, work, key), outputs):
             remembered = stamps.data(_stamp_key(work)) or {}
             report.skipped.extend(Skipped(*row) for row in remembered.get("skipped", []))
             report.blocked.extend(Finding(*row) for row in remembered.get("blocked", []))
@@ -114,7 +115,8 @@ def build(
             "skipped": [list(astuple(s)) for s in done.skipped],
             "blocked": [list(astuple(f)) for f in done.blocked],
         }
-        stamps.record(_stamp_key(work), inputs, key, outputs, remembered, known=done.known)
+        linked = _linked_key(project, work, key)
+        stamps.record(_stamp_key(work), inputs, linked, outputs, remembered, known=done.known)
     # A build of the whole project: pages of articles that are gone go too. (With no article
     # at all, a folder emptied by mistake, say, they are left: nothing is there to replace them.)
     if not slugs and alive:
@@ -124,25 +126,52 @@ def build(
     return report
 
 
+def _linked_key(project: Project, work: BuildWork, key: str) -> str:
+    """``key``, with the languages whose HTML page of the article is there without this work
+    building it (``-l``, ``--format md``): its HTML pages link to those, so a page that an
+    earlier or later build left or removed makes them stale."""
+    if "html" not in work.formats:
+        return key
+    s = project.settings
+    there = [
+        lang
+        for lang in (s.source_language, *s.target_languages)
+        if lang not in work.languages
+        and os.path.isfile(project.paths.output(lang, work.slug, "html"))  # noqa: PTH113
+    ]
+    return f"{key}:{','.join(there)}" if there else key
+
+
 def _unbuilt(
     project: Project, stamps: Stamps, todo: list[BuildWork], done_all: list[BuildDone]
 ) -> Gone:
     """Remove the pages that earlier builds wrote for languages skipped now (below
-    min_coverage, no catalog): an outdated translation is not left published."""
+    min_coverage, no catalog) or no longer built at all (not in ``target_languages`` any
+    more): an outdated translation is not left published."""
     pages = [
         project.paths.output(skipped.language, work.slug, fmt)
         for work, done in zip(todo, done_all, strict=True)
         for skipped in done.skipped
         for fmt in work.formats
     ]
-    if not pages:
-        return Gone()
-    slugs = {work.slug for work, done in zip(todo, done_all, strict=True) if done.skipped}
-    outputs_of = {
-        key: _io(project, _work_of(project, key, slug))[1]
+    slugs = {work.slug for work in todo}
+    s = project.settings
+    built = {s.source_language, *s.target_languages}
+    earlier = {
+        key: _work_of(project, key, slug)
         for key, slug in keys_of(stamps, "build", slugs.__contains__)
     }
-    return remove_unchanged(pages, recorded_states(stamps, outputs_of))
+    for work in earlier.values():
+        pages += [
+            project.paths.output(lang, work.slug, fmt)
+            for lang in work.languages
+            if lang not in built
+            for fmt in work.formats
+        ]
+    if not pages:
+        return Gone()
+    outputs_of = {key: _io(project, work)[1] for key, work in earlier.items()}
+    return remove_unchanged(list(dict.fromkeys(pages)), recorded_states(stamps, outputs_of))
 
 
 def _work_of(project: Project, key: str, slug: str) -> BuildWork:
@@ -182,6 +211,7 @@ def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
         s.source_language,
         s.target_languages,
         s.build,
+        s.locales,  # in the paths of the blocked entries remembered
     )
 
 
@@ -198,7 +228,7 @@ def read_inputs(
         found, content = known_file_data(path)
         known[str(path)] = found
         if found is not None and content is not None:
-            data[str(path)] = content, found[2]
+            data[str(path)] = content, found[-1]
     return known, data
 
 

@@ -19,7 +19,7 @@ from transflow.parallel import map_items
 from transflow.project import FastPaths, Project
 from transflow.report import counted
 from transflow.report.coverage import Coverage, coverage_of
-from transflow.stamps import Stamps, StrPath
+from transflow.stamps import Stamps, StrPath, settings_digest
 
 _VERSION = "coverage/3"
 
@@ -63,6 +63,7 @@ def collect_coverage(
     """One Coverage per article and language, in article then language order."""
     stamps = Stamps(project.settings.cache_dir, "status")
     paths = project.paths
+    version = _settings_key(project.settings)
     items = [
         _Count(project.root, slug, language)
         for slug in project.slugs(slugs)
@@ -73,19 +74,27 @@ def collect_coverage(
     for index, item in enumerate(items):
         key, inputs = _stamp(paths, item)
         data = stamps.data(key)
-        if data is not None and stamps.fresh(key, inputs, _VERSION, []):
+        if data is not None and stamps.fresh(key, inputs, version, []):
             known[index] = Coverage(*data)
         elif (row := _counted(stamps, project.settings, paths, item)) is not None:
             known[index] = row  # counted by `build` from the catalog as it is now
-            stamps.record(key, inputs, _VERSION, [], list(astuple(row)))
+            stamps.record(key, inputs, version, [], list(astuple(row)))
         else:
             todo.append(index)
     for index, row in zip(todo, map_items(_count, [items[i] for i in todo], jobs), strict=True):
         known[index] = row
         key, inputs = _stamp(paths, items[index])
-        stamps.record(key, inputs, _VERSION, [], list(astuple(row)))
+        stamps.record(key, inputs, version, [], list(astuple(row)))
     stamps.save()
     return [known[index] for index in range(len(items))]
+
+
+def _settings_key(settings: Settings) -> str:
+    """What a remembered count also depends on: the catalog's path that it names (``locales``),
+    and how an article not extracted yet is segmented."""
+    return settings_digest(
+        _VERSION, settings.locales, settings.segmentation, settings.translate_fields
+    )
 
 
 def _counted(stamps: Stamps, settings: Settings, paths: FastPaths, item: _Count) -> Coverage | None:
