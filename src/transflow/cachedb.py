@@ -98,6 +98,19 @@ def _connection(path: Path) -> apsw.Connection | None:
     return _connections[key]
 
 
+def close_all() -> None:
+    """Close this process's connections (a command is done): a process that runs command after
+    command (a test suite, a program calling transflow) would otherwise keep three files open for
+    each cache it ever used. No checkpoint on closing, as on exit: the next command's connection
+    reads the WAL as it is."""
+    for key in [k for k in _connections if k[0] == os.getpid()]:
+        db = _connections.pop(key)
+        if db is not None:
+            with contextlib.suppress(apsw.Error):
+                db.config(apsw.SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1)
+                db.close()
+
+
 def _start_afresh(path: Path) -> None:
     """Found damaged while in use: this process stops using it, and the next command starts a
     new one (other processes still using the old file finish with it unharmed)."""

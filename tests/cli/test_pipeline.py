@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -175,3 +176,23 @@ def test_a_build_whose_every_page_is_skipped_does_not_say_up_to_date(sample: Pat
     assert "No page to build: every one asked for is skipped (see why below)." in result.output
     assert f"skipped {SAMPLE_SLUG} [ru]: 0% translated, below min_coverage 80%" in result.stderr
     assert not (sample / "build" / "ru").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts /proc/self/fd")
+def test_commands_run_in_one_process_leave_no_file_open(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    def open_files() -> int:
+        return len(list(Path("/proc/self/fd").iterdir()))
+
+    commands = [["update"], ["build"], ["status"], ["check"], ["translate", "--engine", "memory"]]
+
+    def each_command_on_a_copy(name: str) -> None:  # a program working on many projects
+        copy = sample.parent / name
+        shutil.copytree(sample, copy)
+        for args in commands:
+            run(copy, *args)
+
+    each_command_on_a_copy("first")  # imports what the commands use
+    before = open_files()
+    for number in range(3):
+        each_command_on_a_copy(f"copy-{number}")
+    assert open_files() == before

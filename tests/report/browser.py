@@ -67,8 +67,10 @@ class _Pipe:
 
     def _read(self, timeout: float = 30.0) -> dict[str, Any]:
         while b"\0" not in self.buffer:
-            ready, _, _ = select.select([self.read_fd], [], [], max(timeout, 0.0))
-            if not ready:
+            # poll, not select: select refuses a descriptor numbered 1024 or more.
+            waiting = select.poll()
+            waiting.register(self.read_fd, select.POLLIN)
+            if not waiting.poll(max(timeout, 0.0) * 1000):
                 raise TimeoutError("no answer from chromium")
             chunk = os.read(self.read_fd, 1 << 16)
             if not chunk:

@@ -6,6 +6,7 @@ import functools
 import os
 import re
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,6 +85,10 @@ def reports_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo("Interrupted. Files already written are complete; rerun to go on.", err=True)
             raise SystemExit(130) from None
+        finally:
+            # The caches' connections, where the command opened any (see cachedb.close_all).
+            if (cachedb := sys.modules.get("transflow.cachedb")) is not None:
+                cachedb.close_all()
 
     return wrapper  # type: ignore[return-value]
 
