@@ -209,3 +209,28 @@ def test_a_catalog_saved_while_build_runs_is_built_again_next_time(tmp_path: Pat
     built = page.stat().st_mtime_ns
     assert "wrote" not in run(root, "build").output  # and then it is up to date
     assert page.stat().st_mtime_ns == built
+
+
+def test_a_save_during_an_update_that_leaves_the_catalog_as_it_was_is_merged_next_time(
+    tmp_path: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    root = make_project(tmp_path / "news", run, articles=200)
+    assert run(root, "update").exit_code == 0
+    for article in sorted((root / "articles").glob("*.md")):  # 199 articles to merge after it
+        text = article.read_text(encoding="utf-8")
+        more = "\n" if article.stem == "story-000" else "\nA spokesperson confirmed it.\n"
+        article.write_text(text + more, encoding="utf-8")  # story-000: the same template again
+    catalog = root / "locales" / "kk" / "LC_MESSAGES" / "story-000.po"
+    # The translator's save lands while update reads the catalog: update merges what it read,
+    # which gives the same file, so it writes nothing and leaves their save in place.
+    editor = _editor(catalog, 'msgid "Budget news 0"', 'msgid "Budget news, zero"')
+    assert run(root, "update", "-l", "kk", "-j", "1").exit_code == 0
+    assert editor.wait(timeout=30) == 0
+    assert 'msgid "Budget news, zero"' in catalog.read_text("utf-8")
+    # Their save was never merged: the next update merges it, as a run without the cache would.
+    rerun = run(root, "update", "-l", "kk")
+    assert "locales/kk/LC_MESSAGES/story-000.po" in rerun.output
+    merged = polib.pofile(str(catalog))
+    assert merged.find("Budget news 0") is not None
+    assert merged.find("Budget news, zero", by="msgid", include_obsolete_entries=True) is None

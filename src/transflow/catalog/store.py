@@ -37,9 +37,12 @@ def read_catalog_digest(path: Path, cache_dir: Path | None = None) -> tuple[str,
     return digest, _catalog(path, data, cache_dir, True, bytes.fromhex(digest))
 
 
-def catalog_of_data(path: Path, data: bytes, digest: str, cache_dir: Path | None = None) -> Catalog:
-    """``read_catalog_digest`` for bytes already read from ``path`` (``digest``: of ``data``)."""
-    return _catalog(path, data, cache_dir, True, bytes.fromhex(digest))
+def catalog_of_data(
+    path: Path, data: bytes, digest: str, cache_dir: Path | None = None, *, remember: bool = True
+) -> Catalog:
+    """``read_catalog_digest`` for bytes already read from ``path`` (``digest``: of ``data``);
+    ``remember``: as for ``read_catalog_data``."""
+    return _catalog(path, data, cache_dir, remember, bytes.fromhex(digest))
 
 
 def _catalog(

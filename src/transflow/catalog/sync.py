@@ -21,10 +21,12 @@ from transflow.models import FileResult, MergeStats, Output
 from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.stamps import (
+    Known,
     Stamps,
     StrPath,
     data_digest,
     in_project,
+    known_file_data,
     project_prefix,
     settings_digest,
 )
@@ -46,6 +48,7 @@ class ArticleDone:
     slug: str
     template: Output
     catalogs: tuple[tuple[str, Output, MergeStats], ...]
+    known: dict[str, Known | None] = field(default_factory=dict)  # catalogs left as read
 
 
 @dataclass(frozen=True)
@@ -73,13 +76,26 @@ def _project(root: Path) -> Project:
 def _read(path: Path, cache_dir: Path) -> tuple[bytes | None, Catalog | None, Seen]:
     """The file's bytes and catalog (None, None when there is none), and how it was before it
     was read: a change after that point shows at the end, and is not overwritten."""
-    from transflow.catalog.store import read_catalog_data
+    data, catalog, seen, _ = _read_known(path, cache_dir)
+    return data, catalog, seen
+
+
+def _read_known(
+    path: Path, cache_dir: Path
+) -> tuple[bytes | None, Catalog | None, Seen, Known | None]:
+    """``_read``, and the file as the stamps know it (size, times, digest of the bytes read),
+    which is what a merge that leaves it as it is was made from."""
+    from transflow.catalog.store import catalog_of_data
 
     seen = Seen(file_state(path))
     if seen.state is None:
-        return None, None, seen
+        return None, None, seen, None
+    found, data = known_file_data(str(path))
+    if found is None or data is None:  # gone meanwhile
+        return None, None, Seen(None), None
     # The file is read to be merged and rewritten: a miss is not worth storing.
-    return (*read_catalog_data(path, cache_dir, remember=False), seen)
+    catalog = catalog_of_data(path, data, str(found[-1]), cache_dir, remember=False)
+    return data, catalog, seen, found
 
 
 def _output(
@@ -125,15 +141,23 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
 def plan_catalog(
     project: Project, slug: str, language: str, template: Catalog
 ) -> tuple[Output, MergeStats]:
+    output, stats, _ = _plan_catalog(project, slug, language, template)
+    return output, stats
+
+
+def _plan_catalog(
+    project: Project, slug: str, language: str, template: Catalog
+) -> tuple[Output, MergeStats, Known | None]:
+    """``plan_catalog``, and the catalog as it was read (see ``_read_known``)."""
     from transflow.catalog.header import catalog_header
     from transflow.catalog.merge import merge
 
     path = project.inside(project.settings.catalog_path(language, slug))
     cache_dir = project.settings.cache_dir
-    old_data, old, seen = _read(path, cache_dir)
+    old_data, old, seen, found = _read_known(path, cache_dir)
     header = _declaring_utf8(catalog_header(template, language, old))
     merged, stats = merge(template, old, header)
-    return _output(path, old_data, merged, old, cache_dir, seen), stats
+    return _output(path, old_data, merged, old, cache_dir, seen), stats, found
 
 
 def _declaring_utf8(header: Entry) -> Entry:
@@ -164,10 +188,15 @@ def _work(item: ArticleWork) -> ArticleDone:
     else:  # stale, or an article with nothing to translate, which has no template: made again
         template_out, template = plan_template(project, item.slug)
     catalogs = []
+    known: dict[str, Known | None] = {}
     for language in item.languages:
-        output, stats = plan_catalog(project, item.slug, language, template)
+        output, stats, found = _plan_catalog(project, item.slug, language, template)
         catalogs.append((language, output, stats))
-    return ArticleDone(item.slug, template_out, tuple(catalogs))
+        if found is not None and output.data is None and not output.remove:
+            # Left as it was read: stamped as that, not as whatever the file holds at the end
+            # of the run (a translator's save meanwhile, which is then still to be merged).
+            known[project.paths.catalog(language, item.slug)] = found
+    return ArticleDone(item.slug, template_out, tuple(catalogs), known)
 
 
 def sync(
@@ -199,8 +228,10 @@ def sync(
     # Each article's files are written beside their targets as it comes back from the workers;
     # they replace the targets only once every article has succeeded. Only the names and counts
     # are kept meanwhile: the texts are on disk, so memory does not grow with the archive.
+    known: dict[str, dict[str, Known | None]] = {}  # per article: catalogs left as read
     with staged_writes() as staged, closing(iter_items(_work, todo, jobs)) as results:
         for result in results:
+            known[result.slug] = result.known
             for output in (result.template, *(out for _, out, _ in result.catalogs)):
                 if output.data is not None:
                     # A template is made again from its article: only catalogs, which hold
@@ -226,7 +257,7 @@ def sync(
         stamps.record(*_template_io(project, item.slug, key))
         for lang in item.languages:
             if (item.slug, lang) not in again.unmerged:  # their save is still to be merged
-                stamps.record(*_catalog_io(project, item.slug, lang, key))
+                stamps.record(*_catalog_io(project, item.slug, lang, key), known=known[item.slug])
     # With no article at all (a folder emptied by mistake?), nothing is treated as gone.
     whole = not slugs and alive
     leftovers = _leftovers(project, stamps, set(alive), languages) if whole else Leftovers()
