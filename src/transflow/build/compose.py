@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from transflow.article.parse import Article
-from transflow.build.html import PageLink, render_page
+from transflow.build.html import MARKDOWN_FIELDS, PageLink, render_page
 from transflow.build.render import Rendered, render_markdown, reviewed_translations
 from transflow.build.write import BuildDone, BuildWork, output_path, read_inputs
 from transflow.catalog.store import catalog_of_data, read_catalog_digest
@@ -104,15 +104,11 @@ def _page_there(project: Project, work: BuildWork, language: str) -> bool:
     return project.inside(output_path(project, language, work.slug, "html")).is_file()
 
 
-# The front-matter fields a page shows as Markdown (see html._header).
-_SHOWN_FIELDS = ("title", "subtitle", "summary", "caption")
-
-
 def _has_html(article: Article) -> bool:
     """Whether the source article uses raw HTML, in its body or in a field its pages show, which
     its pages then keep."""
     data = article.front_matter.data
-    shown = [data[name] for name in _SHOWN_FIELDS if isinstance(data.get(name), str)]
+    shown = [data[name] for name in MARKDOWN_FIELDS if isinstance(data.get(name), str)]
     body = article.text[article.front_matter.body_start :]
     return any(_markdown_has_html(text) for text in (body, *shown))
 

@@ -220,6 +220,11 @@ def _plain_text(fragment: str) -> str:
     return " ".join("".join(reader.parts).split())
 
 
+# The front-matter fields a page shows as Markdown (see _header); raw HTML in them counts as the
+# source's own (build.compose).
+MARKDOWN_FIELDS = ("title", "subtitle", "summary", "caption")
+
+
 def _header(meta: Mapping[str, Any], language: str, parser: MarkdownIt, heading: str) -> str:
     parts = []
     if heading:

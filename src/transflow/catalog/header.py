@@ -75,6 +75,7 @@ def catalog_header(template: Catalog, language: str, old: Catalog | None) -> Ent
         assert fresh.header is not None
         fresh.header.translator_comments = _catalog_comments(template, name)
     _ensure_language(fresh, language)
+    _ensure_utf8(fresh)
     assert fresh.header is not None
     return fresh.header
 
@@ -93,6 +94,20 @@ def _ensure_language(catalog: Catalog, language: str) -> None:
         _insert_after(catalog, "Language", language, "Language-Team")
     if not catalog.header_value("Plural-Forms"):
         catalog.set_header_value("Plural-Forms", plural_forms(language))
+
+
+def _ensure_utf8(catalog: Catalog) -> None:
+    """The header says that its file is in UTF-8, as transflow writes it. Without that (an
+    editor's empty header, ``charset=CHARSET``), msgcat and msgmerge refuse the file and a
+    compiled catalog's text reads as ASCII."""
+    content_type = catalog.header_value("Content-Type") or ""
+    if content_type.lower().partition("charset=")[2].split(";")[0].strip() == "utf-8":
+        return
+    if catalog.header_value("MIME-Version") is None:
+        catalog.set_header_value("MIME-Version", "1.0")
+    catalog.set_header_value("Content-Type", "text/plain; charset=UTF-8")
+    if catalog.header_value("Content-Transfer-Encoding") is None:
+        catalog.set_header_value("Content-Transfer-Encoding", "8bit")
 
 
 def _insert_after(catalog: Catalog, key: str, value: str, after: str) -> None:

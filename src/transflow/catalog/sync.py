@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transflow import __version__
-from transflow.catalog.model import Catalog, Entry
+from transflow.catalog.model import Catalog
 from transflow.fsutil import FileState, Seen, file_state, staged_writes
 from transflow.gone import Gone, gone_keys, orphan_catalogs, retire
 from transflow.models import FileResult, MergeStats, Output
@@ -155,28 +155,8 @@ def _plan_catalog(
     path = project.inside(project.settings.catalog_path(language, slug))
     cache_dir = project.settings.cache_dir
     old_data, old, seen, found = _read_known(path, cache_dir)
-    header = _declaring_utf8(catalog_header(template, language, old))
-    merged, stats = merge(template, old, header)
+    merged, stats = merge(template, old, catalog_header(template, language, old))
     return _output(path, old_data, merged, old, cache_dir, seen), stats, found
-
-
-def _declaring_utf8(header: Entry) -> Entry:
-    """``header`` saying that its file is in UTF-8, as transflow writes it. Without that (an
-    editor's empty header, ``charset=CHARSET``), msgcat and msgmerge refuse the file and a
-    compiled catalog's text reads as ASCII."""
-    if "\nContent-Type: text/plain; charset=UTF-8\n" in "\n" + header.msgstr:
-        return header  # as transflow writes it: every catalog but a translator's odd one
-    catalog = Catalog(header=replace(header, flags=list(header.flags)))
-    content_type = catalog.header_value("Content-Type") or ""
-    charset = content_type.lower().partition("charset=")[2].split(";")[0].strip()
-    if charset != "utf-8":
-        if catalog.header_value("MIME-Version") is None:
-            catalog.set_header_value("MIME-Version", "1.0")
-        catalog.set_header_value("Content-Type", "text/plain; charset=UTF-8")
-        if catalog.header_value("Content-Transfer-Encoding") is None:
-            catalog.set_header_value("Content-Transfer-Encoding", "8bit")
-    assert catalog.header is not None
-    return catalog.header
 
 
 def _work(item: ArticleWork) -> ArticleDone:
