@@ -32,6 +32,14 @@ def sample(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def new_project(tmp_path: Path, run) -> Path:  # type: ignore[no-untyped-def]
+    """A project just made by `transflow init` (kk and ru, no article yet): tmp_path/news."""
+    root = tmp_path / "news"
+    assert run(tmp_path, "init", str(root)).exit_code == 0
+    return root
+
+
+@pytest.fixture
 def run():
     """Run the CLI in-process: run(root, "build", "-l", "kk") -> click Result."""
     from transflow.cli.app import cli

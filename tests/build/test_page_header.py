@@ -91,9 +91,8 @@ def test_pages_link_only_to_pages_that_are_there(sample: Path, run) -> None:  # 
             assert (sample / "build" / href / f"{SAMPLE_SLUG}.html").is_file()
 
 
-def test_raw_html_in_a_shown_field_is_kept_as_in_the_body(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path / "news"
-    assert run(tmp_path, "init", str(root)).exit_code == 0
+def test_raw_html_in_a_shown_field_is_kept_as_in_the_body(new_project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = new_project
     (root / "articles" / "bold.md").write_text(
         "---\ntitle: Plain\nsubtitle: A <b>bold</b> one\n---\n\nNo HTML here.\n", encoding="utf-8"
     )

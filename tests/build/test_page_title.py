@@ -8,9 +8,8 @@ import polib
 import yaml
 
 
-def test_an_article_without_a_title_gets_its_slug_as_the_page_title(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path / "news"
-    assert run(tmp_path, "init", str(root)).exit_code == 0
+def test_an_article_without_a_title_gets_its_slug_as_the_page_title(new_project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = new_project
     (root / "articles" / "no-title-here.md").write_text(
         "---\nauthor: A. Writer\n---\n\nA story without a title.\n", encoding="utf-8"
     )
@@ -26,11 +25,10 @@ def test_an_article_without_a_title_gets_its_slug_as_the_page_title(tmp_path: Pa
 
 
 def test_a_title_that_is_an_alias_of_a_translated_field_is_translated_on_the_page(
-    tmp_path: Path,
+    new_project: Path,
     run,  # type: ignore[no-untyped-def]
 ) -> None:
-    root = tmp_path / "news"
-    assert run(tmp_path, "init", str(root)).exit_code == 0
+    root = new_project
     (root / "articles" / "road.md").write_text(
         "---\nsummary: &s Floods close the mountain road\ntitle: *s\n---\n\nThe road is shut.\n",
         encoding="utf-8",
@@ -58,9 +56,8 @@ def test_a_title_that_is_an_alias_of_a_translated_field_is_translated_on_the_pag
     assert "<h1>Паводок закрыл горную дорогу</h1>" in page
 
 
-def test_a_byte_order_mark_stays_at_the_start_of_the_built_markdown(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    root = tmp_path / "news"
-    assert run(tmp_path, "init", str(root)).exit_code == 0
+def test_a_byte_order_mark_stays_at_the_start_of_the_built_markdown(new_project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = new_project
     config = root / "transflow.toml"
     config.write_text(config.read_text("utf-8").replace("min_coverage = 80", "min_coverage = 0"))
     source = "\ufeff---\ntitle: A title\n---\n\nA story.\n".encode()

@@ -10,9 +10,7 @@ from pathlib import Path
 import polib
 
 
-def _project(tmp_path: Path, run) -> Path:  # type: ignore[no-untyped-def]
-    root = tmp_path / "news"
-    assert run(tmp_path, "init", str(root)).exit_code == 0
+def _project(root: Path) -> Path:
     (root / "articles" / "placeholder.md").write_text("", encoding="utf-8")
     (root / "articles" / "story.md").write_text(
         "Floods closed the road.\n\nThe school stays open.\n", encoding="utf-8"
@@ -20,8 +18,8 @@ def _project(tmp_path: Path, run) -> Path:  # type: ignore[no-untyped-def]
     return root
 
 
-def test_update_after_extract_with_an_empty_article(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    root = _project(tmp_path, run)
+def test_update_after_extract_with_an_empty_article(new_project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = _project(new_project)
     assert run(root, "extract").exit_code == 0
     result = run(root, "update")
     assert result.exit_code == 0, result.output
@@ -32,10 +30,10 @@ def test_update_after_extract_with_an_empty_article(tmp_path: Path, run) -> None
 
 
 def test_an_article_whose_text_is_all_cut_keeps_only_the_translators_work(
-    tmp_path: Path,
+    new_project: Path,
     run,  # type: ignore[no-untyped-def]
 ) -> None:
-    root = _project(tmp_path, run)
+    root = _project(new_project)
     assert run(root, "update").exit_code == 0
     kk = root / "locales" / "kk" / "LC_MESSAGES" / "story.po"
     catalog = polib.pofile(str(kk))
