@@ -6,6 +6,7 @@ written back as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,7 @@ def split_front_matter(text: str, path: Path, translate: tuple[str, ...]) -> Fro
         data = {}
     if not isinstance(data, dict):
         raise ArticleError("front matter must be a mapping of fields (key: value)", path, 2)
+    _check_date(node, data.get("date"), path, first_line)
     aliases: list[str] = []
     fields = tuple(
         _locate_fields(node, translate, yaml_text, opening.end(), first_line, path, aliases)
@@ -125,6 +127,48 @@ def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
     if isinstance(node, yaml.SequenceNode):
         return [s for item in node.value for s in _scalars(item)]
     return []
+
+
+def publication_day(value: Any) -> dt.date | None:
+    """The day a front matter's ``date`` names: a YAML date or timestamp, or a string in ISO
+    8601 (``2021-11-25``, ``2021-11-25T09:30:00+05:00``); None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            return None
+    return None
+
+
+def _check_date(node: yaml.Node | None, value: Any, path: Path, first_line: int) -> None:
+    """A ``date`` the pages cannot show in each language's format is an error at its line
+    (``date: 25.11.2021`` could be the 25th of November or nothing; the page would lose it)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return
+    if publication_day(value) is not None:
+        return
+    line = first_line
+    if isinstance(node, yaml.MappingNode):
+        for key, value_node in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "date":
+                line = first_line + value_node.start_mark.line
+    raise ArticleError(
+        f"front-matter field `date` must be a date written YYYY-MM-DD, not {_shown(value)}",
+        path,
+        line,
+    )
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value.strip())
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "that"
 
 
 def _looks_like_markdown(node: yaml.Node) -> bool:

@@ -15,7 +15,7 @@ from babel import Locale
 from babel.dates import format_date
 from markdown_it import MarkdownIt
 
-from transflow.article.frontmatter import split_front_matter
+from transflow.article.frontmatter import publication_day, split_front_matter
 from transflow.fastmd import call_rust, inline_readings_agree, rust_may_read
 
 
@@ -23,24 +23,6 @@ from transflow.fastmd import call_rust, inline_readings_agree, rust_may_read
 class PageLink:
     language: str
     href: str
-
-
-def localized_date(value: Any, language: str) -> str | None:
-    """A front-matter date in the CLDR long format of ``language``; None when it is no date."""
-    day = _day(value)
-    return None if day is None else _long_date(day, language)
-
-
-def _day(value: Any) -> dt.date | None:
-    """The day a front-matter date names (a YAML date or timestamp, or an ISO string)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return value if isinstance(value, dt.date) else None
 
 
 @lru_cache(maxsize=1024)  # a newsroom's articles share their days
@@ -234,7 +216,7 @@ def _header(meta: Mapping[str, Any], language: str, parser: MarkdownIt, heading:
     byline = []
     if author := _field_text(meta.get("author")):
         byline.append(f'<span class="author">{escape(author)}</span>')
-    day = _day(meta.get("date"))
+    day = publication_day(meta.get("date"))
     if day is not None:
         date = escape(_long_date(day, language))
         byline.append(f'<time datetime="{day.isoformat()}">{date}</time>')
