@@ -108,7 +108,8 @@ class Project:
                 raise ConfigError(f"{lang!r} is {what} of this project ({targets})")
         return list(selected) if selected else list(self.settings.target_languages)
 
-    def article(self, slug: str) -> Article:
+    def article(self, slug: str, data: bytes | None = None) -> Article:
+        """The article ``slug``; ``data``: the file's bytes, when the caller has read them."""
         from transflow.article.cache import read_article_cached  # markdown-it: only when needed
 
         path = self.inside(self.settings.article_path(slug))
@@ -118,6 +119,7 @@ class Project:
             self.settings.translate_fields,
             self.settings.segmentation == "sentence",
             self.settings.cache_dir,
+            data,
         )
 
     def inside(self, path: Path) -> Path:

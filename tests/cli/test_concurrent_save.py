@@ -234,3 +234,25 @@ def test_a_save_during_an_update_that_leaves_the_catalog_as_it_was_is_merged_nex
     merged = polib.pofile(str(catalog))
     assert merged.find("Budget news 0") is not None
     assert merged.find("Budget news, zero", by="msgid", include_obsolete_entries=True) is None
+
+
+def test_an_article_saved_while_extract_reads_it_is_extracted_again_next_time(
+    tmp_path: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    root = make_project(tmp_path / "news", run, articles=2)
+    assert run(root, "extract").exit_code == 0
+    article = root / "articles" / "story-new.md"  # new: nothing opens it before extract reads it
+    article.write_text("# Floods\n\nThe river rose.\n", encoding="utf-8")
+    author = _editor(article, "The river rose.", "The river rose by two metres.")
+    assert run(root, "extract", "-j", "1").exit_code == 0  # it opens the article: the save lands
+    assert author.wait(timeout=30) == 0
+    template = root / "locales" / "templates" / "story-new.pot"
+
+    # The stamp holds the article as extract read it, not as saved since: the next extract
+    # makes the template again (if the first did not already read the save).
+    rerun = run(root, "extract")
+    assert rerun.exit_code == 0
+    assert polib.pofile(str(template)).find("The river rose by two metres.") is not None
+    assert polib.pofile(str(template)).find("The river rose.") is None
+    assert "All templates are up to date." in run(root, "extract").output

@@ -27,12 +27,19 @@ NAME = "segments.sqlite"  # in the cache folder
 
 
 def read_article_cached(
-    path: Path, slug: str, translate: tuple[str, ...], sentences: bool, cache_dir: Path
+    path: Path,
+    slug: str,
+    translate: tuple[str, ...],
+    sentences: bool,
+    cache_dir: Path,
+    data: bytes | None = None,
 ) -> Article:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError("no such article", path) from None
+    """The article at ``path``; ``data``: its bytes, when the caller has read them already."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ArticleError("no such article", path) from None
     text = decode_utf8(data, path, ArticleError)
     key = hashlib.blake2b(
         json.dumps([_FORMAT, __version__, translate, sentences]).encode() + data, digest_size=16

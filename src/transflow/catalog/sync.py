@@ -48,7 +48,8 @@ class ArticleDone:
     slug: str
     template: Output
     catalogs: tuple[tuple[str, Output, MergeStats], ...]
-    known: dict[str, Known | None] = field(default_factory=dict)  # catalogs left as read
+    # The article and the catalogs left unchanged, as they were read, for their stamps.
+    known: dict[str, Known | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,17 @@ def _output(
 
 
 def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
+    output, template, _ = _plan_template(project, slug)
+    return output, template
+
+
+def _plan_template(project: Project, slug: str) -> tuple[Output, Catalog, Known | None]:
+    """``plan_template``, and the article as it was read (see ``_read_known``): an author's
+    save while the template is made shows next time as an article still to extract."""
     from transflow.catalog.extract import creation_date, template_for
 
-    article = project.article(slug)
+    found, data = known_file_data(str(project.inside(project.settings.article_path(slug))))
+    article = project.article(slug, data)
     path = project.inside(project.settings.template_path(slug))
     cache_dir = project.settings.cache_dir
     old_data, old, _ = _read(path, cache_dir)  # a template is transflow's own: no guard
@@ -135,7 +144,7 @@ def plan_template(project: Project, slug: str) -> tuple[Output, Catalog]:
         "POT-Creation-Date: \n", f"POT-Creation-Date: {created}\n"
     )
     template.header = replace(template.header, msgstr=msgstr)
-    return _output(path, old_data, template, old, cache_dir), template
+    return _output(path, old_data, template, old, cache_dir), template, found
 
 
 def plan_catalog(
@@ -163,12 +172,14 @@ def _work(item: ArticleWork) -> ArticleDone:
     project = _project(item.root)
     path = project.settings.template_path(item.slug)
     fresh = _read(path, project.settings.cache_dir)[1] if item.template_fresh else None
+    known: dict[str, Known | None] = {}  # inputs as they were read
     if fresh is not None:
         template_out, template = Output(path, None), fresh
     else:  # stale, or an article with nothing to translate, which has no template: made again
-        template_out, template = plan_template(project, item.slug)
+        template_out, template, found = _plan_template(project, item.slug)
+        if found is not None:
+            known[project.paths.article(item.slug)] = found
     catalogs = []
-    known: dict[str, Known | None] = {}
     for language in item.languages:
         output, stats, found = _plan_catalog(project, item.slug, language, template)
         catalogs.append((language, output, stats))
@@ -208,7 +219,7 @@ def sync(
     # Each article's files are written beside their targets as it comes back from the workers;
     # they replace the targets only once every article has succeeded. Only the names and counts
     # are kept meanwhile: the texts are on disk, so memory does not grow with the archive.
-    known: dict[str, dict[str, Known | None]] = {}  # per article: catalogs left as read
+    known: dict[str, dict[str, Known | None]] = {}  # per article: inputs as read (see _work)
     with staged_writes() as staged, closing(iter_items(_work, todo, jobs)) as results:
         for result in results:
             known[result.slug] = result.known
@@ -234,7 +245,7 @@ def sync(
         stamps.learn(path, size, mtime_ns, digests[path])  # what was written: no need to read it
     again = _merge_again(project, set(staged.changed), done)
     for item in todo:
-        stamps.record(*_template_io(project, item.slug, key))
+        stamps.record(*_template_io(project, item.slug, key), known=known[item.slug])
         for lang in item.languages:
             if (item.slug, lang) not in again.unmerged:  # their save is still to be merged
                 stamps.record(*_catalog_io(project, item.slug, lang, key), known=known[item.slug])
