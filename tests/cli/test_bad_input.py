@@ -66,7 +66,11 @@ def test_a_date_that_does_not_exist(sample: Path, run, command: str, date: str, 
 
 @pytest.mark.parametrize(
     ("date", "shown"),
-    [("25.11.2021", "'25.11.2021'"), ("November 25, 2021", "'November 25, 2021'"), ("2021", "2021")],
+    [
+        ("25.11.2021", "'25.11.2021'"),
+        ("November 25, 2021", "'November 25, 2021'"),
+        ("2021", "2021"),
+    ],
 )
 def test_a_date_the_page_cannot_show(sample: Path, run, date: str, shown: str) -> None:  # type: ignore[no-untyped-def]
     """A date in no ISO form would be left off every page, in silence: it is refused instead."""
@@ -77,7 +81,9 @@ def test_a_date_the_page_cannot_show(sample: Path, run, date: str, shown: str) -
     assert_fails_cleanly(run, sample, ["build"], message)
 
 
-@pytest.mark.parametrize("date", ['"2021-11-25"', "2021-11-25 09:30:00", "2021-11-25T09:30:00+05:00"])
+@pytest.mark.parametrize(
+    "date", ['"2021-11-25"', "2021-11-25 09:30:00", "2021-11-25T09:30:00+05:00"]
+)
 def test_iso_dates_in_any_form_are_shown(sample: Path, run, date: str) -> None:  # type: ignore[no-untyped-def]
     add_article(sample, "a-dated.md", f"---\ntitle: T\ndate: {date}\n---\n\nText.\n".encode())
     assert run(sample, "build").exit_code == 0

@@ -138,3 +138,31 @@ def test_a_segment_of_glossary_terms_only_is_credited_to_the_glossary(
     assert draft_source(drafts["Almaty"]) == "glossary"  # nothing was sent for it
     assert draft_source(drafts["The city grows."]) == "google"
     assert [seen.text for seen in services.seen] == ["The city grows."]
+
+
+def test_refresh_asks_again_for_an_answer_that_lost_its_markup(
+    run,  # type: ignore[no-untyped-def]
+    project: Path,
+    services: FakeServices,
+) -> None:
+    heavy = "Heavy rain flooded [several streets{0} in {1} on Monday."
+    services.plan(heavy, "drop")  # its answer loses the link target: discarded, and cached
+    configure(project, ["google"], google=remote(services, "google"))
+    args = ("translate", "-l", "kk", "--article", "second")
+    first = run(project, *args)
+    assert "1 discarded (markup lost)" in first.output
+    again = run(project, *args)  # the same answer, from the cache: nothing sent
+    assert "google: 1 texts: 0 sent (0 requests), 1 from cache, drafted 0, 1 discarded" in (
+        again.output
+    )
+    assert "  1 discarded answer came from the cache: --refresh asks google again" in again.output
+    assert services.texts()[heavy] == 1
+
+    refreshed = run(project, *args, "--refresh")  # the service answers well this time
+    assert refreshed.exit_code == 0, refreshed.output
+    assert "google: 1 texts: 1 sent (1 requests), 0 from cache, drafted 1" in refreshed.output
+    assert "--refresh" not in refreshed.output
+    assert services.texts()[heavy] == 2
+    heavy_entry = next(e for e in entries(project, "kk", "second").values() if "flooded" in e.msgid)
+    assert draft_source(heavy_entry) == "google" and "](" in heavy_entry.msgstr
+    assert "Nothing to draft" in run(project, *args).output

@@ -168,7 +168,9 @@ def _shown(value: Any) -> str:
         return repr(value.strip())
     if isinstance(value, (int, float)):
         return repr(value)
-    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else "that"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping" if isinstance(value, dict) else repr(value)
 
 
 def _looks_like_markdown(node: yaml.Node) -> bool:

@@ -80,6 +80,12 @@ class ProgressLine:
     "--overwrite-fuzzy", is_flag=True, help="Replace existing fuzzy entries too (never reviewed)."
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; send and write nothing.")
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Ask the providers again for texts the answer cache holds (the new answers replace "
+    "the cached ones).",
+)
 @jobs_option
 @click.pass_context
 @reports_errors
@@ -90,6 +96,7 @@ def translate_command(
     articles: tuple[str, ...],
     overwrite_fuzzy: bool,
     dry_run: bool,
+    refresh: bool,
     jobs: int | None,
 ) -> None:
     """Fill untranslated entries with machine drafts, marked fuzzy, for translators to review.
@@ -112,6 +119,7 @@ def translate_command(
             flatten(engines),
             overwrite_fuzzy=overwrite_fuzzy,
             dry_run=dry_run,
+            refresh=refresh,
             progress=bar.update,
             jobs=jobs,
         )
@@ -142,6 +150,10 @@ def _print_report(report: TranslateReport, root: Path) -> None:
             click.echo(f"  {count} × {message}")
         if stats.stopped:
             click.echo(f"  {stats.name} {stats.stopped}")
+        if stats.discarded_cached:
+            n = stats.discarded_cached
+            came = "answer came" if n == 1 else "answers came"
+            click.echo(f"  {n} discarded {came} from the cache: --refresh asks {stats.name} again")
     by_engine: dict[str, list[str]] = {}
     for planned in report.planned:
         by_engine.setdefault(planned.engine, []).append(f"  [{planned.language}] {planned.text}")

@@ -44,6 +44,7 @@ class EngineStats:
     drafted: int = 0
     failed: int = 0  # entries left without a draft because the request failed
     discarded: int = 0  # entries whose answer lost markup or placeholders
+    discarded_cached: int = 0  # of those, answers from the cache (--refresh asks again)
     too_long: int = 0  # entries longer than the engine accepts, passed on
     errors: Counter[str] = field(default_factory=Counter)
     stopped: str | None = None
@@ -91,11 +92,14 @@ def translate(
     *,
     overwrite_fuzzy: bool = False,
     dry_run: bool = False,
+    refresh: bool = False,
     progress: ProgressCallback | None = None,
     env: Mapping[str, str] | None = None,
     jobs: int | None = None,
 ) -> TranslateReport:
-    """Draft the untranslated entries of the chosen catalogs; see the module docstring."""
+    """Draft the untranslated entries of the chosen catalogs; see the module docstring.
+    ``refresh``: ask the providers again for texts the answer cache holds (the new answers
+    replace the cached ones)."""
     settings = project.settings
     mt = load_mt_settings(settings)
     chain = check_chain(list(engines)) if engines else mt.engines
@@ -113,7 +117,7 @@ def translate(
             check_languages(engine, settings.source_language, langs)
             built.append(engine)
     segments, skipped = collect_segments(project, slugs, langs, overwrite_fuzzy)
-    run = ChainRun(project, glossary, dry_run=dry_run, progress=progress)
+    run = ChainRun(project, glossary, dry_run=dry_run, refresh=refresh, progress=progress)
     return run.run(built, segments, skipped)
 
 
@@ -142,12 +146,14 @@ class ChainRun:
         glossary: Glossary,
         *,
         dry_run: bool = False,
+        refresh: bool = False,
         progress: ProgressCallback | None = None,
         flush_interval: float = 2.0,
     ) -> None:
         self.source = project.settings.source_language
         self.glossary = glossary
         self.dry_run = dry_run
+        self.refresh = refresh
         self.progress = progress or (lambda _: None)
         self.writer = DraftWriter(
             dry_run=dry_run,
@@ -239,13 +245,16 @@ class ChainRun:
         todo: list[Request] = []
         for target in sorted({r.target for r in groups}):
             asked = [r for r in groups if r.target == target]
-            found = self.cache.get_many(
-                engine.name, variant, self.source, target, [r.text for r in asked]
-            )
+            found: dict[str, str] = {}
+            if not self.refresh:  # --refresh: every text is asked again
+                texts = [r.text for r in asked]
+                found = self.cache.get_many(engine.name, variant, self.source, target, texts)
             for request in asked:
                 if request.text in found:
                     stats.cached += 1
+                    discarded = stats.discarded
                     left += self._use(engine.name, groups[request], found[request.text], stats)
+                    stats.discarded_cached += stats.discarded - discarded
                 else:
                     todo.append(request)
         if self.dry_run:
