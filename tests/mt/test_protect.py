@@ -8,21 +8,47 @@ from hypothesis import strategies as st
 
 from transflow.mt.protect import Term, markup_intact, protect, restore
 
-LINKED = 'his sister [told](https://x.org/a "t") Radio Azattyk, see `code` & <b>this</b>.'
+LINKED = 'his sister [told](https://x.org/a "1") Radio Azattyk, see `code` & <b>this</b>.'
 
 
 def test_markup_becomes_numbered_placeholders() -> None:
     protected = protect(LINKED)
     assert protected.text == "his sister [told{0} Radio Azattyk, see {1} & {2}this{3}."
-    assert protected.parts == ('](https://x.org/a "t")', "`code`", "<b>", "</b>")
+    assert protected.parts == ('](https://x.org/a "1")', "`code`", "<b>", "</b>")
 
 
 def test_restore_puts_parts_back_in_any_order() -> None:
     protected = protect(LINKED)
     answer = "{2}это{3}, {1}: сестра [сказала{0} Радио Азаттык"
     assert restore(answer, protected) == (
-        '<b>это</b>, `code`: сестра [сказала](https://x.org/a "t") Радио Азаттык'
+        '<b>это</b>, `code`: сестра [сказала](https://x.org/a "1") Радио Азаттык'
     )
+
+
+TITLED = 'Read [the report](https://x.org/r "The annual report") and ![it](a.png \'A street\').'
+
+
+def test_link_and_image_titles_are_sent_to_be_translated() -> None:
+    """A title is text for readers (a tooltip): its words go to the engine, its quotes do not."""
+    protected = protect(TITLED)
+    assert protected.text == "Read [the report{0}The annual report{1} and ![it{2}A street{3}."
+    assert protected.parts == ('](https://x.org/r "', '")', "](a.png '", "')")
+    answer = "Прочтите [отчёт {0} Годовой отчёт {1} и ![его{2}Улица{3}."
+    assert restore(answer, protected) == (
+        'Прочтите [отчёт](https://x.org/r "Годовой отчёт") и ![его](a.png \'Улица\').'
+    )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        'Прочтите [отчёт{0}Отчёт "года"{1} и ![его{2}Улица{3}.',  # its quotes end the title
+        "Прочтите [отчёт{0}{1} и ![его{2}Улица{3}.",  # the title's words lost
+        "Прочтите [отчёт{0}Отчёт{3} и ![его{2}Улица{1}.",  # the quotes swapped
+    ],
+)
+def test_a_title_that_breaks_or_empties_is_refused(answer: str) -> None:
+    assert restore(answer, protect(TITLED)) is None
 
 
 def test_engine_spaces_around_a_link_are_tidied() -> None:

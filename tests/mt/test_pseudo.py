@@ -24,8 +24,25 @@ def test_accents_pads_and_keeps_markup() -> None:
     assert ru is not None and "íñ Almaty." in ru.text  # kept as the glossary says
 
 
+def test_a_link_title_is_translated_too() -> None:
+    outcome = PseudoEngine(GLOSSARY).draft('See [it](https://x.org/a "The report").', "kk")
+    assert outcome.draft is not None
+    assert f'{OPEN}Šéé [íţ](https://x.org/a "Ţĥé ŕéƥöŕţ").' in outcome.draft.text
+
+
 pieces = st.sampled_from(
-    ["word", "Two words", "[link](#t)", "`code`", "<b>", "</b>", "https://x.org", "*em*", "&amp;"]
+    [
+        "word",
+        "Two words",
+        "[link](#t)",
+        '[link](#t "A title")',
+        "`code`",
+        "<b>",
+        "</b>",
+        "https://x.org",
+        "*em*",
+        "&amp;",
+    ]
 )
 
 

@@ -2,7 +2,9 @@
 
 Every protected part becomes a numbered placeholder ``{0}``, ``{1}``, ... that engines keep as it
 is. A link's target is protected together with the ``]`` before it (``](#)``), so the link text
-stays readable and an engine cannot put a space between them. A glossary term becomes a
+stays readable and an engine cannot put a space between them; a link's or image's title
+(``](/p "The report")``) is text for readers, and is sent to be translated between two
+placeholders. A glossary term becomes a
 placeholder too, and comes back as its rendering in the target language (or as itself, when the
 glossary says to keep it). An answer is only used when every placeholder came back exactly once
 and the restored text has the same Markdown structure as the source (``markup_intact``).
@@ -23,7 +25,8 @@ from transflow.article.inline import protected_spans
 if TYPE_CHECKING:
     from transflow.qa.glossary import Glossary
 
-# Bumped whenever the text sent to an engine changes shape; part of the cache key.
+# Bumped whenever the text sent to an engine changes shape; part of the cache key. (Sending link
+# titles changed only the texts that have one, which no earlier text can be the same as.)
 SCHEME = "p1"
 PLACEHOLDER = re.compile(r"\{\s*(\d{1,4})\s*\}")
 # A source's own "{1}", and line breaks (engines drop or move them), are protected as well.
@@ -33,6 +36,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PARSER = MarkdownIt("commonmark").enable("table")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _VOID = {"br", "img", "hr", "wbr", "input", "source", "area", "col", "embed", "meta", "link"}
+# A link's or image's target with a title: what comes before the title's text, the text, and the
+# closing quote (or parenthesis) with the ")" after it.
+_TITLE_END = re.compile(r"[\"')]\s*\)\Z")
+_TITLED = re.compile(r"(\]\((?:[^()\s]|\([^()\s]*\))*\s+[\"'(])([\s\S]*?)([\"')]\s*\))\Z")
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,7 @@ def terms_for(glossary: Glossary, text: str, language: str) -> list[Term]:
 
 
 def protect(source: str, terms: Iterable[Term] = ()) -> Protected:
-    found = [Term(s.start, s.end, s.text) for s in protected_spans(source)]
+    found = [term for s in protected_spans(source) for term in _protected(s.start, s.text)]
     found += [Term(m.start(), m.end(), m.group()) for m in _EXTRA.finditer(source)]
     found += list(terms)
     pieces: list[str] = []
@@ -84,6 +91,17 @@ def protect(source: str, terms: Iterable[Term] = ()) -> Protected:
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :] if core else ""
     return Protected(source, core, tuple(parts), lead, trail)
+
+
+def _protected(start: int, text: str) -> list[Term]:
+    """A protected span as placeholders' terms: a target with a title in words as the parts
+    before and after the title, whose text is left to translate."""
+    titled = _TITLED.match(text) if text.startswith("](") else None
+    if titled is None or not _LETTER.search(titled.group(2)):
+        return [Term(start, start + len(text), text)]
+    before, after = titled.group(1), titled.group(3)
+    end = start + len(text)
+    return [Term(start, start + len(before), before), Term(end - len(after), end, after)]
 
 
 def _non_overlapping(terms: list[Term]) -> list[Term]:
@@ -106,12 +124,16 @@ def restore(answer: str, protected: Protected) -> str | None:
         return None
     out: list[str] = []
     pos = 0
+    in_title = False
     for match in PLACEHOLDER.finditer(answer):
-        out.append(answer[pos : match.start()])
+        between = answer[pos : match.start()]
+        out.append(between.lstrip(" \t") if in_title else between)
         part = protected.parts[int(match.group(1))]
-        if part.startswith("]"):
-            # "[сказала ](#)" is a link whose text ends in a space: engines add one before {n}.
+        if part.startswith("]") or _TITLE_END.match(part):
+            # "[сказала ](#)" is a link whose text ends in a space: engines add one before {n}
+            # (and around a title's words, between its placeholders).
             out[-1] = out[-1].rstrip(" \t")
+        in_title = part.startswith("](") and part.endswith(("'", '"', "("))
         out.append(part)
         pos = match.end()
     out.append(answer[pos:])
@@ -124,11 +146,9 @@ def restore(answer: str, protected: Protected) -> str | None:
 
 def markup_intact(source: str, draft: str) -> bool:
     """Whether ``draft`` has the same inline Markdown as ``source``: the same links and images
-    (targets and titles), code spans, inline HTML, emphasis, line breaks, URLs and entities, in
-    any order."""
-    if sorted(s.text for s in protected_spans(source)) != sorted(
-        s.text for s in protected_spans(draft)
-    ):
+    (targets; their titles may be translated), code spans, inline HTML, emphasis, line breaks,
+    URLs and entities, in any order."""
+    if _untitled(source) != _untitled(draft):
         return False
     before, after = _skeleton(source), _skeleton(draft)
     if sorted(before) != sorted(after):
@@ -151,6 +171,20 @@ def _html_nests(shape: tuple[tuple[str, str, str], ...]) -> bool:
     return not stack
 
 
+def _untitled(text: str) -> list[str]:
+    """``text``'s protected parts, in sorted order, with the words of link titles left out
+    (only whether a title has any is kept)."""
+    parts = []
+    for span in protected_spans(text):
+        titled = _TITLED.match(span.text) if span.text.startswith("](") else None
+        if titled is None:
+            parts.append(span.text)
+        else:
+            words = "…" if titled.group(2).strip() else ""
+            parts.append(titled.group(1) + words + titled.group(3))
+    return sorted(parts)
+
+
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>!\\&~\n]")
 
 
@@ -165,7 +199,9 @@ def _skeleton(text: str) -> tuple[tuple[str, str, str], ...]:
     for token in children:
         if token.type in ("text", "text_special"):
             continue
-        attrs = ";".join(f"{k}={v}" for k, v in sorted(token.attrs.items()) if k != "alt")
+        attrs = ";".join(
+            f"{k}={v}" for k, v in sorted(token.attrs.items()) if k not in ("alt", "title")
+        )
         content = token.content if token.type in ("code_inline", "html_inline") else ""
         shape.append((token.type, attrs, content))
     return tuple(shape)
