@@ -21,7 +21,9 @@ translate_fields = ["title", "subtitle", "summary", "caption"]
 """
 
 _SOURCE = "en"
-_GITIGNORE = "/build/\n/.transflow-cache/\n*.mo\n"
+# What a project's git repository should not hold: built pages, the cache, compiled catalogs, and
+# the temporary file a `kill -9` can leave beside a file being replaced (.NAME.XXXXXXXXXXXX.tmp).
+_GITIGNORE = "/build/\n/.transflow-cache/\n*.mo\n.*.tmp\n"
 
 
 def init_project(directory: Path, languages: tuple[str, ...]) -> list[Path]:

@@ -117,6 +117,32 @@ def test_init_then_update_then_build(tmp_path: Path, run) -> None:
     assert run(tmp_path, "init", str(project)).exit_code == 1  # never overwrites a project
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_git_keeps_only_the_project_s_own_files(new_project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """The .gitignore init writes keeps built pages, the cache and what a kill -9 leaves out."""
+    (new_project / "articles" / "hello.md").write_text("# Hello\n\nA story.\n", "utf-8")
+    assert run(new_project, "update").exit_code == 0
+    assert run(new_project, "build").exit_code == 0
+    assert (new_project / "build" / "en" / "hello.html").is_file()
+    left = new_project / "locales" / "kk" / "LC_MESSAGES" / ".hello.po.0123456789ab.tmp"
+    left.write_text("half", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(new_project)], check=True)
+    listed = subprocess.run(
+        ["git", "-C", str(new_project), "status", "--porcelain", "-uall"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert sorted(line for line in listed if line) == [
+        "?? .gitignore",
+        "?? articles/hello.md",
+        "?? locales/kk/LC_MESSAGES/hello.po",
+        "?? locales/ru/LC_MESSAGES/hello.po",
+        "?? locales/templates/hello.pot",
+        "?? transflow.toml",
+    ]
+
+
 def test_init_creates_the_project_in_the_dash_c_folder(tmp_path: Path, run) -> None:
     assert run(tmp_path / "desk", "init", "-l", "ru").exit_code == 0
     assert run(tmp_path, "-C", str(tmp_path / "newsroom"), "init").exit_code == 0
