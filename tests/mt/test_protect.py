@@ -25,7 +25,7 @@ def test_restore_puts_parts_back_in_any_order() -> None:
     )
 
 
-TITLED = 'Read [the report](https://x.org/r "The annual report") and ![it](a.png \'A street\').'
+TITLED = "Read [the report](https://x.org/r \"The annual report\") and ![it](a.png 'A street')."
 
 
 def test_link_and_image_titles_are_sent_to_be_translated() -> None:
@@ -35,7 +35,7 @@ def test_link_and_image_titles_are_sent_to_be_translated() -> None:
     assert protected.parts == ('](https://x.org/r "', '")', "](a.png '", "')")
     answer = "Прочтите [отчёт {0} Годовой отчёт {1} и ![его{2}Улица{3}."
     assert restore(answer, protected) == (
-        'Прочтите [отчёт](https://x.org/r "Годовой отчёт") и ![его](a.png \'Улица\').'
+        "Прочтите [отчёт](https://x.org/r \"Годовой отчёт\") и ![его](a.png 'Улица')."
     )
 
 
