@@ -202,6 +202,21 @@ def test_a_build_whose_every_page_is_skipped_does_not_say_up_to_date(sample: Pat
     assert "No page to build: every one asked for is skipped (see why below)." in result.output
     assert f"skipped {SAMPLE_SLUG} [ru]: 0% translated, below min_coverage 80%" in result.stderr
     assert not (sample / "build" / "ru").exists()
+    again = run(sample, "build", "-l", "ru")  # the same, from the stamps
+    assert "No page to build: every one asked for is skipped (see why below)." in again.output
+    # A whole build: en and kk are built, then up to date, while ru is still skipped.
+    assert "wrote build/kk/" in run(sample, "build").output
+    rerun = run(sample, "build")
+    assert "All pages are up to date." in rerun.output
+    assert f"skipped {SAMPLE_SLUG} [ru]: 0% translated" in rerun.stderr
+
+
+def test_an_unknown_build_format_is_a_usage_error(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    result = run(sample, "build", "--format", "md,xml")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format': 'xml' is not one of md, html" in result.output
+    assert "Usage: " in result.output
+    assert not (sample / "build").exists()
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts /proc/self/fd")

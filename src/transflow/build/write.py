@@ -41,6 +41,7 @@ class BuildReport:
     blocked: list[Finding] = field(default_factory=list)  # entries published in the source
     gone: Gone = field(default_factory=Gone)  # pages of articles that are gone
     unbuilt: Gone = field(default_factory=Gone)  # pages of languages skipped this time
+    up_to_date: bool = False  # whether pages were left as they were, their inputs unchanged
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,14 @@ def build(
     key = _settings_key(project, formats)
     report = BuildReport()
     todo = []
+    up_to_date = False
     alive = project.slugs(slugs)
     for slug in alive:
         work = BuildWork(project.root, slug, tuple(langs), formats)
         inputs, outputs = _io(project, work)
         if stamps.fresh(_stamp_key(work), inputs, _linked_key(project, work, key), outputs):
+            # (Whether any page is there: the outputs of skipped languages are not.)
+            up_to_date = up_to_date or any(os.path.exists(p) for p in outputs)  # noqa: PTH110
             remembered = stamps.data(_stamp_key(work)) or {}
             report.skipped.extend(Skipped(*row) for row in remembered.get("skipped", []))
             report.blocked.extend(Finding(*row) for row in remembered.get("blocked", []))
@@ -104,7 +108,9 @@ def build(
     written = staged.written
     report.files.extend(FileResult(path, w) for path, w in zip(pages, written, strict=True))
     # Before the stamps forget them: the pages earlier builds wrote for what is skipped now.
-    report = replace(report, unbuilt=_unbuilt(project, stamps, todo, done_all))
+    report = replace(
+        report, unbuilt=_unbuilt(project, stamps, todo, done_all), up_to_date=up_to_date
+    )
     for work, done in zip(todo, done_all, strict=True):
         report.skipped.extend(done.skipped)
         report.blocked.extend(done.blocked)

@@ -196,13 +196,17 @@ def build_command(
     """
     from transflow.build.write import FORMATS, build
 
+    for fmt in flatten(formats):
+        if fmt not in FORMATS:
+            choices = ", ".join(FORMATS)
+            raise click.BadParameter(f"{fmt!r} is not one of {choices}", param_hint="'--format'")
     project = open_project(ctx)
     report = build(project, articles, flatten(langs), flatten(formats) or FORMATS, jobs)
     print_files(report.files, project.root)
     print_gone(report.gone, project.root, _GONE, "a page of an article that is gone")
     removed = report.gone.removed or report.unbuilt.removed
     if not any(file.written for file in report.files) and not removed:
-        if report.files or not report.skipped:
+        if report.files or report.up_to_date or not report.skipped:
             click.echo("All pages are up to date.")
         else:
             click.echo("No page to build: every one asked for is skipped (see why below).")
