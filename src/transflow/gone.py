@@ -3,9 +3,11 @@
 A page that transflow built, or a template it extracted, is made from an article; once the
 article is gone, the next run over the whole project removes it, so a taken-down story leaves
 the site with the next build. Only files the stamps know transflow wrote, still exactly as it
-wrote them, are removed: a file changed since, or one transflow never recorded (the cache was
-deleted), is left and named. Catalogs hold translators' work and are never removed: ``update``
-names them until someone deletes them or the article comes back.
+wrote them, are removed: a file changed since is left and named, and a page transflow never
+recorded (the cache was deleted) is left. A template the stamps do not know (from git, say) is
+removed where its header says transflow made it (``catalog.sync``): it holds only the article's
+text. Catalogs hold translators' work and are never removed: ``update`` names them until someone
+deletes them or the article comes back.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import apsw
@@ -88,6 +89,28 @@ def test_update_removes_the_template_and_keeps_the_catalogs(project: Path, run) 
     for path in ("locales/kk/LC_MESSAGES/story-005.po", "locales/ru/LC_MESSAGES/story-005.po"):
         assert f"{path}: its article is gone; kept" in result.stderr
     assert "story-005.po: its article is gone" in run(project, "update").stderr  # until seen to
+
+
+@pytest.mark.parametrize("command", ["extract", "update"])
+def test_a_template_transflow_did_not_record_goes_with_its_article_too(
+    project: Path,
+    run,  # type: ignore[no-untyped-def]
+    command: str,
+) -> None:
+    """A fresh clone has the templates from git and no stamps: a template of a gone article is
+    still removed, where transflow made it; another tool's .pot is left alone."""
+    shutil.rmtree(project / ".transflow-cache")
+    templates = project / "locales" / "templates"
+    theirs = templates / "site-menu.pot"
+    theirs.write_text('msgid ""\nmsgstr ""\n"X-Generator: Poedit 3.4\\n"\n', "utf-8")
+    (project / "articles" / "story-005.md").unlink()
+    result = run(project, command)
+    assert result.exit_code == 0, result.output
+    assert "removed locales/templates/story-005.pot (its article is gone)" in result.output
+    assert not (templates / "story-005.pot").exists()
+    assert theirs.is_file() and "site-menu" not in result.output
+    assert (project / "locales" / "kk" / "LC_MESSAGES" / "story-005.po").is_file()
+    assert "removed" not in run(project, command).output
 
 
 def test_a_renamed_article_keeps_its_translations_with_its_catalogs(project: Path, run) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ any article leaves every file as it was. Units whose inputs are unchanged since 
 
 from __future__ import annotations
 
+import os
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -265,16 +266,48 @@ def _leftovers(
     templates: dict[str, list[StrPath]] = {
         key: [paths.template(slug)] for key, slug in gone_keys(stamps, "template", alive)
     }
-    gone = {slug for _, slug in gone_keys(stamps, "template", alive)}
+    recorded = {slug for _, slug in gone_keys(stamps, "template", alive)}
+    gone = set(recorded)
     for key, slug in gone_keys(stamps, "catalog", alive):
         stamps.forget(key)
         gone.add(slug)
     forget_cached(project, sorted(gone))
+    retired = retire(stamps, templates)
+    retired.removed.extend(_unrecorded_templates(project, alive | recorded))
     if languages is None:
-        return Leftovers(retire(stamps, templates))
+        return Leftovers(retired)
     locales = project.settings.locales_dir
     catalogs = orphan_catalogs(locales, project.languages(languages), alive)
-    return Leftovers(retire(stamps, templates), catalogs)
+    return Leftovers(retired, catalogs)
+
+
+def _unrecorded_templates(project: Project, skip: set[str]) -> list[Path]:
+    """Remove the templates of articles not in ``skip`` (those alive, and those the stamps
+    know, which ``retire`` saw to): one from git, say, or made before the cache was deleted.
+    Only where transflow made it (its header says so): a template holds nothing but its
+    article's text. Other files are left alone."""
+    folder = project.settings.template_path("-").parent
+    try:
+        names = os.listdir(folder)  # noqa: PTH208  (names, not Paths: thousands of them)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    removed = []
+    for name in sorted(names):
+        path = folder / name
+        if name[-4:] != ".pot" or name[:-4] in skip:
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096)
+            if _MADE_BY_TRANSFLOW in head:
+                path.unlink()
+                removed.append(path)
+        except (FileNotFoundError, IsADirectoryError):
+            continue
+    return removed
+
+
+_MADE_BY_TRANSFLOW = b'\n"X-Generator: transflow\\n"\n'
 
 
 def forget_cached(project: Project, slugs: list[str]) -> None:
