@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
-import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +11,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 REPO = Path(__file__).resolve().parents[1]
-CACHE = REPO / ".cache"
 SAMPLE_SLUG = "kazakhstans-longest-serving-political-prisoner-dies"
 
 
@@ -53,40 +49,6 @@ def run():
 
 
 def commonmark_examples() -> list[dict[str, Any]]:
-    """The CommonMark spec examples shipped in markdown-it-py's sdist, fetched once into .cache/."""
-    target = CACHE / "commonmark.json"
-    if not target.exists():
-        _fetch_commonmark(target)
-    return list(json.loads(target.read_text(encoding="utf-8")))
-
-
-def _fetch_commonmark(target: Path) -> None:
-    from importlib.metadata import version
-
-    CACHE.mkdir(exist_ok=True)
-    scratch = CACHE / "sdist"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "-q",
-            "--no-deps",
-            "--no-binary",
-            ":all:",
-            "-d",
-            str(scratch),
-            f"markdown-it-py=={version('markdown-it-py')}",
-        ],
-        check=True,
-    )
-    archive = next(scratch.glob("markdown_it_py-*.tar.gz"))
-    with tarfile.open(archive) as tar:
-        member = next(
-            m for m in tar.getmembers() if m.name.endswith("test_cmark_spec/commonmark.json")
-        )
-        data = tar.extractfile(member)
-        assert data is not None
-        target.write_bytes(data.read())
-    shutil.rmtree(scratch)
+    """The CommonMark spec's examples, kept in tests/data/ (see its README.md)."""
+    text = (REPO / "tests" / "data" / "commonmark.json").read_text(encoding="utf-8")
+    return list(json.loads(text))
