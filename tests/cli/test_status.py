@@ -210,3 +210,20 @@ def test_long_names_are_cut_to_the_terminal_but_not_when_piped(sample: Path, run
     ).stdout  # fmt: skip
     assert any(line.startswith(f"{slug} ") for line in piped.splitlines())
     assert "…" not in piped
+
+
+def test_the_report_s_date_is_today_in_utc_or_the_reproducible_one(
+    sample: Path,
+    run,  # type: ignore[no-untyped-def]
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    import datetime as dt
+
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert json.loads(run(sample, "status", "--format", "json").output)["date"] == today
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13 UTC
+    assert json.loads(run(sample, "status", "--format", "json").output)["date"] == "2023-11-14"
+    markdown = run(sample, "status", "--format", "markdown").output
+    assert "\n2023-11-14; segments translated" in markdown
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")  # not a number: ignored
+    assert json.loads(run(sample, "status", "--format", "json").output)["date"] == today

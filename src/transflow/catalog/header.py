@@ -11,11 +11,18 @@ from babel.messages.plurals import get_plural
 from transflow.catalog.model import Catalog, Entry
 
 
+def now() -> datetime:
+    """The current time in UTC; ``SOURCE_DATE_EPOCH`` (seconds since 1970, as reproducible
+    builds set it) fixes it, and is ignored when it is not a number."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
 def now_stamp() -> str:
-    """The current time as gettext writes it; ``SOURCE_DATE_EPOCH`` fixes it (reproducible runs)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%d %H:%M+0000")
+    """The current time as gettext writes it (see ``now``)."""
+    return now().strftime("%Y-%m-%d %H:%M+0000")
 
 
 _TEMPLATE_OF = "Template for the article "  # how a template's first comment starts

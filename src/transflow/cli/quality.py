@@ -5,10 +5,12 @@ Library modules are imported inside each command, as in ``cli.app``, to keep sta
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -74,6 +76,7 @@ def status_command(
       transflow status --format html -o coverage.html
       transflow status --format json --fail-under 80     # for CI
     """
+    from transflow.catalog.header import now
     from transflow.report.collect import collect_coverage
     from transflow.report.html import format_html
 
@@ -81,7 +84,7 @@ def status_command(
     selected = flatten(langs)
     rows = collect_coverage(project, articles, selected, jobs)
     report = status_formats.coverage_report(
-        project.settings.name, dt.date.today(), rows, project.languages(selected)
+        project.settings.name, now().date(), rows, project.languages(selected)
     )
     if fmt == "html":
         text = format_html(report, project.settings.min_coverage)
@@ -94,7 +97,8 @@ def status_command(
             "json": status_formats.format_json,
             "markdown": status_formats.format_markdown,
         }[fmt](report)
-    emit(text, output)
+    with _reader_may_leave():
+        emit(text, output)
     if fail_under is not None:
         low = status_formats.below(report, fail_under)
         for total in low:
@@ -159,10 +163,25 @@ def check_command(
         for piece in pieces(catalogs, tally):
             report.write(piece)
         report.seek(0)
-        while chunk := report.read(1 << 16):
-            click.echo(chunk, nl=False)
+        with _reader_may_leave():
+            while chunk := report.read(1 << 16):
+                click.echo(chunk, nl=False)
     if tally.errors:
         ctx.exit(1)
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """``transflow check | head``: a reader that has read enough and closed the pipe ends the
+    output, not the command, which exits as the whole report says (1 with an error in it)."""
+    try:
+        yield
+    except BrokenPipeError:
+        # Standard output is gone: what is still buffered for it goes nowhere, without a
+        # second error when Python flushes it on the way out.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _is_tty() -> bool:

@@ -45,6 +45,21 @@ class Pair:
         return by_constructor(self)
 
 
+# Characters a terminal or a CI log would act on rather than show (an escape sequence, a bell,
+# a right-to-left override that reverses the rest of the line), where a message quotes a
+# translation or a source: shown as escapes instead, e.g. <a href='\x1b]0;…'>.
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _shown(message: str) -> str:
+    return _UNSHOWN.sub(_escape, message) if _UNSHOWN.search(message) else message
+
+
 # A check yields one message per problem it finds; no message means the pair passes.
 CheckFunction = Callable[[Pair], Iterable[str]]
 
@@ -69,7 +84,7 @@ class Check:
         if hint is not None and not hint.search(pair.source) and not hint.search(pair.translation):
             return []
         # A message quotes the text it is about, which may hold a newline; findings are one line.
-        return [" ".join(message.split()) for message in self.function(pair)]
+        return [_shown(" ".join(message.split())) for message in self.function(pair)]
 
     def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
         return by_constructor(self)

@@ -13,13 +13,21 @@ from functools import lru_cache
 from pathlib import Path
 
 from transflow.catalog.model import Catalog, Entry
-from transflow.catalog.store import read_catalog_if_exists
+from transflow.catalog.store import catalog_of_data
 from transflow.config import Settings
 from transflow.parallel import map_items
 from transflow.project import FastPaths, Project
 from transflow.report import counted
 from transflow.report.coverage import Coverage, coverage_of
-from transflow.stamps import Stamps, StrPath, settings_digest
+from transflow.stamps import (
+    Known,
+    Stamps,
+    StrPath,
+    known_file,
+    known_file_data,
+    settings_digest,
+    state_of,
+)
 
 _VERSION = "coverage/3"
 
@@ -36,22 +44,42 @@ def _project(root: Path) -> Project:
     return Project.open(root)
 
 
-def _count(item: _Count) -> Coverage:
+def _count(item: _Count) -> tuple[Coverage, dict[str, Known | None]]:
     """A missing catalog counts as all untranslated: its template's entries, or, for an article
-    not extracted yet, its segments (so that ``--fail-under`` catches a new article)."""
+    not extracted yet, its segments (so that ``--fail-under`` catches a new article).
+
+    With the count, the files it was made from as found before reading them (see
+    ``Stamps.record``): a catalog a translator saves while ``status`` counts it is counted
+    again next time, never remembered with the counts of the bytes it held before."""
     project = _project(item.root)
-    settings = project.settings
+    settings, paths = project.settings, project.paths
     path = project.inside(settings.catalog_path(item.language, item.slug))
     relative = settings.relative(path)
-    catalog = read_catalog_if_exists(path, settings.cache_dir)
+    known: dict[str, Known | None] = {}
+    catalog = _read(path, paths.catalog(item.language, item.slug), settings, known)
     if catalog is None:
-        catalog = read_catalog_if_exists(settings.template_path(item.slug), settings.cache_dir)
+        template = project.inside(settings.template_path(item.slug))
+        catalog = _read(template, paths.template(item.slug), settings, known)
     if catalog is None:
+        article = paths.article(item.slug)
+        known[article] = known_file(article)
         segments = project.article(item.slug).segments
         catalog = Catalog(
             entries=[Entry(msgid=m) for m in dict.fromkeys(s.msgid for s in segments)]
         )
-    return coverage_of(catalog, item.slug, item.language, relative)
+    return coverage_of(catalog, item.slug, item.language, relative), known
+
+
+def _read(
+    path: Path, name: str, settings: Settings, known: dict[str, Known | None]
+) -> Catalog | None:
+    """The catalog at ``path`` (``name`` in the stamps), parsed from the very bytes whose digest
+    goes into ``known``; None when there is no such file."""
+    found, data = known_file_data(name)
+    known[name] = found
+    if found is None or data is None:
+        return None
+    return catalog_of_data(path, data, str(found[-1]), settings.cache_dir)
 
 
 def collect_coverage(
@@ -69,24 +97,26 @@ def collect_coverage(
         for slug in project.slugs(slugs)
         for language in project.languages(languages)
     ]
-    known: dict[int, Coverage] = {}
+    rows: dict[int, Coverage] = {}
     todo = []
     for index, item in enumerate(items):
         key, inputs = _stamp(paths, item)
         data = stamps.data(key)
         if data is not None and stamps.fresh(key, inputs, version, []):
-            known[index] = Coverage(*data)
-        elif (row := _counted(stamps, project.settings, paths, item)) is not None:
-            known[index] = row  # counted by `build` from the catalog as it is now
-            stamps.record(key, inputs, version, [], list(astuple(row)))
+            rows[index] = Coverage(*data)
+        elif (found := _counted(stamps, project.settings, paths, item)) is not None:
+            row, seen = found  # counted by `build` from the catalog as it is now
+            rows[index] = row
+            stamps.record(key, inputs, version, [], list(astuple(row)), known=seen)
         else:
             todo.append(index)
-    for index, row in zip(todo, map_items(_count, [items[i] for i in todo], jobs), strict=True):
-        known[index] = row
+    counts = map_items(_count, [items[i] for i in todo], jobs)
+    for index, (row, seen) in zip(todo, counts, strict=True):
+        rows[index] = row
         key, inputs = _stamp(paths, items[index])
-        stamps.record(key, inputs, version, [], list(astuple(row)))
+        stamps.record(key, inputs, version, [], list(astuple(row)), known=seen)
     stamps.save()
-    return [known[index] for index in range(len(items))]
+    return [rows[index] for index in range(len(items))]
 
 
 def _settings_key(settings: Settings) -> str:
@@ -97,15 +127,23 @@ def _settings_key(settings: Settings) -> str:
     )
 
 
-def _counted(stamps: Stamps, settings: Settings, paths: FastPaths, item: _Count) -> Coverage | None:
-    """The counts another command (``build``) left for the catalog's current bytes, if any."""
+def _counted(
+    stamps: Stamps, settings: Settings, paths: FastPaths, item: _Count
+) -> tuple[Coverage, dict[str, Known | None]] | None:
+    """The counts another command (``build``) left for the catalog's current bytes, if any, and
+    the catalog as found before its digest was taken (a save meanwhile is counted next time)."""
     name = paths.catalog(item.language, item.slug)
+    try:
+        state = state_of(os.stat(name))  # noqa: PTH116  (str paths: see stamps)
+    except FileNotFoundError:
+        return None  # no catalog: counted from its template
     digest = stamps.digest(name)
     if digest is None:
-        return None  # no catalog: counted from its template
+        return None
     path = Path(name)
     relative = settings.relative(path)
-    return counted.recall(settings.cache_dir, path, digest, item.slug, item.language, relative)
+    row = counted.recall(settings.cache_dir, path, digest, item.slug, item.language, relative)
+    return None if row is None else (row, {name: [*state, digest]})
 
 
 def _stamp(paths: FastPaths, item: _Count) -> tuple[str, list[StrPath]]:

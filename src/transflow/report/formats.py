@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -148,8 +149,14 @@ def format_table(report: CoverageReport, width: int | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+# What Markdown (and GitHub's: ~ strikes through, $ starts math) would read as markup rather
+# than show: a project "Fish & <Chips>" loses its "<Chips>" as a tag, a slug "a._b_.c" its
+# underscores to emphasis. A backslash before ASCII punctuation shows it as it is.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def format_markdown(report: CoverageReport) -> str:

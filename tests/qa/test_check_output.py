@@ -1,0 +1,78 @@
+"""transflow check as an editor and a CI script run it: what reaches their terminal, and pipes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+
+
+def _project(root: Path, run, entries: int) -> Path:  # type: ignore[no-untyped-def]
+    """A project with one article of ``entries`` sentences, its Russian catalog filled in."""
+    assert run(root.parent, "init", str(root), "-l", "ru").exit_code == 0
+    body = "\n\n".join(f"Sentence {i} is short." for i in range(entries))
+    (root / "articles/story.md").write_text(f"---\ntitle: Story\n---\n\n{body}\n", "utf-8")
+    assert run(root, "update").exit_code == 0
+    return root
+
+
+def _translate(root: Path, translation: str) -> Path:
+    path = root / "locales/ru/LC_MESSAGES/story.po"
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = translation.format(entry.msgid)
+    catalog.save()
+    return path
+
+
+def test_a_quoted_escape_sequence_is_shown_not_sent_to_the_terminal(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = _project(tmp_path / "news", run, 1)
+    # A tag whose attribute holds an escape sequence that sets a terminal's title (OSC 0).
+    _translate(root, "Текст <a href='\x1b]0;pwned\x07'>{0}</a>")
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "raw HTML <a href='\\x1b]0;pwned\\x07'> is not in the source [html]" in result.output
+    assert "U+001B, a control character, is not in the source" in result.output
+    messages = [
+        f["message"] for f in json.loads(run(root, "check", "--format", "json").output)["findings"]
+    ]
+    assert not any("\x1b" in message for message in messages)
+    assert "raw HTML <a href='\\x1b]0;pwned\\x07'> is not in the source" in messages
+
+
+def test_a_right_to_left_override_cannot_reverse_a_finding_s_line(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = _project(tmp_path / "news", run, 1)
+    _translate(root, "Текст <b title='\u202e'>{0}</b>")
+    result = run(root, "check")
+    assert "\u202e" not in result.output
+    assert "<b title='\\u202e'>" in result.output
+
+
+def test_check_piped_into_head_exits_as_the_report_says(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = _project(tmp_path / "news", run, 1500)  # a report far larger than a pipe holds
+    _translate(root, "<b>{0}</b>")
+    command = [sys.executable, "-m", "transflow", "-C", str(root), "check"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # what `| head -1` does once it has its line
+        errors = process.stderr.read()
+    assert first.startswith(b"locales/ru/LC_MESSAGES/story.po:")
+    assert b"error: raw HTML <b> is not in the source" in first
+    assert (process.returncode, errors) == (1, b"")  # no "Error: Broken pipe", no traceback
+
+
+def test_warnings_only_piped_into_head_exit_0(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = _project(tmp_path / "news", run, 1500)
+    _translate(root, "{0}")  # same as the source: a warning each
+    command = [sys.executable, "-m", "transflow", "-C", str(root), "check"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert b"warning" in process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read()
+    assert (process.returncode, errors) == (0, b"")
