@@ -6,7 +6,8 @@
 Prints every sentence split of the sample's paragraphs (so the hard cases — "Nov. 24",
 "Oct. 1.", quotations ending in ” — can be read), then the time to segment about 1 MB of the
 benchmark corpus's English with transflow's segmentation (sentencex plus its markup guards) and
-with each segmenter alone.
+with each segmenter alone, and the time for one paragraph of 500, 1,000 and 2,000 sentences (a
+transcript pasted whole), which should grow with its length, not with its square.
 """
 
 from __future__ import annotations
@@ -68,6 +69,13 @@ def main() -> None:
     blocks = corpus_text()
     timed("transflow (sentencex + guards)", sentence_ranges, blocks)
     timed("sentencex alone", lambda b: list(sentencex.segment("en", b)), blocks)
+    print()
+    for sentences in (500, 1000, 2000):
+        paragraph = " ".join(
+            f"Sentence {i} was said by [Mr. Smith](https://x.org/{i}) *on* Nov. 24."
+            for i in range(sentences)
+        )
+        timed(f"one paragraph of {sentences:,} sentences", sentence_ranges, [paragraph])
     if args.pysbd:
         import pysbd  # type: ignore[import-not-found]
 

@@ -9,6 +9,7 @@ Translations are later spliced in by offset, which keeps every byte that is not 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,7 +75,9 @@ def body_blocks(text: str, body_start: int, body_line: int) -> list[Block]:
             pieces = _pieces(body, line_starts, token, parent)
             if pieces:
                 shifted = tuple(Piece(p.start + body_start, p.text) for p in pieces)
-                first_line = body_line + body.count("\n", 0, pieces[0].start) + 1
+                # Lines before the block: a search of the line starts, not a count of the
+                # body's line breaks for each block (that grew with the square of its length).
+                first_line = body_line + bisect_right(line_starts, pieces[0].start)
                 blocks.append(Block(role, shifted, first_line))
     return blocks
 

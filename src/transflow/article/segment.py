@@ -8,6 +8,7 @@ an open link text is undone. Each segment keeps the exact offsets of its text in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import sentencex
@@ -67,8 +68,10 @@ def block_segments(block: Block, index: int, sentences: bool, language: str) -> 
     offsets = _offset_map(block)
     kept = [(start, end) for start, end in ranges if has_words(content[start:end])]
     segments = []
+    line, counted = block.line, 0  # line breaks counted up to ``counted``, sentence by sentence
     for number, (start, end) in enumerate(kept, 1):
-        line = block.line + content.count("\n", 0, start)
+        line += content.count("\n", counted, start)
+        counted = start
         msgid = normalize(content[start:end])
         first, last = offsets[start], offsets[end - 1] + 1
         segments.append(Segment(msgid, block.role, line, first, last, index, number, len(kept)))
@@ -92,24 +95,105 @@ def sentence_ranges(text: str, language: str = "en") -> list[tuple[int, int]]:
 
 
 def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:
-    """Sentence ranges from cut offsets, dropping cuts inside markup or before wordless tails."""
-    if len(cuts) > 1:
-        spans = protected_spans(text) if _MARKUP_HINT.search(text) else []
-        cuts = [
-            cut
-            for cut in cuts[:-1]
-            if _may_cut(text, cut, spans) and not _TITLE.search(text, max(0, cut - 12), cut)
-        ] + cuts[-1:]
+    """Sentence ranges from cut offsets, dropping cuts inside markup or before wordless tails.
+
+    One pass over ``text`` for all the cuts (a paragraph of a thousand sentences is one
+    transcript pasted whole): what a cut needs to know of the text before it — open brackets
+    and emphasis — is carried from one cut to the next, and whether any words follow it is
+    known from the last letter outside markup."""
+    if len(cuts) <= 1:
+        return [(0, len(text))] if text else []
+    spans = protected_spans(text) if _MARKUP_HINT.search(text) else []
+    cuts = _allowed_cuts(text, cuts[:-1], spans) + cuts[-1:]
+    last_word = _last_letter_outside(text, spans)  # -1 when there is none
     ranges = []
     start = 0
     for cut in cuts:
-        if cut < len(text) and not (has_words(text[cut:]) and has_words(text[start:cut])):
+        if cut < len(text) and not (
+            _words_after(text, cut, last_word) and has_words(text[start:cut])
+        ):
             continue
         ranges.append((start, cut))
         start = cut
     if start < len(text):
         ranges.append((start, len(text)))
     return ranges
+
+
+def _words_after(text: str, cut: int, last_word: int) -> bool:
+    """``has_words(text[cut:])``, for a cut that ``_allowed_cuts`` kept: every span lies wholly
+    before or after it, so the text after it has words exactly when a letter outside the
+    spans is at ``cut`` or later. Only a cut between two word characters is asked the long way:
+    a URL or e-mail address that starts there is one for the text after it alone (its ``\b``),
+    and not for the whole text."""
+    if cut and _WORD_CHAR.match(text, cut - 1) and _WORD_CHAR.match(text, cut):
+        return has_words(text[cut:])
+    return last_word >= cut
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _allowed_cuts(text: str, cuts: list[int], spans: list[Span]) -> list[int]:
+    """The ``cuts`` (in increasing order) where a sentence may end: not inside markup (a code
+    span, a link target, a URL, an open link text or an open emphasis), not between an image's
+    "!" and its "[", and not after a title before a name ("Dr.")."""
+    starts = [span.start for span in spans]
+    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
+    runs = list(_EMPHASIS.finditer(text))
+    depth = bracket = run = 0
+    counts = {"*": 0, "_": 0}  # emphasis runs that end before the cut
+    allowed = []
+    for cut in cuts:
+        inside = bisect_left(starts, cut) - 1  # the last span that starts before the cut
+        if inside >= 0 and spans[inside].end > cut:
+            continue
+        if cut and text[cut - 1] == "!" and text.startswith("[", cut):
+            continue  # "![": an image, whose "!" sentencex may take for an exclamation
+        while bracket < len(brackets) and brackets[bracket][0] < cut:
+            depth = depth + 1 if brackets[bracket][1] == "[" else max(0, depth - 1)
+            bracket += 1
+        if depth:
+            continue  # an open link text
+        while run < len(runs) and runs[run].end() < cut:
+            start, end = runs[run].span()
+            _count_run(text, start, end, text[end], counts)
+            run += 1
+        open_runs = dict(counts)
+        if run < len(runs) and runs[run].start() < cut:  # a run the cut ends, or cuts short
+            _count_run(text, runs[run].start(), cut, " ", open_runs)
+        if open_runs["*"] % 2 or open_runs["_"] % 2:
+            continue
+        if _TITLE.search(text, max(0, cut - 12), cut):
+            continue
+        allowed.append(cut)
+    return allowed
+
+
+def _count_run(text: str, start: int, end: int, after: str, counts: dict[str, int]) -> None:
+    """Count the emphasis run ``text[start:end]`` (followed by ``after``) if it may open or
+    close emphasis: not inside a word's snake_case, not a "5 * 3" between spaces."""
+    before = text[start - 1] if start else " "
+    char = text[start]
+    if char == "_" and before.isalnum() and after.isalnum():
+        return
+    if before.isspace() and after.isspace():
+        return
+    counts[char] += 1
+
+
+def _last_letter_outside(text: str, spans: list[Span]) -> int:
+    """The offset of the last letter of ``text`` outside ``spans`` (sorted, not overlapping),
+    or -1: what ``has_words`` looks for, found once for every tail of the text."""
+    end = len(text)
+    for span in [*reversed(spans), None]:
+        begin = 0 if span is None else span.end
+        for position in range(end - 1, begin - 1, -1):
+            if _LETTER.match(text, position):
+                return position
+        if span is not None:
+            end = span.start
+    return -1
 
 
 # Titles written before a name, after which sentencex's English rules may end a sentence
@@ -121,41 +205,6 @@ _TITLE = re.compile(
 )
 _BRACKET = re.compile(r"(?<!\\)[\[\]]")
 _EMPHASIS = re.compile(r"(?<!\\)(\*+|_+)")
-
-
-def _may_cut(text: str, cut: int, spans: list[Span]) -> bool:
-    """A sentence may end at ``cut`` unless that is inside markup: a code span, a link target,
-    a URL, an open link text or an open emphasis, or between an image's "!" and its "[".
-    ``spans`` are the text's protected spans."""
-    head = text[:cut]
-    if any(span.start < cut < span.end for span in spans):
-        return False
-    if head.endswith("!") and text.startswith("[", cut):
-        return False  # "![": an image, whose "!" sentencex may take for an exclamation
-    if "[" in head:  # an open link text needs one
-        depth = 0
-        for bracket in _BRACKET.finditer(head):
-            depth = depth + 1 if bracket.group() == "[" else max(0, depth - 1)
-        if depth:
-            return False
-    return not _emphasis_open(head)
-
-
-def _emphasis_open(head: str) -> bool:
-    """Whether an emphasis run (``*`` or ``_``) opened in ``head`` is still open at its end."""
-    if "*" not in head and "_" not in head:
-        return False
-    counts = {"*": 0, "_": 0}
-    for run in _EMPHASIS.finditer(head):
-        before = head[run.start() - 1] if run.start() else " "
-        after = head[run.end()] if run.end() < len(head) else " "
-        char = run.group()[0]
-        if char == "_" and before.isalnum() and after.isalnum():
-            continue  # snake_case, not emphasis
-        if before.isspace() and after.isspace():
-            continue  # "5 * 3"
-        counts[char] += 1
-    return bool(counts["*"] % 2 or counts["_"] % 2)
 
 
 def _trimmed(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
