@@ -57,7 +57,7 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
             body_start += len(value) - (segment.end - segment.start)
             meta[segment.role.removeprefix(_FRONT_MATTER)] = translation
         else:
-            value = _fit(translation, segment.role, segment.sentence == 1)
+            value = _fit(translation, segment.role, segment.sentence == 1, segment.msgid)
         pieces.append(value)
         position = segment.end
     pieces.append(article.text[position:])
@@ -82,17 +82,37 @@ def _header_comment(text: str, segment: Segment) -> str:
     return " " + header.group(1) if header else ""
 
 
-def _fit(translation: str, role: str, starts_block: bool = True) -> str:
+def _fit(translation: str, role: str, starts_block: bool = True, source: str = "") -> str:
     """Keep a translation from breaking the block it goes into. ``starts_block``: the segment
-    is where its block's text begins (its first sentence), so its first line is a line start."""
+    is where its block's text begins (its first sentence), so its first line is a line start.
+    ``source``: the segment's text, whose end stands where the translation's will."""
     if role in ("heading", "table cell"):
         translation = " ".join(translation.split("\\\n"))
         translation = " ".join(translation.splitlines())
+    if role == "heading" and not _CLOSING_HASHES.search(source):
+        translation = _CLOSING_HASHES.sub(r"\1\\\2", translation)
     if role == "table cell":
-        return _escape_pipes(translation)
+        translation = _escape_pipes(translation)
+        # A table row is split before its cells are read: any backslash before the "|" that
+        # ends a cell escapes it, and the cell runs on into the next. A space keeps them apart.
+        if translation.endswith("\\") and not source.endswith("\\"):
+            return translation + " "
+        return translation
     if role in _IN_A_BLOCK:
-        return _stay_in_block(translation, starts_block)
+        translation = _stay_in_block(translation, starts_block)
+    # A backslash at its end would escape what the source has next: the line end after it (a
+    # hard break, and the backslash gone from the page) or the backslash of a hard break that
+    # starts the next sentence. Doubled, it shows as itself. (A source that ends so has it
+    # where it does no harm, as the translation copying it.)
+    if _FINAL_BACKSLASH.search(translation) and not _FINAL_BACKSLASH.search(source):
+        return translation + "\\"
     return translation
+
+
+# The end of a text that is an unescaped backslash; a run of "#" that an ATX heading would take
+# as its closing sequence and leave off the page ("Тақырып: C #"), then what follows it.
+_FINAL_BACKSLASH = re.compile(r"(?<!\\)(?:\\\\)*\\\Z")
+_CLOSING_HASHES = re.compile(r"(\A|[ \t])(#+[ \t]*)\Z")
 
 
 # Roles whose text may span lines, where a line of a translation could start a block of its own.

@@ -102,6 +102,10 @@ class Catalog:
 
     header: Entry | None = None
     entries: list[Entry] = field(default_factory=list)
+    # Read from a file that starts with a byte order mark, which GNU gettext refuses ("syntax
+    # error" at line 1): such a catalog never equals one read from what transflow writes, so
+    # ``update`` writes the file again, without the mark.
+    byte_order_mark: bool = False
 
     def header_fields(self) -> list[tuple[str, str]]:
         """The header's "Key: value" lines, in order."""

@@ -21,12 +21,13 @@ from transflow.errors import CatalogError
 
 __all__ = ["format_po", "parse_po"]
 
-# Like GNU, a CR before the newline is blank space after a string, but part of a comment's text.
-# GNU also takes blanks around the index: "msgstr [0]", "msgstr[ 1 ]".
+# Like GNU, a CR, a form feed or a vertical tab is blank space after a keyword or a string (a CR
+# before the newline is part of a comment's text, though). GNU also takes blanks around the
+# index: "msgstr [0]", "msgstr[ 1 ]".
 _KEYWORD = re.compile(
-    r"(msgctxt|msgid_plural|msgid|msgstr)(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?[ \t\r]*"
+    r"(msgctxt|msgid_plural|msgid|msgstr)(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?[ \t\r\f\v]*"
 )
-_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\r]*')
+_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\r\f\v]*')
 _ANY_ESCAPE = re.compile(r'\\(?:[abfnrtv"\\0-7]|x[0-9A-Fa-f])|\\(.?)')
 _ESCAPE = re.compile(r'\\(?:([abfnrtv"\\])|([0-7]{1,3})|x([0-9A-Fa-f]+))')
 # How _escaped_char passes on bytes above 0x7F (written with chr(): mypyc takes no surrogate
@@ -271,6 +272,11 @@ def _next_stage(draft: _Draft, name: str, index: str | None, previous: bool) -> 
         if stage > _PREVIOUS or "#|" + name in draft.strings:
             return f"previous (#|) {name} out of place"
         return _PREVIOUS
+    if stage == _PREVIOUS and "#|msgid" not in draft.strings:
+        # GNU refuses "#| msgctxt" or "#| msgid_plural" alone, and so would every file written
+        # from this entry.
+        lone = "msgctxt" if "#|msgctxt" in draft.strings else "msgid_plural"
+        return f"previous (#|) {lone} without a previous (#|) msgid"
     if name == "msgctxt":
         return _CONTEXT if stage < _CONTEXT else "msgctxt out of place (missing msgstr?)"
     if name == "msgid":

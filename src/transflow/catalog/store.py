@@ -6,6 +6,8 @@ parsed catalogs (``catalog.parsed``): a file is parsed only when its bytes are n
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from transflow.catalog import parsed
@@ -63,10 +65,31 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _parse(path: Path, data: bytes, cache_dir: Path | None, remember: bool) -> Catalog:
-    catalog = parse_po(decode_utf8(data, path, CatalogError), path)
-    if cache_dir is not None and remember:
+    catalog = parse_po(_decode(path, data), path)
+    if data.startswith(codecs.BOM_UTF8):
+        catalog.byte_order_mark = True  # not kept by the cache, which would lose the mark
+    elif cache_dir is not None and remember:
         parsed.store(cache_dir, path, data, catalog)
     return catalog
+
+
+# "charset=CP1251" in a header, as the bytes hold it.
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """The text of a catalog in UTF-8, the only encoding transflow reads and writes. A catalog
+    that a legacy tool saved in its header's charset (KOI8-R, CP1251) is not silently decoded
+    and written back in another: the error says how to convert it."""
+    try:
+        return decode_utf8(data, path, CatalogError)
+    except CatalogError as exc:
+        declared = _CHARSET.search(data)
+        charset = declared[1].decode("ascii") if declared else ""
+        if charset.upper().replace("-", "") in ("", "UTF8", "CHARSET"):
+            raise
+        hint = f"its header says charset={charset}; `msgconv -t UTF-8` converts it"
+        raise CatalogError(f"{exc.message}: {hint}", path, exc.line) from None
 
 
 def read_catalog_if_exists(path: Path, cache_dir: Path | None = None) -> Catalog | None:
