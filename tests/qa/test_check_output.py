@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import polib
+import pytest
 
 
 def _project(root: Path, run, entries: int) -> Path:  # type: ignore[no-untyped-def]
@@ -76,3 +77,28 @@ def test_warnings_only_piped_into_head_exit_0(tmp_path: Path, run) -> None:  # t
         process.stdout.close()
         errors = process.stderr.read()
     assert (process.returncode, errors) == (0, b"")
+
+
+@pytest.mark.gettext
+def test_a_translation_ending_in_a_line_break_is_an_error_as_for_msgfmt(
+    tmp_path: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    """msgfmt -c refuses a msgstr that ends (or starts) with a line break its msgid lacks: so
+    does check, and build publishes the source instead."""
+    root = _project(tmp_path / "news", run, 2)
+    path = _translate(root, "Қысқа сөйлем.")
+    catalog = polib.pofile(str(path))
+    catalog.find("Sentence 1 is short.").msgstr = "Қысқа сөйлем.\n"
+    catalog.save()
+    refused = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True)
+    assert refused.returncode != 0
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert (
+        "error: the translation ends with a line break, the source does not "
+        "(msgfmt -c refuses it) [line-breaks]" in result.output
+    )
+    assert run(root, "build", "-l", "ru", "--format", "md").exit_code == 0
+    page = (root / "build" / "ru" / "story.md").read_text(encoding="utf-8")
+    assert "Sentence 1 is short." in page and "Қысқа сөйлем." in page  # the other one

@@ -130,7 +130,7 @@ def test_hints_skip_plain_sentences() -> None:
         for c in ERROR_CHECKS
         if c.hint is not None and not c.hint.search(source) and not c.hint.search(translation)
     }
-    assert skipped == {"links", "markup", "numbers", "html", "control-characters"}
+    assert skipped == {"links", "markup", "numbers", "line-breaks", "html", "control-characters"}
 
 
 @settings(max_examples=300, deadline=None)

@@ -145,6 +145,21 @@ def whitespace(pair: Pair) -> Iterator[str]:
             yield f"{side} whitespace {have.group()!r} differs from the source's {want.group()!r}"
 
 
+@check(
+    ERROR,
+    "A line break at the start and end where the source has one (msgfmt -c refuses others)",
+    hint=re.compile(r"\A\n|\n\Z"),
+)
+def line_breaks(pair: Pair) -> Iterator[str]:
+    for side, source, translation in (
+        ("starts", pair.source[:1], pair.translation[:1]),
+        ("ends", pair.source[-1:], pair.translation[-1:]),
+    ):
+        if (source == "\n") != (translation == "\n"):
+            has, lacks = ("source", "translation") if source == "\n" else ("translation", "source")
+            yield f"the {has} {side} with a line break, the {lacks} does not (msgfmt -c refuses it)"
+
+
 # Final punctuation, by kind; a translation may use its language's marks of the same kind.
 _FINAL = {
     ".": "period", "…": "period", "。": "period", "।": "period",
