@@ -71,7 +71,9 @@ PIECES = st.sampled_from(
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=30), st.data())
-def test_the_cuts_are_those_of_asking_each_cut_alone(pieces: list[str], data: st.DataObject) -> None:
+def test_the_cuts_are_those_of_asking_each_cut_alone(
+    pieces: list[str], data: st.DataObject
+) -> None:
     text = "".join(pieces)
     positions = sorted(set(data.draw(st.lists(st.integers(1, len(text)), max_size=12))))
     cuts = [p for p in positions if p < len(text)] + [len(text)]
