@@ -45,8 +45,10 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
     body_start = article.front_matter.body_start
     for segment in sorted(article.segments, key=lambda s: s.start):
         translation = translations.get(segment.msgid)
-        if translation is None or (segment.role in _IN_A_BLOCK and not translation.strip()):
-            fallback += 1  # a blank one has nothing to show in its block
+        if translation is None or (not translation.strip() and segment.role in _BODY_ROLES):
+            # A blank one has nothing to show in its block: an empty paragraph, heading or
+            # cell, a setext heading's underline left alone as a thematic break.
+            fallback += 1
             continue
         translated += 1
         if translation == segment.msgid:
@@ -57,7 +59,9 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
             body_start += len(value) - (segment.end - segment.start)
             meta[segment.role.removeprefix(_FRONT_MATTER)] = translation
         else:
-            value = _fit(translation, segment.role, segment.sentence == 1, segment.msgid)
+            at_line_start = _at_line_start(article.text, segment.start)
+            starts_block = at_line_start or (segment.sentence == 1 and segment.role in _IN_A_BLOCK)
+            value = _fit(translation, segment.role, starts_block, segment.msgid)
         pieces.append(value)
         position = segment.end
     pieces.append(article.text[position:])
@@ -84,11 +88,17 @@ def _header_comment(text: str, segment: Segment) -> str:
 
 def _fit(translation: str, role: str, starts_block: bool = True, source: str = "") -> str:
     """Keep a translation from breaking the block it goes into. ``starts_block``: the segment
-    is where its block's text begins (its first sentence), so its first line is a line start.
-    ``source``: the segment's text, whose end stands where the translation's will."""
+    stands at the start of a line (its block's first sentence, a sentence after a line break, a
+    setext heading, a table row's first cell written without a "|"), where a "- " or "# " would
+    start a block of its own. ``source``: the segment's text, whose end stands where the
+    translation's will."""
     if role in ("heading", "table cell"):
         translation = " ".join(translation.split("\\\n"))
         translation = " ".join(translation.splitlines())
+        if starts_block:
+            translation = _literal_line(translation)
+    if role == "heading" and starts_block and _table_header(translation):
+        translation = _no_lone_pipe(translation)
     if role == "heading" and not _CLOSING_HASHES.search(source):
         translation = _CLOSING_HASHES.sub(r"\1\\\2", translation)
     if role == "table cell":
@@ -115,14 +125,22 @@ _FINAL_BACKSLASH = re.compile(r"(?<!\\)(?:\\\\)*\\\Z")
 _CLOSING_HASHES = re.compile(r"(\A|[ \t])(#+[ \t]*)\Z")
 
 
+def _at_line_start(text: str, offset: int) -> bool:
+    """Whether ``offset`` in ``text`` starts a line's content: only the markers of the blocks
+    that hold it (quotes, list items) and spaces stand before it on its line."""
+    return _CONTAINERS.fullmatch(text, text.rfind("\n", 0, offset) + 1, offset) is not None
+
+
+_CONTAINERS = re.compile(r"(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*")
+
 # Roles whose text may span lines, where a line of a translation could start a block of its own.
 _IN_A_BLOCK = ("paragraph", "list item", "block quote")
+_BODY_ROLES = (*_IN_A_BLOCK, "heading", "table cell")
 
 # Lines that start a block wherever they are (CommonMark and GFM): a setext underline or
-# thematic break of "-" or "=", and a table's delimiter row.
-_ALWAYS_A_BLOCK = re.compile(
-    r"(?:=+|-+)[ \t]*$|\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
-)
+# thematic break of "-" or "=", and a table's delimiter row, of one column too ("|---|",
+# ":---", which markdown-it-pyrs takes as a table under any line of text).
+_ALWAYS_A_BLOCK = re.compile(r"=+[ \t]*$|\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 # Lines that may start one, which the parser then decides: an ATX heading, a quote, a list item,
 # a thematic break, a code fence, a link reference definition, raw HTML.
 _MAY_START_A_BLOCK = re.compile(
@@ -174,6 +192,31 @@ def _literal_line(line: str) -> str:
 @lru_cache(maxsize=1)
 def _block_parser() -> MarkdownIt:
     return MarkdownIt("commonmark")
+
+
+@lru_cache(maxsize=1)
+def _table_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _table_header(line: str) -> bool:
+    """Whether ``line``, over a setext heading's ``---``, would be read as a table's header
+    instead: markdown-it takes a line with a "|" that splits it into one cell ("Итоги |",
+    "5 \\| 6") over a one-cell delimiter row."""
+    if "|" not in line:
+        return False
+    return _table_parser().parse(f"{line}\n---")[0].type == "table_open"
+
+
+def _no_lone_pipe(line: str) -> str:
+    """``line`` with the pipes that make it a table's header written as ``&#124;``, which shows
+    as "|": one at either end, and the escaped ones."""
+    line = line.replace("\\|", "&#124;").rstrip(" \t")
+    if line.startswith("|"):
+        line = "&#124;" + line[1:]
+    if line.endswith("|"):
+        line = line[:-1] + "&#124;"
+    return line
 
 
 def _is_paragraph(line: str) -> bool:
