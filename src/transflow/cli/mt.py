@@ -126,11 +126,11 @@ def translate_command(
     finally:
         bar.close()
     _print_report(report, project.root)
-    failed = sum(s.failed for s in report.engines)
-    if failed and report.left:
+    if report.left_failed:
+        draft = "new draft" if report.left_fuzzy else "draft"
         raise click.ClickException(
-            f"{_entries(report.left)} got no draft ({failed} because requests failed); "
-            "rerun to retry them"
+            f"{_entries(report.left)} got no {draft} ({report.left_failed} because requests "
+            "failed); rerun to retry them"
         )
 
 
@@ -163,16 +163,31 @@ def _print_report(report: TranslateReport, root: Path) -> None:
             click.echo(line)
     for file in report.files:
         verb = "would add" if report.dry_run else "wrote"
-        if report.dry_run or file.written:
+        if file.written:  # in a dry run: would change the file
             click.echo(f"{verb} {file.note} to {shown(file.path, root)}")
     for file in report.files:
         if file.changed_meanwhile:
             message = "its drafts wait in the answer cache for the next run"
             click.echo(f"{shown(file.path, root)}: {file.note}; {message}", err=True)
     unchanged = sum(1 for f in report.files if not f.written and not f.changed_meanwhile)
-    if unchanged and not report.dry_run:
-        click.echo(f"{unchanged} catalog(s) already held these drafts")
-    if report.left:
+    if unchanged:
+        held = "already hold" if report.dry_run else "already held"
+        click.echo(f"{unchanged} catalog(s) {held} these drafts")
+    if report.same:
+        were = "are" if report.dry_run else "were"
+        click.echo(f"{report.same} of these drafts {were} in their entries already")
+    if report.passed_over:
+        click.echo(
+            f"{_entries(report.passed_over)} filled or changed by someone while translate ran: "
+            "left as they are"
+        )
+    if report.left and report.left_fuzzy:
+        # --overwrite-fuzzy: an entry left had a draft (or a stale translation), and keeps it.
+        click.echo(
+            f"{report.left} of {_entries(report.segments)} got no new draft "
+            f"({report.left_fuzzy} keep the fuzzy text they had)"
+        )
+    elif report.left:
         click.echo(f"{report.left} of {_entries(report.segments)} still without a draft")
 
 

@@ -4,13 +4,18 @@ Keyed by engine, the options that change its answers, source and target language
 text sent (placeholders included), so a rerun, or the same sentence in another article, costs no
 request. Each answer is committed as it arrives (SQLite in WAL mode), so a kill loses nothing
 received before it. Deleting the folder only costs requests: reviewed work lives in the catalogs.
+Answers are written by a thread of their own (``CacheWriter``) as the workers receive them,
+not when the drafting loop gets to them: that loop may be behind (writing catalogs, checking
+markup), and what waits for it would be lost to a Ctrl-C or a kill and sent again.
 Like the other caches it goes through APSW's SQLite, which two runs writing at once (one per
 language, say) cannot corrupt (see ``transflow.cachedb``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import queue
+import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import apsw
@@ -80,7 +85,67 @@ class AnswerCache:
         except apsw.Error as exc:
             raise EngineError(f"cannot write the translation cache: {exc}", self.path) from None
 
+    def put_many(self, rows: Sequence[tuple[str, str, str, str, str, str]]) -> None:
+        """Rows of (engine, variant, source, target, text, answer), in one transaction."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)", rows
+                )
+        except apsw.Error as exc:
+            raise EngineError(f"cannot write the translation cache: {exc}", self.path) from None
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+Row = tuple[str, str, str, str, str, str]
+
+
+class CacheWriter:
+    """Puts answers into the cache from any thread: a thread of its own, with its own
+    connection, writes each batch of what is waiting in one transaction. ``error`` holds the
+    first failure (the drafting loop raises it)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.error: EngineError | None = None
+        self._queue: queue.SimpleQueue[Row | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="mt-cache", daemon=True)
+        self._thread.start()
+
+    def put(
+        self, engine: str, variant: str, source: str, target: str, text: str, answer: str
+    ) -> None:
+        self._queue.put((engine, variant, source, target, text, answer))
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Write what is waiting, then stop."""
+        self._queue.put(None)
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        cache: AnswerCache | None = None
+        try:
+            cache = AnswerCache(self.path)
+            done = False
+            while not done:
+                rows: list[Row] = []
+                item = self._queue.get()
+                while item is not None:
+                    rows.append(item)
+                    try:
+                        item = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                done = item is None
+                cache.put_many(rows)
+        except EngineError as exc:
+            self.error = exc
+        finally:
+            if cache is not None:
+                cache.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import queue
 import random
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from transflow.mt.engine import RemoteEngine, SendError, Translator
@@ -60,9 +60,17 @@ class _Breaker:
 
 
 class Dispatcher:
-    def __init__(self, engine: RemoteEngine, source: str, requests: Sequence[Request]) -> None:
+    def __init__(
+        self,
+        engine: RemoteEngine,
+        source: str,
+        requests: Sequence[Request],
+        on_answer: Callable[[Reply], None] | None = None,
+    ) -> None:
         self.engine = engine
         self.source = source
+        # Called in the worker's thread with each answer as it arrives (to cache it at once).
+        self._on_answer = on_answer
         self._todo: queue.SimpleQueue[Request] = queue.SimpleQueue()
         for request in requests:
             self._todo.put(request)
@@ -105,7 +113,10 @@ class Dispatcher:
                 request = self._todo.get_nowait()
             except queue.Empty:
                 return
-            self._done.put(self._send(translators, request))
+            reply = self._send(translators, request)
+            if reply.answer is not None and self._on_answer is not None:
+                self._on_answer(reply)
+            self._done.put(reply)
 
     def _send(self, translators: dict[str, Translator], request: Request) -> Reply:
         attempts = 0

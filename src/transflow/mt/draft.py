@@ -14,12 +14,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeGuard, cast
 
 from transflow.catalog.sync import CatalogStamps
 from transflow.errors import EngineError
 from transflow.models import FileResult, Skipped
-from transflow.mt.cache import CACHE_NAME, AnswerCache
+from transflow.mt.cache import CACHE_NAME, AnswerCache, CacheWriter
 from transflow.mt.dispatch import Dispatcher, Reply, Request
 from transflow.mt.engine import Draft, DraftsMany, LocalEngine, Outcome, RemoteEngine
 from transflow.mt.memory import MemoryEngine
@@ -78,6 +79,10 @@ class TranslateReport:
     left: int  # entries no engine drafted
     planned: tuple[Planned, ...] = ()
     dry_run: bool = False
+    left_failed: int = 0  # of those, entries a request failed for (a rerun may draft them)
+    same: int = 0  # drafts that were in their entries already
+    passed_over: int = 0  # drafts left out: a translator changed their entries meanwhile
+    left_fuzzy: int = 0  # of the entries left, those that keep the fuzzy text they had
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -163,6 +168,8 @@ class ChainRun:
         )
         self.cache = AnswerCache(project.settings.cache_dir / CACHE_NAME, readonly=dry_run)
         self.planned: list[Planned] = []
+        # Entries a request failed for, at any engine: counted once however many engines failed.
+        self.failed: set[tuple[Path, tuple[str | None, str]]] = set()
 
     def run(
         self, engines: Sequence[ChainEngine], segments: list[Segment], skipped: list[Skipped]
@@ -192,6 +199,10 @@ class ChainRun:
             len(pending),
             tuple(self.planned),
             self.dry_run,
+            left_failed=sum(1 for s in pending if (s.path, s.key) in self.failed),
+            same=self.writer.same,
+            passed_over=self.writer.passed_over,
+            left_fuzzy=sum(1 for s in pending if s.msgstr),
         )
 
     def _local(
@@ -271,11 +282,20 @@ class ChainRun:
         stats: EngineStats,
     ) -> list[Segment]:
         left: list[Segment] = []
-        dispatcher = Dispatcher(engine, self.source, todo)
+        cache = CacheWriter(self.cache.path)
+
+        def keep(reply: Reply) -> None:
+            request = reply.request
+            answer = cast(str, reply.answer)
+            cache.put(engine.name, variant, self.source, request.target, request.text, answer)
+
+        dispatcher = Dispatcher(engine, self.source, todo, on_answer=keep)
         started = time.monotonic()
         done = 0
         try:
             for reply in dispatcher.replies():
+                if cache.error is not None:
+                    raise cache.error
                 if reply is not None:
                     done += 1
                     left += self._received(engine, variant, reply, groups[reply.request], stats)
@@ -291,7 +311,10 @@ class ChainRun:
                 self.writer.flush()
         finally:
             dispatcher.close()
+            cache.close()  # what the workers received is in the cache, even on Ctrl-C
             stats.stopped = dispatcher.stopped_because
+        if cache.error is not None:
+            raise cache.error
         return left
 
     def _received(
@@ -307,11 +330,9 @@ class ChainRun:
         if reply.answer is None:
             stats.errors[reply.error or "failed"] += 1
             stats.failed += len(items)
+            self.failed.update((segment.path, segment.key) for segment, _ in items)
             return [segment for segment, _ in items]
-        request = reply.request
-        self.cache.put(
-            engine.name, variant, self.source, request.target, request.text, reply.answer
-        )
+        # The answer is in the cache already: the worker that received it put it there.
         return self._use(engine.name, items, reply.answer, stats)
 
     def _use(

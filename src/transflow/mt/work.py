@@ -73,18 +73,51 @@ def apply_draft(entry: Entry, draft: Draft) -> None:
     ] + [DRAFT_PREFIX + draft.provenance]
 
 
-def _apply(catalog: Catalog, drafts: dict[tuple[str | None, str], tuple[Segment, Draft]]) -> int:
+@dataclass(frozen=True)
+class Applied:
+    """What became of a catalog's drafts: put in and changing the entry, put in as the entry
+    already was (an earlier draft, again: --overwrite-fuzzy, --refresh), or left out because
+    someone changed or removed the entry since the run began."""
+
+    changed: int = 0
+    same: int = 0
+    passed_over: int = 0
+
+    @property
+    def applied(self) -> int:
+        return self.changed + self.same
+
+
+def _apply(
+    catalog: Catalog, drafts: dict[tuple[str | None, str], tuple[Segment, Draft]]
+) -> Applied:
     """Put each draft into its entry if the entry is still as it was when the run began."""
-    applied = 0
+    changed = same = 0
     for entry in catalog.entries:
         found = drafts.get(entry.key)
         if found is None or entry.obsolete or entry.translated:
             continue
         segment, draft = found
         if entry.msgstr == segment.msgstr and entry.msgid_plural is None:
+            before = _drafted_fields(entry)
             apply_draft(entry, draft)
-            applied += 1
-    return applied
+            if _drafted_fields(entry) == before:
+                same += 1
+            else:
+                changed += 1
+    return Applied(changed, same, len(drafts) - changed - same)
+
+
+def _drafted_fields(entry: Entry) -> tuple[object, ...]:
+    """What ``apply_draft`` may change in an entry."""
+    return (
+        entry.msgstr,
+        entry.fuzzy,
+        entry.previous_msgctxt,
+        entry.previous_msgid,
+        entry.previous_msgid_plural,
+        tuple(entry.translator_comments),
+    )
 
 
 # How many times a catalog saved by someone during a write is read again before its drafts wait.
@@ -110,7 +143,9 @@ class DraftWriter:
         self._pending: dict[Path, dict[tuple[str | None, str], tuple[Segment, Draft]]] = {}
         self._last = time.monotonic()
         self._written: dict[Path, bool] = {}
-        self.drafts: dict[Path, int] = {}  # drafts put into each catalog (or that would be)
+        self.drafts: dict[Path, int] = {}  # drafts that changed each catalog (or would)
+        self.same = 0  # drafts that were in their entries already
+        self.passed_over = 0  # drafts left out: their entries were changed meanwhile
         self.changed: set[Path] = set()  # catalogs left out: saved by someone at every attempt
 
     def add(self, segment: Segment, draft: Draft) -> None:
@@ -134,7 +169,7 @@ class DraftWriter:
         """Put the drafts of ``batch`` into their catalogs, all flushed to disk together."""
         if self.dry_run:
             for path, drafts in batch.items():
-                self.drafts[path] = self.drafts.get(path, 0) + len(drafts)
+                self._count(path, _apply(read_catalog(path, self.cache_dir), drafts))
             return
         # A save between reading a catalog and replacing it would be lost: each file goes in
         # place only if it is still the one read, else it is read again (someone saving the
@@ -143,13 +178,14 @@ class DraftWriter:
         for _ in range(_ATTEMPTS):
             if not todo:
                 return
-            staged_drafts: list[tuple[Path, int, bytes | None]] = []
+            staged_drafts: list[tuple[Path, Applied, bytes | None]] = []
             with staged_writes() as staged:
                 for path, drafts in todo.items():
                     seen = Seen(file_state(path))
                     catalog = read_catalog(path, self.cache_dir)
                     applied = _apply(catalog, drafts)
-                    if not applied:
+                    if not applied.applied:
+                        self.passed_over += applied.passed_over
                         continue
                     in_step = self.stamps is not None and self.stamps.in_step(path)
                     data = catalog_data(path, catalog, self.cache_dir)
@@ -166,14 +202,25 @@ class DraftWriter:
                 if stamp_data is not None and self.stamps is not None:
                     self.stamps.restamp(path, staged.placed.get(path), stamp_data)
                 self._written[path] = self._written.get(path, False) or written
-                self.drafts[path] = self.drafts.get(path, 0) + applied
+                self._count(path, applied)
             todo = {path: todo[path] for path in todo if path in changed}
+
+    def _count(self, path: Path, applied: Applied) -> None:
+        if applied.applied:
+            self.drafts[path] = self.drafts.get(path, 0) + applied.changed
+        self.same += applied.same
+        self.passed_over += applied.passed_over
 
     def results(self) -> list[FileResult]:
         note = "saved by someone again and again while translate ran: left as saved"
         return sorted(
             [
-                FileResult(path, self._written.get(path, False), f"{count} drafts")
+                # A dry run "writes" the catalogs its drafts would change.
+                FileResult(
+                    path,
+                    count > 0 if self.dry_run else self._written.get(path, False),
+                    f"{count} drafts",
+                )
                 for path, count in self.drafts.items()
                 if path not in self.changed
             ]
