@@ -125,3 +125,14 @@ def test_an_answer_that_keeps_the_placeholders_restores_the_markup(pieces: list[
     source = " ".join(pieces)
     protected = protect(source)
     assert restore(protected.text, protected) == source
+
+
+def test_a_collapsed_reference_keeps_its_label_when_its_text_is_translated() -> None:
+    """[city site][] links to the definition its text names: translated, the text changes, so
+    the label is written out, or the link would lead nowhere."""
+    protected = protect("See the [city site][] for more.")
+    assert protected.text == "See the [city site{0} for more."
+    answer = "Смотрите [сайт города{0} подробнее."
+    assert restore(answer, protected) == "Смотрите [сайт города][city site] подробнее."
+    assert markup_intact("See the [city site][].", "Смотрите [сайт][City Site].")
+    assert not markup_intact("See the [city site][].", "Смотрите [сайт][].")

@@ -27,6 +27,12 @@ CASES = [
     ("links", "Write to news@example.org.", "Пишите на news@example.org.", "ru", True),
     ("links", "Write to news@example.org.", "Пишите на news@example.com.", "ru", False),
     ("links", "![Atabek](img/a.jpg)", "![Атабек](img/a.jpg)", "kk", True),
+    # A collapsed reference names its label by its text: translated, the label is written out.
+    ("links", "See the [city site][].", "Смотрите [сайт города][city site].", "ru", True),
+    ("links", "See the [city site][].", "Смотрите [сайт города][City  Site].", "ru", True),
+    ("links", "See the [city site][].", "Смотрите [city site][].", "ru", True),
+    ("links", "See the [city site][].", "Смотрите [сайт города][].", "ru", False),
+    ("links", "See the [site][city].", "Смотрите [сайт][town].", "ru", False),
     ("links", "![Atabek](img/a.jpg)", "![Атабек](img/b.jpg)", "kk", False),
     ("links", "See https://eurasianet.org now.", "См. https://eurasianet.org.", "ru", True),
     (

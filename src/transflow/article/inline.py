@@ -42,3 +42,43 @@ class Span:
 def protected_spans(text: str) -> list[Span]:
     """Parts of ``text`` that translation must leave exactly as they are, in order."""
     return [Span(m.start(), m.end(), m.group()) for m in PROTECTED.finditer(text)]
+
+
+def reference_label(text: str, span: Span) -> str | None:
+    """For a reference link's target (``][label]``, or ``][]`` after ``[label]``, a collapsed
+    reference), its label as CommonMark matches labels: case-folded, inner spaces collapsed.
+    None for any other span, or a collapsed reference whose "[" is not found."""
+    if not span.text.startswith("]["):
+        return None
+    if span.text != "][]":
+        return _label(span.text[2:-1])
+    start = link_text_start(text, span.start)
+    return None if start is None else _label(text[start : span.start])
+
+
+def link_text_start(text: str, close: int) -> int | None:
+    """Where the link text whose closing "]" is at ``close`` starts (past its "["), nested
+    brackets and escaped ones skipped; None when no "[" opens it."""
+    depth = 0
+    for position in range(close - 1, -1, -1):
+        char = text[position]
+        if char not in "[]" or _escaped(text, position):
+            continue
+        if char == "]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return position + 1
+    return None
+
+
+def _escaped(text: str, position: int) -> bool:
+    slashes = 0
+    while position - slashes > 0 and text[position - slashes - 1] == "\\":
+        slashes += 1
+    return slashes % 2 == 1
+
+
+def _label(label: str) -> str:
+    return " ".join(label.split()).casefold()

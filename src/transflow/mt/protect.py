@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
-from transflow.article.inline import protected_spans
+from transflow.article.inline import Span, link_text_start, protected_spans, reference_label
 
 if TYPE_CHECKING:
     from transflow.qa.glossary import Glossary
@@ -74,7 +74,7 @@ def terms_for(glossary: Glossary, text: str, language: str) -> list[Term]:
 
 
 def protect(source: str, terms: Iterable[Term] = ()) -> Protected:
-    found = [term for s in protected_spans(source) for term in _protected(s.start, s.text)]
+    found = [term for s in protected_spans(source) for term in _protected(source, s)]
     found += [Term(m.start(), m.end(), m.group()) for m in _EXTRA.finditer(source)]
     found += list(terms)
     pieces: list[str] = []
@@ -93,9 +93,15 @@ def protect(source: str, terms: Iterable[Term] = ()) -> Protected:
     return Protected(source, core, tuple(parts), lead, trail)
 
 
-def _protected(start: int, text: str) -> list[Term]:
+def _protected(source: str, span: Span) -> list[Term]:
     """A protected span as placeholders' terms: a target with a title in words as the parts
-    before and after the title, whose text is left to translate."""
+    before and after the title, whose text is left to translate; a collapsed reference's
+    ``][]`` as ``][its label]``, since its label is its text, which the engine translates."""
+    start, text = span.start, span.text
+    if text == "][]":
+        label_start = link_text_start(source, start)
+        if label_start is not None:
+            return [Term(start, span.end, f"][{source[label_start:start]}]")]
     titled = _TITLED.match(text) if text.startswith("](") else None
     if titled is None or not _LETTER.search(titled.group(2)):
         return [Term(start, start + len(text), text)]
@@ -177,7 +183,10 @@ def _untitled(text: str) -> list[str]:
     parts = []
     for span in protected_spans(text):
         titled = _TITLED.match(span.text) if span.text.startswith("](") else None
-        if titled is None:
+        label = reference_label(text, span)
+        if label is not None:  # [a][] and [б][A] are the same link
+            parts.append(f"][{label}]")
+        elif titled is None:
             parts.append(span.text)
         else:
             words = "…" if titled.group(2).strip() else ""

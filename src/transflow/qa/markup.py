@@ -10,7 +10,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from transflow.article.inline import LINK_TARGET, URL
+from transflow.article.inline import LINK_TARGET, URL, Span, reference_label
 from transflow.fastmd import inline_readings_agree, rust_tree
 from transflow.models import Reduced, by_constructor
 
@@ -167,7 +167,13 @@ def targets_of(text: str) -> Counter[str]:
         text = _blank(text, _CODE)
     found: Counter[str] = Counter()
     if _may_match(text, LINK_TARGET):
-        found.update(_TITLE.sub(")", m.group()) for m in LINK_TARGET.finditer(text))
+        for m in LINK_TARGET.finditer(text):
+            target = m.group()
+            if target.startswith("]["):  # a reference: the label it names, however written
+                label = reference_label(text, Span(m.start(), m.end(), target))
+                found[target if label is None else f"][{label}]"] += 1
+            else:
+                found[_TITLE.sub(")", target)] += 1
         text = _blank(text, LINK_TARGET)
     if _may_match(text, _AUTOLINK):
         found.update(m.group() for m in _AUTOLINK.finditer(text))
