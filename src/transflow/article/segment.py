@@ -139,8 +139,9 @@ def _allowed_cuts(text: str, cuts: list[int], spans: list[Span]) -> list[int]:
     span, a link target, a URL, an open link text or an open emphasis), not between an image's
     "!" and its "[", and not after a title before a name ("Dr.")."""
     starts = [span.start for span in spans]
-    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)]
-    runs = list(_EMPHASIS.finditer(text))
+    # Most blocks have no link text or emphasis to follow: nothing to look for then.
+    brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)] if "[" in text else []
+    runs = list(_EMPHASIS.finditer(text)) if "*" in text or "_" in text else []
     depth = bracket = run = 0
     counts = {"*": 0, "_": 0}  # emphasis runs that end before the cut
     allowed = []
@@ -159,9 +160,11 @@ def _allowed_cuts(text: str, cuts: list[int], spans: list[Span]) -> list[int]:
             start, end = runs[run].span()
             _count_run(text, start, end, text[end], counts)
             run += 1
-        open_runs = dict(counts)
         if run < len(runs) and runs[run].start() < cut:  # a run the cut ends, or cuts short
+            open_runs = dict(counts)
             _count_run(text, runs[run].start(), cut, " ", open_runs)
+        else:
+            open_runs = counts
         if open_runs["*"] % 2 or open_runs["_"] % 2:
             continue
         if _TITLE.search(text, max(0, cut - 12), cut):
