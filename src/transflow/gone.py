@@ -106,3 +106,31 @@ def orphan_catalogs(locales: Path, languages: list[str], alive: set[str]) -> lis
             slugs = sorted(n[:-3] for n in names if n[-3:] == ".po")
             found.extend(folder / f"{slug}.po" for slug in slugs if slug not in alive)
     return found
+
+
+def unrecorded_templates(folder: Path, skip: set[str]) -> list[Path]:
+    """Remove the templates (``<slug>.pot`` in ``folder``) of articles not in ``skip`` (those
+    alive, and those the stamps know, which ``retire`` sees to): one from git, say, or made
+    before the cache was deleted. Only where transflow made it (its header says so): a template
+    holds nothing but its article's text. Other files are left alone."""
+    try:
+        names = os.listdir(folder)  # noqa: PTH208  (names, not Paths: thousands of them)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    removed = []
+    for name in sorted(names):
+        path = folder / name
+        if name[-4:] != ".pot" or name[:-4] in skip:
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096)
+            if _MADE_BY_TRANSFLOW in head:
+                path.unlink()
+                removed.append(path)
+        except (FileNotFoundError, IsADirectoryError):
+            continue
+    return removed
+
+
+_MADE_BY_TRANSFLOW = b'\n"X-Generator: transflow\\n"\n'

@@ -8,7 +8,6 @@ any article leaves every file as it was. Units whose inputs are unchanged since 
 
 from __future__ import annotations
 
-import os
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -17,7 +16,7 @@ from pathlib import Path
 from transflow import __version__
 from transflow.catalog.model import Catalog
 from transflow.fsutil import FileState, Seen, file_state, staged_writes
-from transflow.gone import Gone, gone_keys, orphan_catalogs, retire
+from transflow.gone import Gone, gone_keys, orphan_catalogs, retire, unrecorded_templates
 from transflow.models import FileResult, MergeStats, Output
 from transflow.parallel import iter_items
 from transflow.project import Project
@@ -273,41 +272,13 @@ def _leftovers(
         gone.add(slug)
     forget_cached(project, sorted(gone))
     retired = retire(stamps, templates)
-    retired.removed.extend(_unrecorded_templates(project, alive | recorded))
+    folder = project.settings.template_path("-").parent
+    retired.removed.extend(unrecorded_templates(folder, alive | recorded))
     if languages is None:
         return Leftovers(retired)
     locales = project.settings.locales_dir
     catalogs = orphan_catalogs(locales, project.languages(languages), alive)
     return Leftovers(retired, catalogs)
-
-
-def _unrecorded_templates(project: Project, skip: set[str]) -> list[Path]:
-    """Remove the templates of articles not in ``skip`` (those alive, and those the stamps
-    know, which ``retire`` saw to): one from git, say, or made before the cache was deleted.
-    Only where transflow made it (its header says so): a template holds nothing but its
-    article's text. Other files are left alone."""
-    folder = project.settings.template_path("-").parent
-    try:
-        names = os.listdir(folder)  # noqa: PTH208  (names, not Paths: thousands of them)
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    removed = []
-    for name in sorted(names):
-        path = folder / name
-        if name[-4:] != ".pot" or name[:-4] in skip:
-            continue
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(4096)
-            if _MADE_BY_TRANSFLOW in head:
-                path.unlink()
-                removed.append(path)
-        except (FileNotFoundError, IsADirectoryError):
-            continue
-    return removed
-
-
-_MADE_BY_TRANSFLOW = b'\n"X-Generator: transflow\\n"\n'
 
 
 def forget_cached(project: Project, slugs: list[str]) -> None:
