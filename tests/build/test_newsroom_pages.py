@@ -122,10 +122,21 @@ def test_a_one_column_delimiter_row_in_a_translation_stays_text(tmp_path: Path, 
 def test_a_blank_translation_shows_the_source(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     # A translator's stray spaces: an empty heading or cell, a setext heading's underline read
     # as a rule, if they were published.
-    blank = {"Second setext": "  ", "Breaking news": " ", "District": " "}
+    # A front-matter field left blank would publish a page without its title.
+    blank = {
+        "Second setext": "  ",
+        "Breaking news": " ",
+        "District": " ",
+        "Floods in Almaty": " ",
+        "Rescuers work through the night": "\t",
+    }
     root = _build(tmp_path, run, blank)
     _same_blocks(root)
     page = (root / "build" / "ru" / "story.html").read_text(encoding="utf-8")
+    assert "<title>Floods in Almaty</title>" in page
+    assert "Rescuers work through the night" in page
+    built = (root / "build" / "ru" / "story.md").read_text(encoding="utf-8")
+    assert built.startswith("---\ntitle: Floods in Almaty\nsubtitle: Rescuers work through")
     assert "<h1>Breaking news</h1>" in page
     assert "<h2>Second setext</h2>" in page
     assert "<hr" not in page

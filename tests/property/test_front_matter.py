@@ -78,6 +78,7 @@ STYLES = [
 )
 @example("|\n  A value\n", True, "Аударма")
 @example("&anchor A value\n", False, "Перевод")
+@example("|\n  A value\n", False, " \x85")  # blank: the source stays
 def test_any_style_of_value_takes_a_translation(style: str, last: bool, translation: str) -> None:
     value = style.removeprefix("plain ")
     after = "" if last else "author: Someone  # not translated\n"
@@ -88,7 +89,9 @@ def test_any_style_of_value_takes_a_translation(style: str, last: bool, translat
     rendered = render_markdown(article, {field: translation}).text
 
     data = yaml.safe_load(rendered.split("---\n")[1])
-    assert data["title"] == translation
+    # A translation of only blank space (U+0085 too) counts as none: the page keeps the source.
+    source = yaml.safe_load(text.split("---\n")[1])["title"]
+    assert data["title"] == (translation if translation.strip() else source)
     if not last:
         assert data["author"] == "Someone"
         assert "author: Someone  # not translated\n" in rendered  # the rest as it was

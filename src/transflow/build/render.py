@@ -45,9 +45,9 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
     body_start = article.front_matter.body_start
     for segment in sorted(article.segments, key=lambda s: s.start):
         translation = translations.get(segment.msgid)
-        if translation is None or (not translation.strip() and segment.role in _BODY_ROLES):
-            # A blank one has nothing to show in its block: an empty paragraph, heading or
-            # cell, a setext heading's underline left alone as a thematic break.
+        if translation is None or not translation.strip():
+            # A blank one has nothing to show: an empty paragraph, heading or cell, a setext
+            # heading's underline left alone as a thematic break, a page without its title.
             fallback += 1
             continue
         translated += 1
@@ -135,7 +135,6 @@ _CONTAINERS = re.compile(r"(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*")
 
 # Roles whose text may span lines, where a line of a translation could start a block of its own.
 _IN_A_BLOCK = ("paragraph", "list item", "block quote")
-_BODY_ROLES = (*_IN_A_BLOCK, "heading", "table cell")
 
 # Lines that start a block wherever they are (CommonMark and GFM): a setext underline or
 # thematic break of "-" or "=", and a table's delimiter row, of one column too ("|---|",
