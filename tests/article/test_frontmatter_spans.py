@@ -74,6 +74,26 @@ def test_every_way_to_write_a_value_takes_a_translation(value: str, last: bool) 
 
 
 @pytest.mark.parametrize(
+    ("value", "msgid"),
+    [
+        ("|\n  Rescuers worked\n", "Rescuers worked"),
+        (">\n  Rescuers worked\n  through the night.\n", "Rescuers worked through the night."),
+        ("|+\n  Kept\n\n\n", "Kept"),
+        (">-\n  Stripped\n", "Stripped"),
+        ("|\n  A tab the author typed\t\n", "A tab the author typed\t"),
+        ('"A space the author typed "\n', "A space the author typed "),
+    ],
+)
+def test_a_block_scalars_final_line_break_is_not_part_of_its_msgid(value: str, msgid: str) -> None:
+    # It was a trailing space in the template, which the whitespace check then asked every
+    # translation to copy.
+    article = parse_article(
+        f"---\nsummary: {value}author: Me\n---\n{BODY}", PATH, "a", FIELDS, True
+    )
+    assert article.segments[0].msgid == msgid
+
+
+@pytest.mark.parametrize(
     "header", ["| # from the wire", ">-\t# from the wire", "|2 # from the wire"]
 )
 def test_a_comment_on_a_block_scalars_header_stays(header: str) -> None:
@@ -174,7 +194,8 @@ def test_any_front_matter_reads_back_the_translations_and_the_rest_as_it_was(
 
     expected = dict(source[0])
     for name, translation in translate.items():
-        if translation != msgids[name]:  # a translation equal to its source changes nothing
+        # A translation equal to its source, or of only blank space, changes nothing.
+        if translation != msgids[name] and translation.strip():
             expected[name] = translation
     if repeated is not None:
         expected["caption"] = expected[repeated]

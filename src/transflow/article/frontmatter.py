@@ -218,7 +218,12 @@ def _locate_fields(
         start, end = _value_span(yaml_text, value_node)
         if any(field.start == offset + start for field in found):
             continue  # one value merged in twice (<<: [*base, *base]) is replaced once
-        found.append(FieldValue(name, value_node.value, offset + start, offset + end, line))
+        value = value_node.value
+        if value_node.style in ("|", ">"):
+            # The line breaks a block scalar ends with (one, or all with "+") end its lines, not
+            # its text: in the msgid they would be a trailing space no translation should copy.
+            value = value.rstrip("\n")
+        found.append(FieldValue(name, value, offset + start, offset + end, line))
     return found
 
 
