@@ -88,14 +88,14 @@ def test_bad_glossary_is_an_error_naming_the_line(sample: Path, run) -> None:  #
 
 def test_list_and_help(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
     listing = run(sample, "check", "--list").output.splitlines()
-    assert len(listing) == 12
+    assert len(listing) == 13
     # Each check with its title, in columns (compiled, the code keeps no docstrings to read).
     assert listing[0].split(maxsplit=2) == [
         "links",
         "error",
         "Link targets, image sources, URLs and e-mail addresses kept as in the source",
     ]
-    assert listing[10].split(maxsplit=2)[:2] == ["control-characters", "error"]
+    assert listing[11].split(maxsplit=2)[:2] == ["control-characters", "error"]
     assert len({line.index(line.split()[1]) for line in listing}) == 1
     help_text = run(sample, "check", "--help").output
     assert "Example:" in help_text and "--format [text|json]" in help_text

@@ -102,3 +102,27 @@ def test_a_translation_ending_in_a_line_break_is_an_error_as_for_msgfmt(
     assert run(root, "build", "-l", "ru", "--format", "md").exit_code == 0
     page = (root / "build" / "ru" / "story.md").read_text(encoding="utf-8")
     assert "Sentence 1 is short." in page and "Қысқа сөйлем." in page  # the other one
+
+
+def test_a_hard_break_the_source_lacks_is_a_warning_and_published(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """A translator's "\\" at a line's end breaks the line on the page: check says so, and the
+    build, for which it is only a warning, publishes it as typed."""
+    root = _project(tmp_path / "news", run, 2)
+    path = root / "locales/ru/LC_MESSAGES/story.po"
+    catalog = polib.pofile(str(path))
+    russian = {"Story": "История", "Sentence 0 is short.": "Предложение 0 короткое."}
+    russian["Sentence 1 is short."] = "Предложение 1\\\nкороткое."
+    for entry in catalog:
+        entry.msgstr = russian[entry.msgid]
+    catalog.save()
+    result = run(root, "check")
+    assert result.exit_code == 0
+    assert "0 error(s), 1 warning(s)" in result.output
+    line = polib.pofile(str(path)).find("Sentence 1 is short.").linenum
+    assert (
+        f"locales/ru/LC_MESSAGES/story.po:{line}: warning: 1 hard line break where the source "
+        "has 0: the page breaks a line the source does not [hard-breaks]" in result.output
+    )
+    assert run(root, "build", "-l", "ru", "--format", "html").exit_code == 0
+    page = (root / "build" / "ru" / "story.html").read_text(encoding="utf-8")
+    assert "Предложение 1<br />\nкороткое." in page

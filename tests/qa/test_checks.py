@@ -78,6 +78,14 @@ CASES = [
     ("line-breaks", "Rest in peace.", "Покойся с миром.\n", "ru", False),
     ("line-breaks", "\nRest in peace.", "Покойся с миром.", "ru", False),
     ("whitespace", "Rest in peace. ", "Покойся с миром.", "ru", False),
+    # A hard break is written "\" + line end in a template; a translator may type two spaces.
+    ("hard-breaks", "12 Abai Ave.\\\nAlmaty", "пр. Абая, 12\\\nАлматы", "ru", True),
+    ("hard-breaks", "12 Abai Ave.\\\nAlmaty", "пр. Абая, 12  \nАлматы", "ru", True),
+    ("hard-breaks", "12 Abai Ave.\\\nAlmaty", "пр. Абая, 12\nАлматы", "ru", False),
+    ("hard-breaks", "He left.", "Он ушёл.\\\nНавсегда.", "ru", False),
+    ("hard-breaks", "He left.", "Он ушёл.\nНавсегда.", "ru", True),  # a soft break: a space
+    ("hard-breaks", "C:\\\\\nD:", "C:\\\\\nD:", "ru", True),  # an escaped backslash
+    ("hard-breaks", "C:\\\\\nD:", "C:\\\nD:", "ru", False),
     ("whitespace", "Rest in peace.", " Покойся с миром.", "ru", False),
     ("punctuation", "Rest in peace.", "Покойся с миром.", "ru", True),
     ("punctuation", "Rest in peace.", "Покойся с миром", "ru", False),
@@ -164,6 +172,7 @@ def test_checks_declare_severity_and_title() -> None:
         "numbers": ERROR,
         "whitespace": WARNING,
         "line-breaks": ERROR,
+        "hard-breaks": WARNING,
         "punctuation": WARNING,
         "same-as-source": WARNING,
         "script": WARNING,

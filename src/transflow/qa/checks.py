@@ -160,6 +160,26 @@ def line_breaks(pair: Pair) -> Iterator[str]:
             yield f"the {has} {side} with a line break, the {lacks} does not (msgfmt -c refuses it)"
 
 
+# A hard line break inside a text: a line end after an odd run of backslashes (the form the
+# templates write) or after two or more spaces (CommonMark's other form). One at the very end
+# breaks nothing.
+_HARD_BREAK = re.compile(r"(?:(?<!\\)(?:\\\\)*\\| {2,})\n(?=[^\n])")
+
+
+@check(
+    WARNING,
+    "Hard line breaks (a \\ or two spaces at a line's end) as many as in the source",
+    hint=re.compile(r"\n."),
+)
+def hard_breaks(pair: Pair) -> Iterator[str]:
+    want = len(_HARD_BREAK.findall(pair.source))
+    have = len(_HARD_BREAK.findall(pair.translation))
+    if want != have:
+        effect = "breaks a line the source does not" if have > want else "joins lines it breaks"
+        breaks = "hard line break" if have == 1 else "hard line breaks"
+        yield f"{have} {breaks} where the source has {want}: the page {effect}"
+
+
 # Final punctuation, by kind; a translation may use its language's marks of the same kind.
 _FINAL = {
     ".": "period", "…": "period", "。": "period", "।": "period",
