@@ -136,3 +136,45 @@ def test_blanks_around_a_plural_index_are_read_as_gnu_reads_them(tmp_path: Path)
     [entry] = parse_po(text).entries
     assert entry.msgstr_plural == ["бір", "көп"]
     assert format_po(parse_po(text)).encode() == gnu
+
+
+def test_a_reviewed_summary_from_before_block_scalars_lost_their_final_space_stays_reviewed(
+    tmp_path: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    """Templates once gave `summary: >` the msgid "… night. " (its final line break as a space);
+    a catalog reviewed then keeps its translation, reviewed, under the msgid it has now."""
+    root = tmp_path / "news"
+    assert run(tmp_path, "init", str(root), "-l", "ru").exit_code == 0
+    (root / "articles" / "story.md").write_text(
+        "---\ntitle: Floods\nsummary: >\n  Rescuers worked\n  through the night.\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    assert run(root, "update").exit_code == 0
+    catalog = root / "locales/ru/LC_MESSAGES/story.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert 'msgid "Rescuers worked through the night."\n' in text
+    earlier = (
+        text.replace('msgid "Floods"\nmsgstr ""', 'msgid "Floods"\nmsgstr "Наводнения"')
+        .replace('msgid "Text."\nmsgstr ""', 'msgid "Text."\nmsgstr "Текст."')
+        .replace(
+            'msgid "Rescuers worked through the night."\nmsgstr ""',
+            'msgid "Rescuers worked through the night. "\nmsgstr "Спасатели работали всю ночь. "',
+        )
+    )
+    catalog.write_text(earlier, encoding="utf-8")
+
+    result = run(root, "update")
+
+    assert result.exit_code == 0
+    assert "(3 kept, 0 fuzzy, 0 new, 0 obsolete)" in result.output  # title, summary, text
+    merged = catalog.read_text(encoding="utf-8")
+    assert (
+        'msgid "Rescuers worked through the night."\nmsgstr "Спасатели работали всю ночь."\n'
+        in merged
+    )
+    assert "fuzzy" not in merged and "#~" not in merged
+    assert_gettext_clean(catalog)
+    assert run(root, "build", "-l", "ru", "--format", "md").exit_code == 0
+    page = (root / "build/ru/story.md").read_text(encoding="utf-8")
+    assert 'summary: "Спасатели работали всю ночь."\n' in page
