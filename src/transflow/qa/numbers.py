@@ -25,13 +25,15 @@ from babel.numbers import (
 # "," or "." (2,500 or 8.7), or a decimal with no leading zero (.75). A space group is exactly three
 # digits: "1 5000" is 1 and 5000, and "10 000 5000" is 10 000 and 5000. A "." may end a grouped
 # number (1 234 567.5); a "," makes the groups separate numbers (May 12 300,000 people).
+# (Each pattern starts by looking for the character a number can start with: tried first at each
+# place in the text, it makes the search two to three times faster than the lookbehinds alone.)
 _SOURCE_NUMBER = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:\.\d+)?(?![.,]\d)"
-    r"|(?<![\d])\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+(?![.,]?\d)"
+    r"(?=[\d.])(?:(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:\.\d+)?(?![.,]\d)"
+    r"|(?<![\d])\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+(?![.,]?\d))"
 )
 # A number grouped by spaces as a translation may write it: its decimal sign may be "," (2 500,5).
 _TRANSLATED_GROUPS = re.compile(
-    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+)?(?![.,]?\d)"
+    r"(?=\d)(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+)?(?![.,]?\d)"
 )
 _SPACES = ("\u00a0", "\u202f", " ")
 _SPACE_GROUPS = re.compile("[ \u00a0\u202f]")
