@@ -114,9 +114,14 @@ def _fit(translation: str, role: str, starts_block: bool = True, source: str = "
     # hard break, and the backslash gone from the page) or the backslash of a hard break that
     # starts the next sentence. Doubled, it shows as itself. (A source that ends so has it
     # where it does no harm, as the translation copying it.)
-    if _FINAL_BACKSLASH.search(translation) and not _FINAL_BACKSLASH.search(source):
+    if _ends_in_backslash(translation) and not _ends_in_backslash(source):
         return translation + "\\"
     return translation
+
+
+def _ends_in_backslash(text: str) -> bool:
+    # The search tries every place of the text; most texts do not end in a backslash at all.
+    return text.endswith("\\") and _FINAL_BACKSLASH.search(text) is not None
 
 
 # The end of a text that is an unescaped backslash; a run of "#" that an ATX heading would take
