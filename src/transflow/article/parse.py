@@ -11,6 +11,9 @@ from transflow.article.frontmatter import FrontMatter, split_front_matter
 from transflow.article.segment import Segment, block_segments, normalize
 from transflow.errors import ArticleError
 
+# The role of a front-matter field's segment (and its entries' extracted comment), then its name.
+FRONT_MATTER_ROLE = "front matter: "
+
 
 @dataclass(frozen=True)
 class Article:
@@ -37,7 +40,7 @@ def parse_article(
     front = split_front_matter(text, path, translate)
     segments: list[Segment] = []
     for number, value in enumerate(front.fields):
-        role = f"front matter: {value.name}"
+        role = f"{FRONT_MATTER_ROLE}{value.name}"
         msgid = normalize(value.value)
         segments.append(Segment(msgid, role, value.line, value.start, value.end, -1 - number))
     blocks = body_blocks(text, front.body_start, front.body_line)

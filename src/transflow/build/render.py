@@ -16,7 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from transflow.article.frontmatter import split_front_matter, yaml_scalar
-from transflow.article.parse import Article
+from transflow.article.parse import FRONT_MATTER_ROLE, Article
 from transflow.article.segment import Segment
 from transflow.catalog.model import Catalog
 
@@ -54,10 +54,10 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
         if translation == segment.msgid:
             continue
         pieces.append(article.text[position : segment.start])
-        if segment.role.startswith(_FRONT_MATTER):
+        if segment.role.startswith(FRONT_MATTER_ROLE):
             value = yaml_scalar(translation) + _header_comment(article.text, segment)
             body_start += len(value) - (segment.end - segment.start)
-            meta[segment.role.removeprefix(_FRONT_MATTER)] = translation
+            meta[segment.role.removeprefix(FRONT_MATTER_ROLE)] = translation
         else:
             at_line_start = _at_line_start(article.text, segment.start)
             starts_block = at_line_start or (segment.sentence == 1 and segment.role in _IN_A_BLOCK)
@@ -73,7 +73,6 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
     return Rendered(text, translated, fallback, meta, body_start)
 
 
-_FRONT_MATTER = "front matter: "  # the role of a front-matter field's segment, then its name
 # A block scalar's header (| or >, with its indicators) and the comment on its line.
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*[ \t]+(#[^\r\n]*)")
 

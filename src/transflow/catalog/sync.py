@@ -159,48 +159,15 @@ def _plan_catalog(
 ) -> tuple[Output, MergeStats, Known | None]:
     """``plan_catalog``, and the catalog as it was read (see ``_read_known``)."""
     from transflow.catalog.header import catalog_header
+    from transflow.catalog.legacy import upgraded
     from transflow.catalog.merge import merge
 
     path = project.inside(project.settings.catalog_path(language, slug))
     cache_dir = project.settings.cache_dir
     old_data, old, seen, found = _read_known(path, cache_dir)
     header = catalog_header(template, language, old)
-    merged, stats = merge(template, _final_breaks_dropped(template, old), header)
+    merged, stats = merge(template, upgraded(template, old), header)
     return _output(path, old_data, merged, old, cache_dir, seen), stats, found
-
-
-def _final_breaks_dropped(template: Catalog, old: Catalog | None) -> Catalog | None:
-    """``old`` as the merge should see it. Templates made before 2026-12-07 gave a front-matter
-    block scalar (``summary: >``) the msgid of its text and a final space, its final line break
-    ("… the night. "); it is "… the night." now. Such an entry is taken under the new msgid, its
-    translation without the trailing blank space it had to copy: reviewed work stays reviewed,
-    where the merge would have made it a fuzzy suggestion and the page gone back to English."""
-    if old is None or not any(e.msgid[-1:].isspace() for e in old.entries):
-        return old  # every catalog made since, and most made before
-    fields = {
-        e.msgid
-        for e in template.entries
-        if e.msgctxt is None and any(c.startswith(_FRONT_MATTER) for c in e.extracted_comments)
-    }
-    taken = {e.msgid for e in old.entries if e.msgctxt is None}
-    entries, renamed = [], False
-    for entry in old.entries:
-        msgid = entry.msgid.rstrip()
-        if (
-            msgid != entry.msgid
-            and msgid in fields
-            and msgid not in taken
-            and entry.msgctxt is None
-            and entry.msgid_plural is None
-        ):
-            entry = replace(entry, msgid=msgid, msgstr=entry.msgstr.rstrip())
-            taken.add(msgid)
-            renamed = True
-        entries.append(entry)
-    return replace(old, entries=entries) if renamed else old
-
-
-_FRONT_MATTER = "front matter: "  # the extracted comment of a front-matter field's entry
 
 
 def _work(item: ArticleWork) -> ArticleDone:
