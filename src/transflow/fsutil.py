@@ -11,7 +11,10 @@ import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:  # imported with the first files to flush: a run writing none skips it
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 # A file as one ``stat`` saw it: inode, size, mtime in ns. Saving a file in any editor changes
 # one of them (a new file replacing it has another inode).
@@ -80,9 +83,9 @@ def write_files_atomic(files: Sequence[tuple[Path, bytes]], *, durable: bool = T
     """Write each file unless it already holds exactly its data, atomically, all flushed together.
 
     Every changed file first goes to a temporary file beside its target; then the data of all of
-    them reach the disk (see ``_flush``); only then are the temporary files renamed over their
-    targets. A crash or Ctrl-C at any point leaves each target either as it was or whole and new.
-    Returns, per file, whether it was written.
+    them reach the disk (see ``_FLUSH_THREADS``); only then are the temporary files renamed over
+    their targets. A crash or Ctrl-C at any point leaves each target either as it was or whole and
+    new. Returns, per file, whether it was written.
     ``durable=False`` skips the flush, for files that can be made again (built pages): after a
     power cut such a file may be empty, which the next run sees and rebuilds.
     """
@@ -115,7 +118,6 @@ class StagedWrites:
         self.durable = durable
         self.written: list[bool] = []  # per file added: whether it is (to be) written
         self.pending: list[tuple[str, Path]] = []  # temporary file and target, in order
-        self._durable: set[int] = set()  # pending indexes of the files to flush before renaming
         self.renamed = 0  # how many of them are in place
         # Targets left as they are because they changed after they were read (``Seen``).
         self.changed: list[Path] = []
@@ -124,6 +126,11 @@ class StagedWrites:
         self.placed: dict[Path, FileState] = {}
         self._seen: dict[int, tuple[Seen, int]] = {}  # pending index: (seen, index in written)
         self._states: dict[int, FileState] = {}  # pending index: the file's state once written
+        # Files added one by one (results from workers) start for the disk as soon as there are
+        # enough of them to be worth threads: their flushing overlaps the work still being done.
+        self._flusher: ThreadPoolExecutor | None = None
+        self._flushing: list[Future[None]] = []
+        self._unflushed: list[str] = []  # durable temporary files not handed to the flusher yet
 
     def add(
         self, path: Path, data: bytes, seen: Seen | None = None, *, durable: bool | None = None
@@ -148,17 +155,29 @@ class StagedWrites:
         # open returns, and a file created but not yet recorded would be left behind.
         tmp_name = _temporary_name(path)
         self.pending.append((tmp_name, path))
-        if self.durable if durable is None else durable:
-            self._durable.add(len(self.pending) - 1)
         mode = _new_file_mode() if info is None else info.st_mode & 0o777
         with _create(tmp_name, mode) as handle:
             handle.write(data)
             handle.flush()
             self._states[len(self.pending) - 1] = _stat_state(os.fstat(handle.fileno()))
         self.written.append(True)
+        if self.durable if durable is None else durable:
+            self._unflushed.append(tmp_name)
+            if self._flusher is None and len(self._unflushed) >= _FLUSH_THREADS_FROM:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self._flusher = ThreadPoolExecutor(max_workers=_FLUSH_THREADS)
+            if self._flusher is not None:
+                self._flushing.extend(self._flusher.submit(_fsync_file, n) for n in self._unflushed)
+                self._unflushed.clear()
 
     def commit(self) -> None:
-        _flush([tmp for i, (tmp, _) in enumerate(self.pending) if i in self._durable])
+        # Every durable file is on disk before any target is replaced (see ``_FLUSH_THREADS``).
+        for name in self._unflushed:
+            _fsync_file(name)
+        self._unflushed.clear()
+        for future in self._flushing:
+            future.result()  # an error (a full or failing disk) stops the commit here
         for index in range(self.renamed, len(self.pending)):
             tmp_name, path = self.pending[index]
             guard = self._seen.get(index)
@@ -174,6 +193,9 @@ class StagedWrites:
 
     def discard(self) -> None:
         """Remove the temporary files not renamed yet (all of them after an error)."""
+        if self._flusher is not None:  # the files being flushed are let be first
+            self._flusher.shutdown(wait=True, cancel_futures=True)
+            self._flusher = None
         for tmp_name, _ in self.pending[self.renamed :]:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp_name)  # noqa: PTH108  (the names are strings)
@@ -200,22 +222,12 @@ def _create(name: str, mode: int) -> BinaryIO:
     return handle
 
 
-def _flush(names: list[str]) -> None:
-    """Get the data of the files ``names`` to disk.
-
-    One ``fsync`` per file, from several threads at once: the file system then commits them
-    together, three times faster than one after another here. (``syncfs`` would be faster still
-    on an idle disk, but it also waits for every other program's unwritten data.)
-    """
-    if len(names) < 8:
-        for name in names:
-            _fsync_file(name)
-        return
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        for _ in pool.map(_fsync_file, names):
-            pass
+# Flushing a file waits for the disk, not the processor: one ``fsync`` per file, from several
+# threads at once, lets the file system commit them together, three times faster here than one
+# after another. (``syncfs`` would be faster still on an idle disk, but it also waits for every
+# other program's unwritten data.) Below this many files, they are flushed one by one at commit.
+_FLUSH_THREADS_FROM = 8
+_FLUSH_THREADS = 16
 
 
 def _fsync_file(name: str) -> None:

@@ -47,3 +47,30 @@ def test_built_pages_and_templates_are_not_waited_for(tmp_path: Path, run) -> No
     assert len(list((root / "locales" / "templates").glob("*.pot"))) == 20
     assert flushed(root, tmp_path / "build", "build", "--format", "md,html") == []
     assert len(list((root / "build").rglob("*.html"))) == 20  # English: kk and ru are empty
+
+
+def test_every_catalog_is_on_disk_before_the_first_one_is_replaced(tmp_path: Path, run) -> None:
+    """The flushing runs beside the merging, in threads: still, no old catalog is replaced
+    until every new one has reached the disk, so a power cut never leaves a mix. Each flush is
+    made to take 50 ms (a slow disk), so that some are still running when the merging ends."""
+    root = make_project(tmp_path / "p", run, articles=20)
+    trace = tmp_path / "trace"
+    command = [sys.executable, "-m", "transflow", "-C", str(root), "update", "-j", "2"]
+    slow_disk = ["-e", "inject=fsync:delay_exit=50000"]  # µs
+    strace = ["strace", "-f", "-qq", "-y", "-e", "trace=fsync,rename", *slow_disk]
+    subprocess.run([*strace, "-o", str(trace), *command], check=True, capture_output=True)
+    done: list[str] = []  # in the order the calls returned
+    started: dict[str, str] = {}  # pid: what its unfinished call is about
+    for line in trace.read_text().splitlines():
+        pid, _, call = line.partition(" ")
+        call = call.strip()
+        if call.endswith("<unfinished ...>"):
+            started[pid] = call
+        elif call.startswith("<..."):
+            done.append(started.pop(pid))
+        else:
+            done.append(call)
+    flushes = [i for i, call in enumerate(done) if re.match(r"fsync\(\d+<.*\.po\.\w+\.tmp>", call)]
+    renames = [i for i, call in enumerate(done) if re.match(r'rename\(".*\.po\.\w+\.tmp"', call)]
+    assert len(flushes) == len(renames) == 20 * 2
+    assert max(flushes) < min(renames)

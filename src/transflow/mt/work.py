@@ -122,7 +122,7 @@ def _drafted_fields(entry: Entry) -> tuple[object, ...]:
 
 # How many times a catalog saved by someone during a write is read again before its drafts wait.
 _ATTEMPTS = 3
-# Catalogs written together, their data flushed to disk at once (see fsutil._flush): a few
+# Catalogs written together, their data flushed to disk together (fsutil._FLUSH_THREADS): a few
 # seconds of drafts, without holding a whole archive's catalogs in memory at the last write.
 _BATCH = 256
 
