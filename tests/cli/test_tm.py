@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -132,3 +134,52 @@ def test_import_of_units_with_inline_codes_only_says_why(run, sample: Path, tmp_
         f"Error: {path}: holds no segment pair from en into kk, ru (skipped 1 units with "
         "inline codes or a missing side)\n"
     )
+
+
+def _pretty_unit(source: str, target: str, lang: str) -> str:
+    """A ``<tu>`` as an XML editor's "format and indent" lays it out: each text on lines of its
+    own, indented, and wrapped at 40 columns."""
+
+    def seg(text: str) -> str:
+        lines = textwrap.wrap(escape(text), 40)
+        return (
+            "        <seg>\n" + "".join(f"          {line}\n" for line in lines) + "        </seg>"
+        )
+
+    return (
+        f'    <tu>\n      <tuv xml:lang="en-US">\n{seg(source)}\n      </tuv>\n'
+        f'      <tuv xml:lang="{lang}">\n{seg(target)}\n      </tuv>\n    </tu>\n'
+    )
+
+
+def _pretty_file(path: Path, units: str) -> Path:
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n  <header creationtool="x"'
+        ' creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en-US"'
+        f' datatype="plaintext"/>\n  <body>\n{units}  </body>\n</tmx>\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_pretty_printed_file_gives_exact_matches(run, sample: Path, tmp_path: Path) -> None:
+    """A ``<seg>`` whose text stands on lines of its own, indented and wrapped, is the text: a
+    100% match, drafted as the translation reads without the layout."""
+    source, translation = _untranslate(sample, "kk")
+    assert "\n" not in source + translation and len(source) > 40  # wrapped over lines
+    agency = _pretty_file(tmp_path / "agency.tmx", _pretty_unit(source, translation, "kk-KZ"))
+    assert run(sample, "tm", "import", str(agency)).exit_code == 0
+    result = run(sample, "translate", "-l", "kk", "--engine", "memory")
+    assert result.exit_code == 0, result.output
+    path = sample / "locales" / "kk" / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    entry = next(e for e in read_catalog(path).entries if e.msgid == source)
+    assert "machine draft: memory 100%" in entry.translator_comments
+    assert (entry.msgstr, entry.fuzzy) == (translation, True)
+
+
+def test_a_pretty_printed_empty_segment_is_no_pair(run, sample: Path, tmp_path: Path) -> None:
+    units = _pretty_unit("Rain.", "Жаңбыр.", "kk") + _pretty_unit("Nothing to say.", "", "kk")
+    agency = _pretty_file(tmp_path / "agency.tmx", units)  # the second: <seg>, </seg> below it
+    result = run(sample, "tm", "import", str(agency))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("imported 1 segment pairs (kk: 1) ")

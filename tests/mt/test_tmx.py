@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
+from transflow.article.parse import parse_article
+from transflow.catalog.store import read_catalog
 from transflow.errors import CatalogError
+from transflow.mt.tm import segment_text, text_units
 from transflow.mt.tmx import Unit, format_tmx, parse_tmx
 
 UNITS = [
@@ -125,3 +129,64 @@ def test_a_refusal_is_a_sentence_not_a_repr(doctype: str, message: str) -> None:
         parse_tmx(data, Path("hostile.tmx"), "en")
     assert str(caught.value).startswith(f"hostile.tmx: {message}")
     assert "Forbidden(" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("seg", "text"),
+    [
+        # On lines of its own, indented: what pretty-printing makes of <seg>The council...</seg>.
+        ("\n          The council met on Monday.\n        ", "The council met on Monday."),
+        ("\n\t\tThe council met on Monday.\n\t", "The council met on Monday."),
+        # Wrapped by an editor: a line end is a space, as in Markdown ...
+        ("\n  The council met\n  on Monday.\n", "The council met on Monday."),
+        # ... but for a hard break, which stays one (as the templates write it) without the
+        # indentation after it.
+        ("\n  12 Abai Ave.\\\n  Almaty\n", "12 Abai Ave.\\\nAlmaty"),
+        ("\n  12 Abai Ave.  \n  Almaty\n", "12 Abai Ave.\\\nAlmaty"),
+        # Space with no line break in it is the text's own; a no-break space is not XML's space.
+        (" Rain. ", " Rain. "),
+        ("\u00a0Rain.\n  ", "\u00a0Rain."),
+    ],
+)
+def test_a_pretty_printed_segment_reads_as_its_text(seg: str, text: str) -> None:
+    unit = f"<tu><tuv xml:lang='en'><seg>{seg}</seg></tuv><tuv xml:lang='kk'><seg>{seg}</seg>"
+    data = f"<tmx><body>{unit}</tuv></tu></body></tmx>".encode()
+    content = parse_tmx(data, Path("x.tmx"), "en")
+    assert content.units[0].source == seg  # the file's text, as XML has it
+    assert text_units(content) == [Unit(text, text, "kk")]
+
+
+ARTICLE = """---
+title: Story
+summary: |
+  Two lines
+  of summary.
+---
+
+## Results   of the vote
+
+12 Abai Ave.\\
+    Almaty, and  more\x20\x20
+then a soft
+  break.
+
+| City | Turnout |
+| --- | --- |
+| Almaty | *High* |
+"""
+
+
+def test_what_transflow_exports_reads_as_itself() -> None:
+    """The msgids of an article (hard and soft breaks, indentation, front matter) and the texts
+    of the sample's catalogs are what ``segment_text`` reads them as, so a memory exported by
+    transflow serves as before."""
+    article = parse_article(ARTICLE, Path("story.md"), "story", ("title", "summary"), True)
+    texts = {segment.msgid for segment in article.segments}
+    assert "12 Abai Ave.\\\nAlmaty, and  more\\\nthen a soft break." in texts
+    texts |= {
+        text
+        for path in (REPO / "locales").glob("*/LC_MESSAGES/*.po")
+        for entry in read_catalog(path).entries
+        for text in (entry.msgid, entry.msgstr)
+    }
+    assert [text for text in texts if segment_text(text) != text] == []

@@ -2,7 +2,8 @@
 
 Export writes one ``<tu>`` per reviewed segment pair (translated, not fuzzy) of the chosen
 catalogs. Import checks a TMX file and keeps a copy in ``locales/tm/`` — with the catalogs, under
-version control, not in the cache — where the ``memory`` engine reads it on every run.
+version control, not in the cache — where the ``memory`` engine reads it on every run, each text
+as ``segment_text`` makes it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from transflow.article.segment import normalize
 from transflow.catalog.store import read_catalog
 from transflow.config import Settings
 from transflow.errors import CatalogError
@@ -78,6 +80,42 @@ def export_tm(
     return TmReport(path, written, dict(Counter(u.language for u in units)), left_out=left_out)
 
 
+# What XML counts as white space (a no-break space is text).
+_XML_SPACE = " \t\r\n"
+
+
+def segment_text(text: str) -> str:
+    """A ``<seg>``'s text as a segment of an article is, without the layout that an XML
+    pretty-printer or editor gives it and that XML does not tell from the text: white space with
+    a line break before or after the text (the text on lines of its own) goes, and a line break
+    inside it (a long text wrapped), with the indentation around it, is read as the extractor
+    reads a line end of Markdown: a space, or a hard break written ``\\`` and a line end. Space
+    at an end without a line break (``<seg> x</seg>``) is the text's own; the msgids transflow
+    exports read as themselves."""
+    if "\n" not in text:  # most segments: on one line, as the tools write them
+        return text
+    head = text[: len(text) - len(text.lstrip(_XML_SPACE))]
+    tail = text[len(text.rstrip(_XML_SPACE)) :]
+    if "\n" in head:
+        text = text[len(head) :]
+    if "\n" in tail:
+        text = text[: len(text) - len(tail)]
+    return normalize(text)
+
+
+def text_units(content: TmxContent) -> list[Unit]:
+    """The units of ``content`` with their texts as ``segment_text`` makes them, but those it
+    leaves without a source or a target (``<seg>`` and a line break, ``</seg>`` on the next)."""
+    units = []
+    for unit in content.units:
+        source, target = segment_text(unit.source), segment_text(unit.target)
+        if source == unit.source and target == unit.target:
+            units.append(unit)
+        elif source and target:
+            units.append(Unit(source, target, unit.language, unit.context))
+    return units
+
+
 def import_tm(project: Project, path: Path) -> TmReport:
     """Check ``path`` and store a copy in locales/tm/ under its own name."""
     try:
@@ -88,7 +126,7 @@ def import_tm(project: Project, path: Path) -> TmReport:
         raise CatalogError("a translation memory file must end in .tmx", path)
     content = parse_tmx(data, path, project.settings.source_language)
     targets = project.settings.target_languages
-    usable = [u for u in content.units if any(same_language(u.language, t) for t in targets)]
+    usable = [u for u in text_units(content) if any(same_language(u.language, t) for t in targets)]
     if not usable:
         # A memory of another tool may hold nothing but units with inline codes: say so.
         why = f" (skipped {content.skipped} units with inline codes or a missing side)"
@@ -104,7 +142,7 @@ def import_tm(project: Project, path: Path) -> TmReport:
 
 
 def stored_units(settings: Settings) -> list[Unit]:
-    """Every imported pair, into any language, file by file in name order."""
+    """Every imported pair, into any language, file by file in name order (``text_units``)."""
     folder = tm_folder(settings)
     units: list[Unit] = []
     # Any case of the suffix, as import takes it: "AGENCY.TMX" (a Windows tool's name) is kept
@@ -112,5 +150,5 @@ def stored_units(settings: Settings) -> list[Unit]:
     found = sorted(folder.iterdir()) if folder.is_dir() else []
     for path in [p for p in found if p.suffix.lower() == ".tmx" and p.is_file()]:
         content: TmxContent = parse_tmx(path.read_bytes(), path, settings.source_language)
-        units.extend(content.units)
+        units.extend(text_units(content))
     return units
