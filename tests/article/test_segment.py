@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from transflow.article.inline import protected_spans
 from transflow.article.parse import parse_article
-from transflow.article.segment import has_words, normalize, sentence_ranges
+from transflow.article.segment import Segment, has_words, normalize, role_of, sentence_ranges
 
 
 def sentences(text: str) -> list[str]:
@@ -214,3 +214,15 @@ def test_normalized_segments_keep_only_backslash_line_breaks(text: str) -> None:
     assert re.sub(r"[\s\\]", "", joined) == re.sub(r"[\s\\]", "", text)
     if "\n" not in text:
         assert joined == text
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["heading", "table cell", "paragraph", "front matter: title", "front matter: a, sentence"],
+)
+@pytest.mark.parametrize(("sentence", "sentences"), [(1, 1), (2, 3), (12, 12)])
+def test_the_role_is_read_back_from_the_extracted_comment(
+    role: str, sentence: int, sentences: int
+) -> None:
+    segment = Segment("Text.", role, 1, 0, 5, 0, sentence, sentences)
+    assert role_of(segment.context) == role

@@ -126,3 +126,80 @@ def test_a_hard_break_the_source_lacks_is_a_warning_and_published(tmp_path: Path
     assert run(root, "build", "-l", "ru", "--format", "html").exit_code == 0
     page = (root / "build" / "ru" / "story.html").read_text(encoding="utf-8")
     assert "Предложение 1<br />\nкороткое." in page
+
+
+def test_a_hard_break_in_a_heading_or_table_cell_is_no_finding(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """The build joins the lines of a heading and of a table cell into one: a translator's "\\"
+    at a line's end there changes nothing on the page, and check does not say it does. In a
+    paragraph it breaks the line, and check says so."""
+    root = tmp_path / "news"
+    assert run(tmp_path, "init", str(root), "-l", "ru").exit_code == 0
+    (root / "articles/story.md").write_text(
+        "---\ntitle: Story\n---\n\n## Results of the vote\n\n| City | Turnout |\n| --- | --- |\n"
+        "| Almaty | High |\n\nSentence one is short.\n",
+        "utf-8",
+    )
+    assert run(root, "update").exit_code == 0
+    path = root / "locales/ru/LC_MESSAGES/story.po"
+    catalog = polib.pofile(str(path))
+    russian = {
+        "Story": "История",
+        "Results of the vote": "Итоги\\\nголосования",
+        "City": "Город",
+        "Turnout": "Явка\\\nизбирателей",
+        "Almaty": "Алматы",
+        "High": "Высокая",
+        "Sentence one is short.": "Предложение\\\nкороткое.",
+    }
+    for entry in catalog:
+        entry.msgstr = russian[entry.msgid]
+    catalog.save()
+    result = run(root, "check")
+    assert result.exit_code == 0
+    line = polib.pofile(str(path)).find("Sentence one is short.").linenum
+    assert result.output == (
+        f"locales/ru/LC_MESSAGES/story.po:{line}: warning: 1 hard line break where the source "
+        "has 0: the page breaks a line the source does not [hard-breaks]\n"
+        "0 error(s), 1 warning(s) in 7 translated or fuzzy entries of 1 catalog(s)\n"
+    )
+    assert run(root, "build", "-l", "ru", "--format", "html").exit_code == 0
+    page = (root / "build" / "ru" / "story.html").read_text(encoding="utf-8")
+    assert "<h2>Итоги голосования</h2>" in page and "<th>Явка избирателей</th>" in page
+    assert "Предложение<br />\nкороткое." in page
+
+
+@pytest.mark.gettext
+def test_check_counts_the_entries_status_and_msgfmt_count_as_translated_or_fuzzy(
+    tmp_path: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    """A plural entry whose msgstr[0] is empty is untranslated for msgfmt and status, whatever
+    its other forms hold (msgfmt leaves it out of the .mo): check neither counts nor checks it.
+    One with msgstr[0] filled and another form empty is translated for all three."""
+    root = _project(tmp_path / "news", run, 2)
+    path = _translate(root, "{0}")  # a warning each, for a human to judge
+    catalog = polib.pofile(str(path))
+    catalog.metadata["Plural-Forms"] = (
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+        "(n%100<10 || n%100>=20) ? 1 : 2);"
+    )
+    dogs = {0: "", 1: "<b>собаки</b>", 2: "собак"}  # a form check would find raw HTML in
+    catalog.append(polib.POEntry(msgid="one dog", msgid_plural="%d dogs", msgstr_plural=dogs))
+    files = {0: "файл", 1: "", 2: "файлов"}
+    catalog.append(polib.POEntry(msgid="one file", msgid_plural="%d files", msgstr_plural=files))
+    catalog.save()
+    statistics = subprocess.run(
+        ["msgfmt", "--statistics", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    assert statistics.startswith("4 translated messages, 1 untranslated message.")
+    record = json.loads(run(root, "status", "--format", "json").output)["catalogs"][0]
+    assert (record["translated"], record["machine"], record["fuzzy"]) == (4, 0, 0)
+    assert record["untranslated"] == 1
+    result = run(root, "check")
+    assert result.output.endswith(" in 4 translated or fuzzy entries of 1 catalog(s)\n")
+    assert result.exit_code == 0, result.output  # the <b> of a form msgfmt leaves out
+    summary = json.loads(run(root, "check", "--format", "json").output)["summary"]
+    assert summary["entries"] == 4

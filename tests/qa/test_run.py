@@ -76,3 +76,51 @@ def test_publishable_drops_translated_entries_with_errors() -> None:
     assert "Dies" not in msgids
     assert "Rest in peace." in msgids  # fuzzy: never published, nothing to block
     assert len(catalog.entries) == 6  # the catalog read is left alone
+
+
+BREAKS = r"""msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+#. heading
+msgid "Results of the vote"
+msgstr "Итоги\\\n"
+"голосования"
+
+#. heading, sentence 2 of 2
+msgid "It ended."
+msgstr "Оно\\\n"
+"закончилось."
+
+#. table cell
+msgid "Turnout"
+msgstr "Явка\\\n"
+"избирателей"
+
+#. heading
+#. paragraph
+msgid "Almaty"
+msgstr "Алма\\\n"
+"ты"
+
+#. paragraph, sentence 1 of 3
+msgid "He left."
+msgstr "Он ушёл.\\\n"
+"Навсегда."
+
+msgid "Made by hand."
+msgstr "Сделано\\\n"
+"вручную."
+"""
+
+
+def test_hard_breaks_where_the_page_keeps_them() -> None:
+    """Not in a heading or a table cell, whose lines the build joins; in a text that is also a
+    paragraph, or where the catalog does not say where the text stands."""
+    findings = check_catalog(parse_po(BREAKS), WHERE, Glossary())
+    catalog = {e.lineno: e.msgid for e in parse_po(BREAKS).entries}
+    assert [catalog[f.line] for f in findings if f.check == "hard-breaks"] == [
+        "Almaty",
+        "He left.",
+        "Made by hand.",
+    ]

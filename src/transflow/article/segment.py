@@ -44,6 +44,17 @@ class Segment:
         return by_constructor(self)
 
 
+_PLACE = re.compile(r", sentence \d+ of \d+\Z")
+# The roles that are one line of the page: the build joins their line breaks, hard ones too.
+ONE_LINE_ROLES = frozenset({"heading", "table cell"})
+
+
+def role_of(context: str) -> str:
+    """The role named in an extracted comment that ``Segment.context`` wrote."""
+    place = _PLACE.search(context)
+    return context if place is None else context[: place.start()]
+
+
 def normalize(text: str) -> str:
     """Join soft line breaks; a hard break becomes a backslash break, which any editor shows."""
     if "\n" not in text:  # most segments: both patterns need a line break

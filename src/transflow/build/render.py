@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from transflow.article.frontmatter import split_front_matter, yaml_scalar
 from transflow.article.parse import FRONT_MATTER_ROLE, Article
-from transflow.article.segment import Segment
+from transflow.article.segment import ONE_LINE_ROLES, Segment
 from transflow.catalog.model import Catalog
 
 
@@ -91,7 +91,7 @@ def _fit(translation: str, role: str, starts_block: bool = True, source: str = "
     setext heading, a table row's first cell written without a "|"), where a "- " or "# " would
     start a block of its own. ``source``: the segment's text, whose end stands where the
     translation's will."""
-    if role in ("heading", "table cell"):
+    if role in ONE_LINE_ROLES:
         translation = " ".join(translation.split("\\\n"))
         translation = " ".join(translation.splitlines())
         if starts_block:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from babel.core import get_global
 
-from transflow.article.segment import has_words
+from transflow.article.segment import ONE_LINE_ROLES, has_words, role_of
 from transflow.qa.findings import ERROR, WARNING, Check, CheckFunction, Pair, Severity
 from transflow.qa.markup import (
     MARKUP_CHARS,
@@ -168,10 +168,13 @@ _HARD_BREAK = re.compile(r"(?:(?<!\\)(?:\\\\)*\\| {2,})\n(?=[^\n])")
 
 @check(
     WARNING,
-    "Hard line breaks (a \\ or two spaces at a line's end) as many as in the source",
+    "Hard line breaks (a \\ or two spaces at a line's end) as many as in the source, except in "
+    "headings and table cells, which the page shows on one line",
     hint=re.compile(r"\n."),
 )
 def hard_breaks(pair: Pair) -> Iterator[str]:
+    if pair.contexts and all(role_of(c) in ONE_LINE_ROLES for c in pair.contexts):
+        return  # the page shows no line break of this text, the source's nor the translation's
     want = len(_HARD_BREAK.findall(pair.source))
     have = len(_HARD_BREAK.findall(pair.translation))
     if want != have:

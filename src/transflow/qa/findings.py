@@ -40,6 +40,10 @@ class Pair:
     language: str
     glossary: Glossary
     source_language: str = "en"
+    # Where the source stands in the article: the entry's extracted comments, as
+    # ``Segment.context`` writes them ("heading", "paragraph, sentence 2 of 3"); none when the
+    # catalog does not say (a catalog made by hand).
+    contexts: tuple[str, ...] = ()
 
     def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
         return by_constructor(self)

@@ -14,6 +14,7 @@ from transflow.project import Project
 from transflow.qa.checks import CHECKS, check_pair
 from transflow.qa.findings import ERROR, Check, Finding, Pair
 from transflow.qa.glossary import Glossary, load_glossary
+from transflow.report.coverage import entry_state
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,17 @@ class CheckReport:
 
 
 def checked_entries(catalog: Catalog) -> list[Entry]:
-    """Entries a translator (or engine) worked on: some msgstr filled in, not obsolete."""
-    return [e for e in catalog.live_entries() if e.msgid and e.has_translation]
+    """The entries ``status`` counts as translated, machine drafts or fuzzy: not obsolete, the
+    msgstr filled in (of a plural entry ``msgstr[0]``, as msgfmt has it: with that form empty
+    it is untranslated, left out of the compiled catalog and not checked by ``msgfmt -c``)."""
+    return [e for e in catalog.live_entries() if e.msgid and entry_state(e) != "untranslated"]
 
 
 def _pairs(entry: Entry, where: Where, glossary: Glossary) -> Iterator[Pair]:
+    contexts = tuple(entry.extracted_comments)
+
     def pair(source: str, translation: str) -> Pair:
-        return Pair(source, translation, where.language, glossary, where.source_language)
+        return Pair(source, translation, where.language, glossary, where.source_language, contexts)
 
     if entry.msgid_plural is None:
         yield pair(entry.msgid, entry.msgstr)
