@@ -183,3 +183,4 @@ def test_a_pretty_printed_empty_segment_is_no_pair(run, sample: Path, tmp_path: 
     result = run(sample, "tm", "import", str(agency))
     assert result.exit_code == 0, result.output
     assert result.output.startswith("imported 1 segment pairs (kk: 1) ")
+    assert "skipped 1 units with inline codes or a missing side" in result.output

@@ -126,19 +126,22 @@ def import_tm(project: Project, path: Path) -> TmReport:
         raise CatalogError("a translation memory file must end in .tmx", path)
     content = parse_tmx(data, path, project.settings.source_language)
     targets = project.settings.target_languages
-    usable = [u for u in text_units(content) if any(same_language(u.language, t) for t in targets)]
+    units = text_units(content)
+    # A segment that was nothing but layout is a missing side too.
+    skipped = content.skipped + len(content.units) - len(units)
+    usable = [u for u in units if any(same_language(u.language, t) for t in targets)]
     if not usable:
         # A memory of another tool may hold nothing but units with inline codes: say so.
-        why = f" (skipped {content.skipped} units with inline codes or a missing side)"
+        why = f" (skipped {skipped} units with inline codes or a missing side)"
         raise CatalogError(
             f"holds no segment pair from {project.settings.source_language} into "
-            f"{', '.join(targets)}{why if content.skipped else ''}",
+            f"{', '.join(targets)}{why if skipped else ''}",
             path,
         )
     stored = project.inside(tm_folder(project.settings) / path.name)
     written = write_bytes_atomic(stored, data)
     counts = Counter(t for u in usable for t in targets if same_language(u.language, t))
-    return TmReport(stored, written, dict(counts), content.skipped)
+    return TmReport(stored, written, dict(counts), skipped)
 
 
 def stored_units(settings: Settings) -> list[Unit]:
