@@ -26,10 +26,14 @@ def _set(root: Path, prefix: str, msgstr: str) -> int:
     return next(e.lineno for e in read_catalog(path).entries if e.msgid.startswith(prefix))
 
 
-def test_sample_has_no_errors(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_sample_has_no_findings(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """The reviewed translations shipped as the example pass every check, the Kazakh sentence
+    that moves an English closing quotation before its verb too."""
     result = run(sample, "check")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1].startswith("0 error(s)")
+    assert result.output.splitlines() == [
+        "0 error(s), 0 warning(s) in 56 translated or fuzzy entries of 2 catalog(s)"
+    ]
 
 
 def test_error_exits_1_with_file_line_and_check(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
@@ -155,7 +159,7 @@ def test_a_glossary_column_named_kk_kz_is_kazakh(sample: Path, run) -> None:  # 
     result = run(sample, "check")
     assert result.exit_code == 0, result.output
     assert "[glossary]" not in result.output  # not "'Almaty' should stay 'Almaty'"
-    assert result.output.splitlines()[-1].startswith("0 error(s), 1 warning(s)")
+    assert result.output.splitlines()[-1].startswith("0 error(s), 0 warning(s)")
 
 
 def test_an_unclosed_quote_in_the_glossary_names_its_line(sample: Path, run) -> None:  # type: ignore[no-untyped-def]

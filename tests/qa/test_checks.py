@@ -100,6 +100,30 @@ CASES = [
         True,
     ),
     ("punctuation", "Related article", "Ұқсас мақала:", "kk", False),
+    # A quotation the translation moves before its verb: its marks are all there.
+    (
+        "punctuation",
+        "She asked why he was “let out to die.”",
+        "Ол «өлуге» неге деп сұрады.",
+        "kk",
+        True,
+    ),
+    (
+        "punctuation",
+        "She asked why he was “let out to die.”",
+        "Ол «өлуге неге деп сұрады.",
+        "kk",
+        False,
+    ),
+    (
+        "punctuation",
+        "She asked why he was “let out to die.”",
+        "Ол өлуге неге деп сұрады.",
+        "kk",
+        False,
+    ),
+    ("punctuation", "The poet’s “death.”", "Ақынның өлімі.", "kk", False),  # ’ is no quote
+    ("punctuation", "“Free him,” she said.", "Ол: «Оны босатыңдар».", "kk", True),
     ("same-as-source", "Rest in peace.", "Покойся с миром.", "ru", True),
     ("same-as-source", "Rest in peace.", "Rest in peace.", "ru", False),
     ("same-as-source", "Facebook", "Facebook", "ru", True),
