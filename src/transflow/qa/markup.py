@@ -155,6 +155,16 @@ def _may_match(text: str, pattern: re.Pattern[str]) -> bool:
 _TITLE = re.compile(r"\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\))\s*\)\Z")
 
 
+def link_target(text: str, match: re.Match[str]) -> str:
+    """A link target that ``LINK_TARGET`` found in ``text``, as the checks compare it: a
+    reference by the label it names, however written; an inline target without its title."""
+    target = match.group()
+    if target.startswith("]["):
+        label = reference_label(text, Span(match.start(), match.end(), target))
+        return target if label is None else f"][{label}]"
+    return _TITLE.sub(")", target)
+
+
 def targets_of(text: str) -> Counter[str]:
     """Link targets, image sources, autolinks, bare URLs and e-mail addresses, with counts; a
     link's title is not part of its target.
@@ -167,13 +177,7 @@ def targets_of(text: str) -> Counter[str]:
         text = _blank(text, _CODE)
     found: Counter[str] = Counter()
     if _may_match(text, LINK_TARGET):
-        for m in LINK_TARGET.finditer(text):
-            target = m.group()
-            if target.startswith("]["):  # a reference: the label it names, however written
-                label = reference_label(text, Span(m.start(), m.end(), target))
-                found[target if label is None else f"][{label}]"] += 1
-            else:
-                found[_TITLE.sub(")", target)] += 1
+        found.update(link_target(text, m) for m in LINK_TARGET.finditer(text))
         text = _blank(text, LINK_TARGET)
     if _may_match(text, _AUTOLINK):
         found.update(m.group() for m in _AUTOLINK.finditer(text))
