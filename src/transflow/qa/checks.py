@@ -208,6 +208,12 @@ def _final_marks(text: str) -> set[str]:
 _QUOTATION_MARK = re.compile(r"(?<!\w)[\"“”«»„’'‘›‹]|[\"“”«»„’'‘›‹](?!\w)")
 
 
+def _as_many_quotation_marks(pair: Pair) -> bool:
+    return len(_QUOTATION_MARK.findall(pair.source)) == len(
+        _QUOTATION_MARK.findall(pair.translation)
+    )
+
+
 @check(
     WARNING,
     "Final punctuation (. ? ! : and quotes) as in the source; a quotation may move inside the "
@@ -215,9 +221,7 @@ _QUOTATION_MARK = re.compile(r"(?<!\w)[\"“”«»„’'‘›‹]|[\"“”«
 )
 def punctuation(pair: Pair) -> Iterator[str]:
     want, have = _final_marks(pair.source), _final_marks(pair.translation)
-    if "quote" in want ^ have and len(_QUOTATION_MARK.findall(pair.source)) == len(
-        _QUOTATION_MARK.findall(pair.translation)
-    ):
+    if "quote" in want ^ have and _as_many_quotation_marks(pair):
         # Quoted words at the end that the translation puts before its verb (Kazakh: «…»
         # деп сұрады), or the other way round: moved, not lost.
         want.discard("quote")
