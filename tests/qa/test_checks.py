@@ -50,6 +50,11 @@ CASES = [
     ("markup", "A **bold** claim.", "Смелое заявление.", "ru", False),
     ("markup", "A [link](#) here.", "Здесь [ссылка](#).", "ru", True),
     ("markup", "A [link](#) here.", "Здесь [ссылка(#).", "ru", False),
+    # Brackets that pair as text are an editor's insertion, not markup.
+    ("markup", "He said it was fine.", "Он сказал [журналистам], что всё в порядке.", "ru", True),
+    ("markup", "A [link](#) here.", "Здесь [ссылка](#) [1] [и [так] далее].", "ru", True),
+    ("markup", "He said it was fine.", "Он сказал [журналистам, что всё в порядке.", "ru", False),
+    ("markup", "He said it was fine.", "Он сказал ]журналистам[, что всё хорошо.", "ru", False),
     ("markup-order", "A *b* and `c`.", "А *б* и `c`.", "ru", True),
     ("markup-order", "A *b* and `c`.", "А `c` и *б*.", "ru", False),
     ("numbers", PETITION, PETITION_RU, "ru", True),

@@ -81,7 +81,7 @@ def _markup_from_tokens(text: str) -> Markup:
     """The reference reading, through markdown-it-py's inline parser."""
     elements: list[str] = []
     code: list[str] = []
-    stray: Counter[str] = Counter()
+    texts: list[str] = []
     in_autolink = False
     for token in _parser().parseInline(text)[0].children or []:
         kind = _PAIRED.get(token.type)
@@ -93,8 +93,29 @@ def _markup_from_tokens(text: str) -> Markup:
         if token.type == "code_inline":
             code.append(token.content)
         elif token.type == "text" and not in_autolink:  # a "*" in a URL is no delimiter
-            stray.update(char for char in token.content if char in _DELIMITERS)
-    return Markup(tuple(elements), tuple(code), stray)
+            texts.append(token.content)
+    return Markup(tuple(elements), tuple(code), _stray(texts))
+
+
+def _stray(texts: list[str]) -> Counter[str]:
+    """The delimiters left as text in ``texts`` (a text's text parts, in order) that mark an
+    error: every "*", "_" and "`", and the "[" and "]" that no other closes or opens. Brackets
+    that pair as text ("[editor's note]", "[1]") are prose, as CommonMark shows them."""
+    joined = "".join(texts)
+    stray = Counter(char for char in joined if char in _DELIMITERS)
+    if "[" in stray or "]" in stray:
+        opened = unopened = 0
+        for char in joined:
+            if char == "[":
+                opened += 1
+            elif char == "]":
+                if opened:
+                    opened -= 1
+                else:
+                    unopened += 1
+        stray["["], stray["]"] = opened, unopened
+        stray += Counter()  # drops the zero counts: Markups compare their Counters
+    return stray
 
 
 # markdown-it-pyrs (Rust) reads inline Markdown ~20x faster and gives the same tree, but it only
@@ -112,13 +133,13 @@ def _markup_from_tree(root: Any) -> Markup | None:
         return None
     elements: list[str] = []
     code: list[str] = []
-    stray: Counter[str] = Counter()
+    texts: list[str] = []
 
     def visit(nodes: list[Any]) -> None:
         for node in nodes:
             name = node.name
             if name == "text":
-                stray.update(char for char in node.meta["content"] if char in _DELIMITERS)
+                texts.append(node.meta["content"])
             elif name == "code_inline":
                 elements.append("code span")
                 code.append("".join(child.meta.get("content", "") for child in node.children))
@@ -128,7 +149,7 @@ def _markup_from_tree(root: Any) -> Markup | None:
                     visit(node.children)
 
     visit(blocks[0].children)
-    return Markup(tuple(elements), tuple(code), stray)
+    return Markup(tuple(elements), tuple(code), _stray(texts))
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
