@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import re
 import tomllib
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from transflow.errors import ConfigError
+from transflow.fsutil import read_text_utf8
 
 CONFIG_NAME = "transflow.toml"
 SEGMENTATIONS = ("sentence", "paragraph")
@@ -97,10 +99,9 @@ def load_settings(root: Path) -> Settings:
     path = root / CONFIG_NAME
     if not path.is_file():
         raise ConfigError(f"no {CONFIG_NAME} here; run `transflow init` to create a project", root)
+    text = read_text_utf8(path, ConfigError)  # a byte order mark, as editors may save, goes
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError("is not valid UTF-8", path) from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = _toml_problem(exc)
         raise ConfigError(f"is not valid TOML: {message}", path, line) from None
@@ -121,7 +122,7 @@ def settings_from_dict(root: Path, data: dict[str, Any], path: Path) -> Settings
             known = ", ".join(sorted([*_SCALAR_KEYS, *TABLE_KEYS]))
             raise _error(f"unknown key `{key}` (known keys: {known})", path, key)
         if isinstance(value, bool) or not isinstance(value, expected):
-            raise _error(f"`{key}` has a bad value {value!r}", path, key)
+            raise _error(f"`{key}` has a bad value {toml_value(value)}", path, key)
         values[key] = value
     try:
         _check_values(values, path)
@@ -139,6 +140,19 @@ def settings_from_dict(root: Path, data: dict[str, Any], path: Path) -> Settings
 
     load_mt_settings(settings)
     return settings
+
+
+def toml_value(value: object) -> str:
+    """``value`` as the TOML file spells it: ``true``, ``"kk"``, ``["kk", "ru"]``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return f"[{', '.join(toml_value(item) for item in value)}]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 def _error(message: str, path: Path, key: str) -> ConfigError:
@@ -167,8 +181,9 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
     coverage = values.get("min_coverage", 80)
     if not 0 <= coverage <= 100:
         raise ConfigError(f"`min_coverage` must be between 0 and 100, not {coverage!r}", path)
-    for key in ("articles", "locales", "build"):
+    for key in _FOLDER_KEYS:
         _check_folder(values.get(key), key, path)
+    _check_apart(values, path)
     fields = values.get("translate_fields", [])
     if not all(isinstance(f, str) and f for f in fields):
         raise ConfigError("`translate_fields` must be a list of front-matter field names", path)
@@ -200,6 +215,30 @@ def _check_folder(value: str | None, key: str, path: Path) -> None:
         raise ConfigError(f"`{key}` must be a folder inside the project, not {value!r}", path)
 
 
+_FOLDER_KEYS = ("articles", "locales", "build")
+
+
+def _check_apart(values: dict[str, Any], path: Path) -> None:
+    """The project's folders are apart: pages built into ``articles`` would be read as articles,
+    and a build into ``locales`` would mix pages with translators' catalogs."""
+    folders = {key: Path(values.get(key, key)).parts for key in _FOLDER_KEYS}
+    for number, first in enumerate(_FOLDER_KEYS):
+        if folders[first][:1] == (".transflow-cache",):
+            raise ConfigError(f"`{first}` must be outside .transflow-cache, a cache", path)
+        for second in _FOLDER_KEYS[number + 1 :]:
+            a, b = folders[first], folders[second]
+            if a[: len(b)] != b and b[: len(a)] != a:
+                continue
+            # The message (and the line it points at) names a key the file sets.
+            key, other = (second, first) if second in values else (first, second)
+            mine, theirs = toml_value(values.get(key, key)), toml_value(values.get(other, other))
+            raise ConfigError(
+                f"`{key}` must be a folder apart from `{other}` ({key} = {mine}, {other} = "
+                f"{theirs})",
+                path,
+            )
+
+
 def _toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
     """tomllib puts the position in its message: "Invalid value (at line 2, column 21)"."""
     text = str(exc)
@@ -224,7 +263,7 @@ def config_line(path: Path, keys: Sequence[str], *, exact: bool = False) -> int 
     Errors are found only after tomllib has read the file, so the file is valid TOML and a
     line-by-line look suffices; it is read again only when there is an error to place."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
     wanted = tuple(keys)

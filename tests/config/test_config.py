@@ -30,7 +30,12 @@ def test_defaults(tmp_path: Path) -> None:
         ('sorce_language = "en"', "unknown key `sorce_language`", 3),
         ('segmentation = "word"', "`segmentation` must be one of sentence, paragraph", 3),
         ("min_coverage = 120", "`min_coverage` must be between 0 and 100", 3),
-        ('min_coverage = "80"', "`min_coverage` has a bad value", 3),
+        ('min_coverage = "80"', '`min_coverage` has a bad value "80"', 3),
+        ("min_coverage = true", "`min_coverage` has a bad value true$", 3),
+        ('locales = "articles/po"', "`locales` must be a folder apart from `articles`", 3),
+        ('articles = "."', "`articles` must be a folder apart from `locales`", 3),
+        ('articles = "build/src"', "`build` must be a folder apart from `articles`", 2),
+        ('locales = ".transflow-cache/l"', "`locales` must be outside .transflow-cache", 3),
         (
             'target_languages = ["kk", "xx-notalanguage"]',
             "`target_languages` names an unknown language",
@@ -74,3 +79,20 @@ def test_a_typo_in_the_mt_table_stops_every_command(tmp_path: Path, run, command
     assert result.exit_code == 1
     assert "transflow.toml:2: unknown engine 'gogle'" in result.output
     assert not (root / "locales").exists() and not (root / "build").exists()  # nothing written
+
+
+def test_a_byte_order_mark_is_read_as_none(tmp_path: Path) -> None:
+    # Notepad's "UTF-8 with BOM"; an error still names its line.
+    (tmp_path / "transflow.toml").write_bytes(b"\xef\xbb\xbfmin_coverage = 50\n")
+    assert load_settings(tmp_path).min_coverage == 50
+    (tmp_path / "transflow.toml").write_bytes(b"\xef\xbb\xbfmin_coverage = 500\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert info.value.line == 1
+
+
+def test_a_byte_that_is_not_utf8_is_named_by_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "transflow.toml").write_bytes(b'min_coverage = 50\nproject_name = "caf\xe9"\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert str(info.value).endswith("transflow.toml:2: is not valid UTF-8 (byte 0xE9 at column 20)")
