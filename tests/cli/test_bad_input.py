@@ -50,6 +50,24 @@ def test_front_matter_error_points_at_the_line(sample: Path, run) -> None:
     assert f"{sample / 'articles' / 'a-broken.md'}:4: invalid front matter" in result.output
 
 
+@pytest.mark.parametrize(
+    ("front", "line", "why"),
+    [
+        ("title: A\nsubtitle no colon\nauthor: B\n", 3, "could not find expected ':'"),
+        ("title: A\nsubtitle: [a, b\n", 3, "did not find expected ',' or ']'"),
+        ("title: 'A\nsubtitle: B\n", 2, "found unexpected end of stream"),
+        ("title: A\n- item\n", 3, "did not find expected key"),
+    ],
+)
+def test_front_matter_errors_name_the_line_to_fix(
+    sample: Path, run, front: str, line: int, why: str
+) -> None:
+    # Not the line after a key without its ":", nor the closing "---" after an unclosed "[" or "'".
+    add_article(sample, "a-broken.md", f"---\n{front}---\n\nText.\n".encode())
+    path = sample / "articles" / "a-broken.md"
+    assert_fails_cleanly(run, sample, ["extract"], f"{path}:{line}: invalid front matter: {why}")
+
+
 @pytest.mark.parametrize("command", ["extract", "update", "build", "status"])
 @pytest.mark.parametrize(
     ("date", "why"),

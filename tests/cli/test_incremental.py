@@ -290,6 +290,6 @@ def test_a_bad_article_late_in_the_run_leaves_every_file_as_it_was(
     for command in ("update", "build"):
         result = run(root, command, "-j", jobs)
         assert result.exit_code == 1
-        assert "story-039.md:3: invalid front matter" in result.output
+        assert "story-039.md:2: invalid front matter" in result.output
     assert snapshot(root) == before
     assert not [p for p in root.rglob("*.tmp")]

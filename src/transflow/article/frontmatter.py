@@ -80,7 +80,7 @@ def _compose_and_load(yaml_text: str, path: Path, first_line: int) -> tuple[yaml
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_error(exc, path, first_line) from None
+        raise _yaml_error(exc, path, first_line, yaml_text) from None
     except yaml.YAMLError as exc:
         raise ArticleError(f"invalid front matter: {exc}", path, first_line) from None
     except _UNBUILDABLE as exc:
@@ -177,8 +177,19 @@ def _looks_like_markdown(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and not node.style and ":" not in node.value
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, path: Path, first_line: int) -> ArticleError:
+def _yaml_error(
+    exc: yaml.MarkedYAMLError, path: Path, first_line: int, yaml_text: str
+) -> ArticleError:
     mark = exc.problem_mark or exc.context_mark
+    # The line to fix: where a key without its ":" starts, or where a quote or bracket that is
+    # never closed opens, not the line after it (or the closing "---") where YAML gave up.
+    gave_up, context = exc.problem_mark, exc.context_mark
+    if (
+        gave_up is not None
+        and context is not None
+        and (exc.context == "while scanning a simple key" or not yaml_text[gave_up.index :].strip())
+    ):
+        mark = context
     line = first_line + mark.line if mark is not None else first_line
     problem = exc.problem or exc.context or "cannot be parsed"
     return ArticleError(f"invalid front matter: {problem}", path, line)
