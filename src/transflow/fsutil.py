@@ -4,10 +4,12 @@ a file that someone saved after transflow read it (``Seen``)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import functools
 import os
 import secrets
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +144,9 @@ class StagedWrites:
         except FileNotFoundError:
             info = None
             path.parent.mkdir(parents=True, exist_ok=True)
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            # Found now, not by the rename at the end: no target is replaced if one cannot be.
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if info is not None and info.st_size == len(data) and path.read_bytes() == data:
             self.written.append(False)
             return

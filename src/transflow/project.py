@@ -85,7 +85,8 @@ class Project:
         except ArticleError as exc:
             raise ArticleError(exc.message + hint, exc.path, exc.line) from None
         if not path.is_file():
-            raise ArticleError(f"no article {slug!r}{hint}", path)
+            # A file name given as the slug (my-story.md) is named as given, not as my-story.md.md.
+            raise ArticleError(f"no article {slug!r}{hint}", path if not hint else None)
 
     def _no_articles_folder(self, folder: Path) -> ConfigError:
         what = "is a file, not a folder" if folder.exists() else "does not exist"
@@ -95,6 +96,27 @@ class Project:
         if line is not None:  # a setting that may be the typo: say where it is
             message += f" (`articles` in {config}:{line})"
         return ConfigError(message, folder)
+
+    def check_output(self, path: Path, what: str) -> None:
+        """Refuse ``path`` for ``what`` a command writes where the user says (``status -o``,
+        ``tm export``) when it would replace the project's own files: its settings, its
+        glossary, an article, a catalog or the cache."""
+        from transflow.qa.glossary import GLOSSARY_NAME
+
+        s = self.settings
+        target = path.resolve()
+        files = {CONFIG_NAME: "the project's settings", GLOSSARY_NAME: "the project's glossary"}
+        for name, kind in files.items():
+            if target == (self.root / name).resolve():
+                raise TransflowError(f"is {kind}; write the {what} to another file", path)
+        folders = {
+            s.articles_dir: f"in the articles folder ({s.articles})",
+            s.locales_dir: f"in the catalogs folder ({s.locales})",
+            s.cache_dir: f"in the cache ({s.cache_dir.name})",
+        }
+        for folder, kind in folders.items():
+            if folder.resolve() in target.parents:
+                raise TransflowError(f"is {kind}; write the {what} somewhere else", path)
 
     def languages(self, selected: tuple[str, ...] = ()) -> list[str]:
         for lang in selected:

@@ -104,3 +104,13 @@ def test_raw_html_in_a_shown_field_is_kept_as_in_the_body(new_project: Path, run
     assert '<p class="subtitle">A <b>bold</b> one</p>' in page
     other = (root / "build" / "en" / "plain.html").read_text(encoding="utf-8")
     assert '<p class="subtitle">A <em>bold</em> one</p>' in other and "<b>tag</b>" in other
+
+
+def test_an_article_without_front_matter_has_no_empty_header(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "news"
+    assert run(tmp_path, "init", str(root)).exit_code == 0
+    (root / "articles" / "story.md").write_text("The road is shut.\n", encoding="utf-8")
+    assert run(root, "build").exit_code == 0
+    page = (root / "build" / "en" / "story.html").read_text(encoding="utf-8")
+    assert "<header>" not in page
+    assert "<article>\n<p>The road is shut.</p>\n</article>" in page

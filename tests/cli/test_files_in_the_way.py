@@ -154,3 +154,66 @@ def test_translate_with_no_catalog_yet_does_not_say_all_is_drafted(sample: Path,
 def test_jobs_option_reads_as_the_readme_writes_it(run, tmp_path: Path) -> None:
     result = run(tmp_path, "build", "--help")
     assert "-j, --jobs N" in result.output
+
+
+def test_a_page_in_the_way_stops_the_build_before_any_page_is_written(sample: Path, run) -> None:
+    # The English and the ru pages come first or last; none may be written while one cannot be.
+    page = sample / "build/kk" / f"{SAMPLE_SLUG}.html"
+    page.mkdir(parents=True)
+    result = run(sample, "build")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {page}: is a folder, where a file is needed"
+    assert [p for p in (sample / "build").rglob("*") if not p.is_dir()] == []
+
+
+ELSEWHERE = "; write the {} somewhere else"
+ANOTHER = "; write the {} to another file"
+
+
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        (
+            f"locales/ru/LC_MESSAGES/{SAMPLE_SLUG}.po",
+            "is in the catalogs folder (locales)" + ELSEWHERE,
+        ),
+        ("locales/tm/report.html", "is in the catalogs folder (locales)" + ELSEWHERE),
+        (f"articles/{SAMPLE_SLUG}.md", "is in the articles folder (articles)" + ELSEWHERE),
+        ("articles/report.html", "is in the articles folder (articles)" + ELSEWHERE),
+        (".transflow-cache/report.html", "is in the cache (.transflow-cache)" + ELSEWHERE),
+        ("transflow.toml", "is the project's settings" + ANOTHER),
+        ("glossary.csv", "is the project's glossary" + ANOTHER),
+    ],
+)
+@pytest.mark.parametrize(("command", "what"), [("status -o", "report"), ("tm export", "export")])
+def test_a_report_never_replaces_the_projects_own_files(
+    sample: Path,
+    run,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    what: str,
+    target: str,
+    why: str,
+) -> None:
+    monkeypatch.chdir(sample)  # the file argument is relative to the current folder
+    (sample / ".transflow-cache").mkdir(exist_ok=True)
+    assert_fails_cleanly(run, sample, [*command.split(), target], f"{target}: {why.format(what)}")
+
+
+def test_a_report_elsewhere_in_the_project_is_written(sample: Path, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(sample)
+    assert run(sample, "status", "--format", "html", "-o", "build/coverage.html").exit_code == 0
+    assert (sample / "build/coverage.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(("where", "said"), [(".", "the current folder"), ("desk", "desk")])
+def test_init_says_where_the_project_is(
+    run, tmp_path: Path, monkeypatch, where: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    result = run(Path(), "init", where)
+    assert result.exit_code == 0
+    articles = "articles" if where == "." else f"{where}/articles"
+    assert (
+        result.output.splitlines()[-1] == f"Project ready in {said}. Put articles in {articles}/."
+    )

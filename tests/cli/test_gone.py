@@ -136,7 +136,7 @@ def test_a_language_no_longer_built_loses_its_outdated_pages(project: Path, run)
     kept = {p: t for p, t in mtimes(project / "build").items() if p.suffix == ".md"}
     result = run(project, "build")
     assert result.exit_code == 0
-    assert "skipped story-005 [kk]: 0% translated, below min_coverage 50%" in result.stderr
+    assert "skipped story-005 [kk]: 0.0% translated, below min_coverage 50%" in result.stderr
     assert "removed build/kk/story-005.html (not built now: see skipped)" in result.output
     assert sorted(p.name for p in (project / "build").iterdir()) == ["en", "kk", "ru"]
     assert not list((project / "build").glob("[kr][ku]/*"))
@@ -196,3 +196,28 @@ def test_a_renamed_article_gets_its_drafts_from_the_memory(project: Path, run) -
     assert run(project, "translate", "-l", "kk", "--engine", "memory").exit_code == 0
     draft = "# machine draft: memory 100%\n#. heading\n#: articles/budget.md:6\n#, fuzzy\n"
     assert draft + translated in (kk / "budget.po").read_text("utf-8")
+
+
+def test_a_markdown_build_removes_a_skipped_language_s_html_too(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    config = project / "transflow.toml"
+    config.write_text(
+        config.read_text("utf-8").replace("min_coverage = 0", "min_coverage = 50"), "utf-8"
+    )
+    result = run(project, "build", "--format", "md", "-l", "kk")
+    assert result.exit_code == 0
+    assert "removed build/kk/story-005.html (not built now: see skipped)" in result.output
+    assert not list((project / "build" / "kk").iterdir())  # no outdated page in either format
+
+
+def test_a_language_taken_out_of_the_targets_is_named_as_the_reason(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    config = project / "transflow.toml"
+    text = config.read_text("utf-8")
+    config.write_text(
+        text.replace('target_languages = ["kk", "ru"]', 'target_languages = ["kk"]'), "utf-8"
+    )
+    result = run(project, "build")
+    assert result.exit_code == 0
+    reason = "(its language is no longer in target_languages)"
+    assert f"removed build/ru/story-005.md {reason}" in result.output
+    assert "see skipped" not in result.output and not result.stderr
+    assert not (project / "build" / "ru").exists() or not list((project / "build/ru").iterdir())

@@ -112,7 +112,7 @@ def test_init_then_update_then_build(tmp_path: Path, run) -> None:
         "# Kazakh translation of the article “Hello” (hello).\n# Made with transflow.\n"
     )
     result = run(project, "build")
-    assert "skipped hello [kk]: 0% translated, below min_coverage 80%" in result.output
+    assert "skipped hello [kk]: 0.0% translated, below min_coverage 80%" in result.output
     assert (project / "build/en/hello.html").exists()
     assert run(tmp_path, "init", str(project)).exit_code == 1  # never overwrites a project
 
@@ -200,7 +200,7 @@ def test_a_build_whose_every_page_is_skipped_does_not_say_up_to_date(sample: Pat
     assert result.exit_code == 0
     assert "All pages are up to date." not in result.output
     assert "No page to build: every one asked for is skipped (see why below)." in result.output
-    assert f"skipped {SAMPLE_SLUG} [ru]: 0% translated, below min_coverage 80%" in result.stderr
+    assert f"skipped {SAMPLE_SLUG} [ru]: 0.0% translated, below min_coverage 80%" in result.stderr
     assert not (sample / "build" / "ru").exists()
     again = run(sample, "build", "-l", "ru")  # the same, from the stamps
     assert "No page to build: every one asked for is skipped (see why below)." in again.output
@@ -208,7 +208,7 @@ def test_a_build_whose_every_page_is_skipped_does_not_say_up_to_date(sample: Pat
     assert "wrote build/kk/" in run(sample, "build").output
     rerun = run(sample, "build")
     assert "All pages are up to date." in rerun.output
-    assert f"skipped {SAMPLE_SLUG} [ru]: 0% translated" in rerun.stderr
+    assert f"skipped {SAMPLE_SLUG} [ru]: 0.0% translated" in rerun.stderr
 
 
 def test_an_unknown_build_format_is_a_usage_error(sample: Path, run) -> None:  # type: ignore[no-untyped-def]

@@ -81,7 +81,6 @@ def test_dry_run_lists_what_would_be_sent(run, project: Path, services: FakeServ
 @pytest.mark.parametrize(
     ("args", "env", "message"),
     [
-        (["--engine", "bing"], {}, "unknown engine 'bing'"),
         (["--engine", "deepl"], {}, "deepl needs an API key in the environment variable "
          "DEEPL_API_KEY"),
         (["--engine", "deepl"], {"DEEPL_API_KEY": "k"}, "deepl does not translate into "
@@ -97,6 +96,16 @@ def test_errors_before_any_request(
     result = run(project, "translate", *args, env=env)
     assert result.exit_code == 1
     assert message in result.output
+    assert services.count() == 0
+
+
+def test_a_mistyped_engine_is_a_usage_error(run, project: Path, services: FakeServices) -> None:
+    configure(project, ["google"], google=remote(services, "google"))
+    result = run(project, "translate", "--engine", "memory,gogle")
+    assert result.exit_code == 2  # as click's own choices: a slip on the command line
+    assert result.output.startswith("Usage: ") and "translate [OPTIONS]" in result.output
+    assert "'gogle' is not one of memory, pseudo, google, mymemory, libre, deepl, microsoft; " \
+        "did you mean google?" in result.output  # fmt: skip
     assert services.count() == 0
 
 

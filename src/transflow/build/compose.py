@@ -87,7 +87,9 @@ def _text(
     coverage = coverage_of(catalog, article.slug, language, settings.relative(path))
     report.counted.append((str(path), digest, counted.counts_of(coverage)))  # for `status`
     if coverage.percent < settings.min_coverage:
-        reason = f"{coverage.percent:g}% translated, below min_coverage {settings.min_coverage:g}%"
+        reason = (
+            f"{coverage.percent:.1f}% translated, below min_coverage {settings.min_coverage:g}%"
+        )
         report.skipped.append(Skipped(article.slug, language, reason))
         return None
     where = Where(article.slug, language, settings.relative(path), settings.source_language)

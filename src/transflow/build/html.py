@@ -226,7 +226,8 @@ def _header(meta: Mapping[str, Any], language: str, parser: MarkdownIt, heading:
         parts.append(f'<p class="summary">{_inline(parser, summary)}</p>')
     if caption := _field_text(meta.get("caption")):
         parts.append(f'<p class="caption">{_inline(parser, caption)}</p>')
-    return "\n".join(parts)
+    joined = "\n".join(parts)
+    return f"<header>\n{joined}\n</header>\n" if parts else ""  # none for an article without
 
 
 def _nav(language: str, links: list[PageLink]) -> str:
@@ -274,10 +275,7 @@ table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ddd; padding
 <body>
 {nav}
 <article>
-<header>
-{header}
-</header>
-{body}</article>
+{header}{body}</article>
 {footer}
 </body>
 </html>

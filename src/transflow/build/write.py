@@ -154,11 +154,12 @@ def _unbuilt(
     """Remove the pages that earlier builds wrote for languages skipped now (below
     min_coverage, no catalog) or no longer built at all (not in ``target_languages`` any
     more): an outdated translation is not left published."""
+    # Every format: `build --format md` leaves no outdated HTML page of a skipped language.
     pages = [
         project.paths.output(skipped.language, work.slug, fmt)
         for work, done in zip(todo, done_all, strict=True)
         for skipped in done.skipped
-        for fmt in work.formats
+        for fmt in FORMATS
     ]
     slugs = {work.slug for work in todo}
     s = project.settings
@@ -208,7 +209,7 @@ def _stamp_key(work: BuildWork) -> str:
 def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
     s = project.settings
     return settings_digest(
-        "build/10",  # bump when what a build writes or remembers changes
+        "build/11",  # bump when what a build writes or remembers changes
         __version__,
         formats,
         s.min_coverage,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -98,7 +99,11 @@ def init_command(ctx: click.Context, directory: Path, langs: tuple[tuple[str, ..
     created = init_project(directory, flatten(langs) or ("kk", "ru"))
     for path in created:
         click.echo(f"created {path}")
-    click.echo(f"Project ready in {directory}. Put articles in {directory / 'articles'}.")
+    # `init` alone: "the current folder", not "." (which would end the sentence twice)
+    shown = os.path.normpath(directory)
+    where = "the current folder" if shown == "." else shown
+    articles = "articles" if shown == "." else os.path.join(shown, "articles")  # noqa: PTH118
+    click.echo(f"Project ready in {where}. Put articles in {articles}/.")
 
 
 @cli.command("extract")
@@ -195,6 +200,7 @@ def build_command(
     Example: transflow build -l kk,ru --format md,html
     """
     from transflow.build.write import FORMATS, build
+    from transflow.gone import Gone
 
     for fmt in flatten(formats):
         if fmt not in FORMATS:
@@ -212,7 +218,20 @@ def build_command(
             click.echo("No page to build: every one asked for is skipped (see why below).")
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
-    print_gone(report.unbuilt, project.root, "not built now: see skipped", "a page not built now")
+    # A page of a language taken out of target_languages is not among the skipped ones.
+    targets = {project.settings.source_language, *project.settings.target_languages}
+    not_built, dropped = Gone(), Gone()
+    for path in report.unbuilt.removed:
+        (not_built if path.parent.name in targets else dropped).removed.append(path)
+    for path in report.unbuilt.changed:
+        (not_built if path.parent.name in targets else dropped).changed.append(path)
+    print_gone(not_built, project.root, "not built now: see skipped", "a page not built now")
+    print_gone(
+        dropped,
+        project.root,
+        "its language is no longer in target_languages",
+        "a page of a language no longer in target_languages",
+    )
     print_blocked(report.blocked)
 
 

@@ -15,7 +15,7 @@ import click
 
 from transflow.cli.app import cli
 from transflow.cli.options import (
-    COMMA_LIST,
+    CommaList,
     article_option,
     flatten,
     jobs_option,
@@ -24,6 +24,7 @@ from transflow.cli.options import (
     reports_errors,
 )
 from transflow.cli.output import shown
+from transflow.mt.settings import ENGINES
 
 if TYPE_CHECKING:
     from transflow.mt.draft import EngineStats, Progress, TranslateReport
@@ -69,11 +70,10 @@ class ProgressLine:
 @click.option(
     "--engine",
     "engines",
-    type=COMMA_LIST,
+    type=CommaList(ENGINES),
     multiple=True,
     metavar="NAME",
-    help="Engine, or chain like memory,google, instead of [mt] engines: memory, pseudo, "
-    "google, mymemory, libre, deepl, microsoft.",
+    help=f"Engine, or chain like memory,google, instead of [mt] engines: {', '.join(ENGINES)}.",
 )
 @article_option
 @click.option(
@@ -243,6 +243,7 @@ def tm_export_command(
     from transflow.mt.tm import export_tm
 
     project = open_project(ctx)
+    project.check_output(file, "export")
     _print_tm(export_tm(project, file, articles, flatten(langs)), "exported")
 
 

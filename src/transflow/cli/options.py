@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import re
@@ -22,9 +23,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class CommaList(click.ParamType):  # type: ignore[type-arg]
-    """``-l kk,ru`` or ``-l kk -l ru``: a tuple of non-empty items."""
+    """``-l kk,ru`` or ``-l kk -l ru``: a tuple of non-empty items, each one of ``choices``
+    when there are any (a mistyped name is a usage error, as click's own choices are)."""
 
     name = "list"
+
+    def __init__(self, choices: tuple[str, ...] = ()) -> None:
+        self.choices = choices
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, tuple):
@@ -32,6 +37,11 @@ class CommaList(click.ParamType):  # type: ignore[type-arg]
         items = tuple(item.strip() for item in str(value).split(",") if item.strip())
         if not items:
             self.fail("expected a comma-separated list", param, ctx)
+        for item in items:
+            if self.choices and item not in self.choices:
+                close = difflib.get_close_matches(item, self.choices, n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                self.fail(f"{item!r} is not one of {', '.join(self.choices)}{hint}", param, ctx)
         return items
 
 

@@ -81,6 +81,8 @@ def status_command(
     from transflow.report.html import format_html
 
     project = open_project(ctx)
+    if output is not None:
+        project.check_output(output, "report")
     selected = flatten(langs)
     rows = collect_coverage(project, articles, selected, jobs)
     report = status_formats.coverage_report(
