@@ -56,6 +56,14 @@ def test_an_archive_s_counts_are_grouped_and_an_unset_threshold_unsaid() -> None
     assert "percentages in red are under 80%" in page()
 
 
+def test_the_share_of_words_under_the_threshold_is_marked_too() -> None:
+    row = Coverage("story", "kk", "x.po", translated=9, untranslated=1, translated_words=30,
+                   total_words=100)  # fmt: skip
+    html = format_html(coverage_report("Newsroom", dt.date(2021, 11, 25), [row]), 80)
+    assert "<td>90.0%</td>" in html  # segments: above 80%
+    assert '<td>30/100</td><td class="low">30.0%</td>' in html  # words: under it, in red
+
+
 def test_page_escapes_names() -> None:
     html = page([Coverage("<b>x</b>", "ru", "p&q")], project="A & <B>")
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html

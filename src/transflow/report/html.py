@@ -49,17 +49,17 @@ def _bar(row: Coverage) -> str:
     return f'<div class="bar" role="img" aria-label="{escape(label)}">{"".join(spans)}</div>'
 
 
-def _percent(row: Coverage, threshold: float) -> str:
-    low = ' class="low"' if row.percent < threshold else ""
-    return f"<td{low}>{row.percent:.1f}%</td>"
+def _percent(percent: float, threshold: float) -> str:
+    low = ' class="low"' if percent < threshold else ""
+    return f"<td{low}>{percent:.1f}%</td>"
 
 
-def _numbers(row: Coverage) -> str:
+def _numbers(row: Coverage, threshold: float) -> str:
     return (
         f"<td>{grouped(row.translated)}</td><td>{grouped(row.machine)}</td><td>{grouped(row.fuzzy)}</td>"
         f"<td>{grouped(row.untranslated)}</td><td>{grouped(row.obsolete)}</td>"
         f"<td>{grouped(row.translated_words)}/{grouped(row.total_words)}</td>"
-        f"<td>{row.percent_words:.1f}%</td>"
+        f"{_percent(row.percent_words, threshold)}"
     )
 
 
@@ -76,7 +76,8 @@ def _row(first: str, second: str, row: Coverage, threshold: float, cls: str = ""
     attr = f' class="{cls}"' if cls else ""
     return (
         f"<tr{attr}>{first}{second}"
-        f'<td class="bar-cell">{_bar(row)}</td>{_percent(row, threshold)}{_numbers(row)}</tr>'
+        f'<td class="bar-cell">{_bar(row)}</td>{_percent(row.percent, threshold)}'
+        f"{_numbers(row, threshold)}</tr>"
     )
 
 
