@@ -24,6 +24,9 @@ WAYS = [
 ]
 
 
+INTERRUPTED = "Interrupted. Files already written are complete; rerun to go on."
+
+
 def _interrupt(root: Path, command: str, written: str, sig: signal.Signals, group: bool) -> str:
     """Run ``command`` with two workers, signal it once it stages files under ``written``
     (the work is well under way and hundreds of files are still to come: a fixed delay lands
@@ -55,7 +58,7 @@ def test_update_interrupted_leaves_every_file_whole(
     root = make_project(tmp_path / "news", run, articles=400)
     stderr = _interrupt(root, "update", "locales/*/LC_MESSAGES/.*.tmp", sig, group)
 
-    assert stderr.strip() == "Interrupted. Files already written are complete; rerun to go on."
+    assert stderr.strip() == INTERRUPTED, stderr
     for path in (root / "locales").rglob("*.po*"):
         check = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], check=False)
         assert check.returncode == 0, path
@@ -73,7 +76,7 @@ def test_build_interrupted_leaves_no_temporary_file(
     assert run(root, "update").exit_code == 0
     stderr = _interrupt(root, "build", "build/*/.*.tmp", sig, group)
 
-    assert stderr.strip() == "Interrupted. Files already written are complete; rerun to go on."
+    assert stderr.strip() == INTERRUPTED, stderr
     assert not list(root.rglob("*.tmp")), "a temporary file was left behind"
     # The rerun builds every page, each whole.
     assert run(root, "build").exit_code == 0
