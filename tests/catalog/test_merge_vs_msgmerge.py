@@ -97,3 +97,42 @@ def test_near_the_threshold_as_msgmerge_decides(
     template = Catalog(header=HEADER, entries=[Entry(new_msgid)])
     ours, _ = merge(template, old, HEADER)
     assert states(ours) == states(msgmerge(tmp_path, old, template))
+
+
+def test_a_source_changed_twice_shows_what_was_translated(tmp_path: Path) -> None:
+    """The reporter edits a sentence, then edits it again before anyone reviewed the first
+    suggestion: ``#| msgid`` still shows the sentence the translation was made from (as
+    msgmerge keeps it), not the intermediate one nobody translated."""
+    first, second, third = (
+        "The minister met the press on Monday.",
+        "The minister met the press on Tuesday.",
+        "The minister met the press on Wednesday.",
+    )
+    old = Catalog(header=HEADER, entries=[Entry(first, "Министр встретился с прессой.")])
+    gnu = old
+    for edited in (second, third):
+        template = Catalog(header=HEADER, entries=[Entry(edited)])
+        old, _ = merge(template, parse_po(format_po(old)), HEADER)
+        gnu = msgmerge(tmp_path, gnu, template)
+    (ours,) = old.entries
+    (theirs,) = gnu.entries
+    assert (ours.msgid, ours.fuzzy, ours.previous_msgid) == (third, True, first)
+    assert (theirs.msgid, theirs.fuzzy, theirs.previous_msgid) == (third, True, first)
+
+
+def test_a_fuzzy_draft_suggested_for_a_changed_source_shows_its_source(tmp_path: Path) -> None:
+    """A machine draft (fuzzy, no ``#|``) whose sentence then changes: the suggestion shows the
+    sentence the draft was made from. msgmerge leaves it without any ``#|``, and the
+    translator cannot see what changed."""
+    draft = Entry("Officials rejected the claims made by the activists.", "Чиновники отвергли.",
+                  flags=["fuzzy"])  # fmt: skip
+    template = Catalog(
+        header=HEADER, entries=[Entry("Officials rejected the claims by activists.")]
+    )
+    old = Catalog(header=HEADER, entries=[draft])
+    ours, _ = merge(template, parse_po(format_po(old)), HEADER)
+    assert [(e.fuzzy, e.msgstr, e.previous_msgid) for e in ours.entries] == [
+        (True, "Чиновники отвергли.", draft.msgid)
+    ]
+    (theirs,) = msgmerge(tmp_path, old, template).entries
+    assert (theirs.fuzzy, theirs.previous_msgid) == (True, None)

@@ -2,7 +2,9 @@
 
 - A segment that did not change keeps its translation, comments and flags.
 - A changed segment gets the closest old translation as a fuzzy suggestion, with the old msgid
-  kept as ``#| msgid`` so the translator sees what changed.
+  kept as ``#| msgid`` so the translator sees what changed. A suggestion that was already
+  fuzzy keeps its ``#| msgid``: the source its translation was made from, however many times
+  the segment changed since.
 - A segment that disappeared becomes obsolete (``#~``) if it was translated; an obsolete
   translation comes back when its segment does.
 
@@ -94,9 +96,13 @@ def _strings(source: Entry, previous: Entry) -> tuple[str, list[str]]:
 def _suggest(source: Entry, match: Entry) -> Entry:
     entry = _carry(source, match)
     entry.set_fuzzy(True)
-    entry.previous_msgctxt = match.msgctxt
-    entry.previous_msgid = match.msgid
-    entry.previous_msgid_plural = match.msgid_plural
+    # ``#| msgid`` is the source the translation was made from. A fuzzy suggestion that has one
+    # keeps it, as msgmerge does: its own msgid was never translated, so a second change of the
+    # source must not hide the first (the translator reviews against what they translated).
+    if not (match.fuzzy and match.previous_msgid is not None):
+        entry.previous_msgctxt = match.msgctxt
+        entry.previous_msgid = match.msgid
+        entry.previous_msgid_plural = match.msgid_plural
     return entry
 
 
