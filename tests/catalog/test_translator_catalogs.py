@@ -86,6 +86,16 @@ def test_a_plural_entry_for_a_sentence_gives_its_first_form_as_a_suggestion(
     assert "msgstr[" not in ours
 
 
+def test_a_header_marked_fuzzy_stays_marked(sample: Path, run, tmp_path: Path) -> None:
+    """A translator's header marked fuzzy (its fields still to be filled in, as a copy of the
+    template has it) stays so, as msgmerge keeps it."""
+    _, catalog, _ = paths(sample)
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgid ""\n', '#, fuzzy\nmsgid ""\n', 1), encoding="utf-8")
+    ours = update_like_msgmerge(sample, run, "", tmp_path)
+    assert '#, fuzzy\nmsgid ""\nmsgstr ""\n' in ours
+
+
 HEADER = re.compile(r'msgid ""\nmsgstr ""\n(?:".*"\n)+', re.MULTILINE)
 
 

@@ -70,7 +70,7 @@ def catalog_header(template: Catalog, language: str, old: Catalog | None) -> Ent
             msgid="",
             msgstr=old.header.msgstr,
             translator_comments=list(old.header.translator_comments),
-            flags=[flag for flag in old.header.flags if flag != "fuzzy"],
+            flags=list(old.header.flags),  # a fuzzy header too, as msgmerge keeps it
         )
         fresh = Catalog(header=header)
         fresh.set_header_value("POT-Creation-Date", created)
