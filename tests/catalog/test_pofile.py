@@ -167,12 +167,21 @@ def test_comments_after_the_last_entry_are_ignored() -> None:
         ('\n\nmsgstr "b"\n', 3, "msgstr without a msgid"),
         ('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', 3, "msgstr without a msgid"),
         ('msgid "a"\nmsgstr ""\n\nmsgid "b"\nmsgstr ""\nmsgid "a"\nmsgstr ""\n', 6, "duplicate"),
+        # msgfmt and msgcat refuse an obsolete twin too: which translation would come back?
+        ('msgid "a"\nmsgstr "x"\n\n#~ msgid "a"\n#~ msgstr "y"\n', 4, "first defined at line 1"),
+        ('#~ msgid "a"\n#~ msgstr "x"\n#~ msgid "a"\n#~ msgstr "y"\n', 3, "duplicate"),
         ('msgid "a"\nmsgstr "b\\q"\n', 2, "bad escape sequence \\q"),
         ('msgid "a"\nmsgstr[0] "b"\n', 2, "without msgid_plural"),
         ('msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\n', 3, "msgstr[0] was expected"),
         ('msgid "a"\nmsgid_plural "as"\nmsgstr "b"\n', 3, "without an index"),
-        ('msgid "a"\nmsgstr ""\nmsgid "b"\n', 3, "entry ends without a msgstr"),
+        ('msgid "a"\nmsgstr ""\nmsgid "b"\n', 3, "missing msgstr after this line"),
         ('msgid "a"\n# comment\nmsgstr ""\n', 2, "comment between msgid and msgstr"),
+        # An entry without its msgstr is named at its own line, as msgfmt names it, not at the
+        # next entry's: after it a blank line, a comment, a msgid or a msgctxt.
+        ('msgid "a"\n\n#. note\nmsgid "b"\nmsgstr ""\n', 1, "missing msgstr after this line"),
+        ('msgid "a"\n"b"\n\nmsgid "c"\nmsgstr ""\n', 1, "missing msgstr after this line"),
+        ('msgid "a"\nmsgctxt "c"\nmsgid "b"\nmsgstr ""\n', 1, "missing msgstr after this line"),
+        ('msgid "a"\nmsgid_plural "as"\n\n# x\n', 2, "missing msgstr[0] after this line"),
         ('"orphan"\nmsgid "a"\nmsgstr ""\n', 1, "string without a keyword"),
         ('#~ msgid "a"\nmsgstr ""\n', 2, "inconsistent use of #~"),
         ('#| msgid "a"\n#~ msgid "b"\n#~ msgstr "c"\n', 2, "inconsistent use of #~"),
@@ -191,10 +200,9 @@ def test_syntax_errors_name_the_line(text: str, line: int, words: str) -> None:
     assert words in caught.value.message
 
 
-def test_obsolete_duplicate_of_a_live_entry_is_read() -> None:
-    catalog = parse_po('msgid "a"\nmsgstr "x"\n\n#~ msgid "a"\n#~ msgstr "y"\n')
-    assert [e.obsolete for e in catalog.entries] == [False, True]
-    assert format_po(catalog) == 'msgid "a"\nmsgstr "x"\n'  # written once, as msgmerge would
+def test_an_obsolete_entry_in_another_context_is_no_duplicate() -> None:
+    catalog = parse_po('msgid "a"\nmsgstr "x"\n\n#~ msgctxt "c"\n#~ msgid "a"\n#~ msgstr "y"\n')
+    assert [(e.msgctxt, e.obsolete) for e in catalog.entries] == [(None, False), ("c", True)]
 
 
 # Writing

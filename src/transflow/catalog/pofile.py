@@ -95,7 +95,10 @@ class _Draft:
 
 
 class _Reader:
-    __slots__ = ("catalog", "draft", "keys", "path", "plain_target", "target", "target_is_previous")
+    __slots__ = (
+        "catalog", "draft", "keys", "path", "plain_target", "string_line", "target",
+        "target_is_previous",
+    )  # fmt: skip
 
     def __init__(self, path: Path | str) -> None:
         self.path = path
@@ -105,6 +108,7 @@ class _Reader:
         self.target_is_previous = False
         self.plain_target: list[str] | None = None  # the target, if not #| nor #~
         self.keys: dict[tuple[str | None, str], int] = {}
+        self.string_line = 0  # the last line with a string
 
     def error(self, message: str, lineno: int) -> CatalogError:
         return CatalogError(message, self.path, lineno)
@@ -167,8 +171,16 @@ class _Reader:
         if draft is None:
             draft = self.draft = _Draft(Entry("", lineno=lineno))
         elif draft.stage > _PREVIOUS:
+            if lineno > self.string_line + 1:  # after a blank line: the next entry's comments
+                raise self.missing_msgstr(draft)
             raise self.error("comment between msgid and msgstr", lineno)
         return draft
+
+    def missing_msgstr(self, draft: _Draft) -> CatalogError:
+        """The error for an entry that ends without its msgstr, at its last keyword's line (as
+        msgfmt has it), not at the line where the next entry starts."""
+        missing = "msgstr[0]" if draft.stage == _PLURAL else "msgstr"
+        return self.error(f"missing {missing} after this line", draft.keyword_line)
 
     def continuation(self, line: str, lineno: int, previous: bool, obsolete: bool) -> None:
         if self.target is None or self.target_is_previous != previous:
@@ -176,6 +188,7 @@ class _Reader:
         assert self.draft is not None
         self.check_obsolete(self.draft, obsolete, lineno)
         self.target.append(self.string(line, 0, lineno))
+        self.string_line = lineno
 
     def keyword(self, line: str, lineno: int, previous: bool, obsolete: bool) -> None:
         match = _KEYWORD.match(line)
@@ -190,7 +203,7 @@ class _Reader:
         draft = self.keyword_draft(name, index, previous, lineno)
         if draft.obsolete is not obsolete:
             self.check_obsolete(draft, obsolete, lineno)
-        draft.keyword_line = lineno
+        draft.keyword_line = self.string_line = lineno
         self.target_is_previous = previous
         self.target = target
         self.plain_target = None if previous or obsolete else target
@@ -207,6 +220,8 @@ class _Reader:
             draft = None
         if draft is None:
             draft = self.draft = _Draft(Entry("", lineno=lineno))
+        elif draft.stage in (_MSGID, _PLURAL) and name in ("msgctxt", "msgid") and not previous:
+            raise self.missing_msgstr(draft)  # the next entry starts
         stage = _next_stage(draft, name, index, previous)
         if isinstance(stage, str):
             raise self.error(stage, lineno)
@@ -245,19 +260,20 @@ class _Reader:
         if draft is None or draft.stage == _COMMENTS:
             return  # comments after the last entry: GNU ignores them too
         if draft.stage != _MSGSTR:
-            raise self.error("entry ends without a msgstr", draft.keyword_line)
+            raise self.missing_msgstr(draft)
         entry = draft.entry
         try:
             _fill_strings(entry, draft)
         except ValueError as exc:
             raise self.error(str(exc), entry.lineno) from None
-        if not entry.obsolete:
-            first = self.keys.setdefault(entry.key, entry.lineno)
-            if first != entry.lineno:
-                raise self.error(f"duplicate message, first defined at line {first}", entry.lineno)
-            if entry.key == (None, "") and self.catalog.header is None:
-                self.catalog.header = entry
-                return
+        # An obsolete entry (#~) counts too: GNU refuses one with the msgctxt and msgid of
+        # another, live or obsolete, as msgmerge would not know which translation to bring back.
+        first = self.keys.setdefault(entry.key, entry.lineno)
+        if first != entry.lineno:
+            raise self.error(f"duplicate message, first defined at line {first}", entry.lineno)
+        if not entry.obsolete and entry.key == (None, "") and self.catalog.header is None:
+            self.catalog.header = entry
+            return
         self.catalog.entries.append(entry)
 
 
