@@ -68,6 +68,30 @@ def test_front_matter_errors_name_the_line_to_fix(
     assert_fails_cleanly(run, sample, ["extract"], f"{path}:{line}: invalid front matter: {why}")
 
 
+@pytest.mark.parametrize(
+    ("front", "line", "why"),
+    [
+        (
+            "title: Old title\ndate: 2021-11-25\ntitle: New title\n",
+            4,
+            "`title` is given twice (first at line 2)",
+        ),
+        (
+            "title: A\nimage: {src: a.jpg, src: b.jpg}\n",
+            3,
+            "`src` is given twice (first at line 3)",
+        ),
+    ],
+)
+def test_a_front_matter_field_given_twice(
+    sample: Path, run, front: str, line: int, why: str
+) -> None:  # type: ignore[no-untyped-def]
+    """YAML would keep the last value without a word; the editor most often changed the first."""
+    add_article(sample, "a-twice.md", f"---\n{front}---\n\nText.\n".encode())
+    path = sample / "articles" / "a-twice.md"
+    assert_fails_cleanly(run, sample, ["update"], f"{path}:{line}: front-matter field {why}")
+
+
 @pytest.mark.parametrize("command", ["extract", "update", "build", "status"])
 @pytest.mark.parametrize(
     ("date", "why"),

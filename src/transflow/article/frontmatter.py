@@ -60,6 +60,7 @@ def split_front_matter(text: str, path: Path, translate: tuple[str, ...]) -> Fro
         data = {}
     if not isinstance(data, dict):
         raise ArticleError("front matter must be a mapping of fields (key: value)", path, 2)
+    _check_unique_keys(node, path, first_line)
     _check_date(node, data.get("date"), path, first_line)
     aliases: list[str] = []
     fields = tuple(
@@ -171,6 +172,28 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return "a mapping" if isinstance(value, dict) else repr(value)
+
+
+def _check_unique_keys(node: yaml.Node | None, path: Path, first_line: int) -> None:
+    """A field given twice is an error at its second line: YAML keeps the last value without a
+    word, and the first is most often the one the editor just changed."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_unique_keys(item, path, first_line)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    seen: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+            first = seen.setdefault(key.value, key)
+            if first is not key:
+                raise ArticleError(
+                    f"front-matter field `{key.value}` is given twice "
+                    f"(first at line {first_line + first.start_mark.line})",
+                    path,
+                    first_line + key.start_mark.line,
+                )
+        _check_unique_keys(value, path, first_line)
 
 
 def _looks_like_markdown(node: yaml.Node) -> bool:
