@@ -92,7 +92,7 @@ def test_bad_glossary_is_an_error_naming_the_line(sample: Path, run) -> None:  #
 
 def test_list_and_help(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
     listing = run(sample, "check", "--list").output.splitlines()
-    assert len(listing) == 13
+    assert len(listing) == 14
     # Each check with its title, in columns (compiled, the code keeps no docstrings to read).
     assert listing[0].split(maxsplit=2) == [
         "links",
@@ -100,6 +100,7 @@ def test_list_and_help(sample: Path, run) -> None:  # type: ignore[no-untyped-de
         "Link targets, image sources, URLs and e-mail addresses kept as in the source",
     ]
     assert listing[11].split(maxsplit=2)[:2] == ["control-characters", "error"]
+    assert listing[13].split(maxsplit=2)[:2] == ["plural-forms", "error"]  # of the header
     assert len({line.index(line.split()[1]) for line in listing}) == 1
     help_text = run(sample, "check", "--help").output
     assert "Example:" in help_text and "--format [text|json]" in help_text

@@ -148,11 +148,13 @@ def check_command(
     """
     from transflow.qa.checks import CHECKS
     from transflow.qa.collect import checked_catalogs
+    from transflow.qa.header import HEADER_CHECKS
 
     if list_checks:
-        width = max(len(check.id) for check in CHECKS)
-        for check in CHECKS:
-            click.echo(f"{check.id:<{width}}  {check.severity:<7}  {check.title}")
+        rows = [(c.id, c.severity, c.title) for c in CHECKS] + HEADER_CHECKS
+        width = max(len(name) for name, _, _ in rows)
+        for name, severity, title in rows:
+            click.echo(f"{name:<{width}}  {severity:<7}  {title}")
         return
     project = open_project(ctx)
     # Made as the catalogs come, so an archive's report never has to fit in memory at once, and

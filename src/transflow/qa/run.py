@@ -14,6 +14,7 @@ from transflow.project import Project
 from transflow.qa.checks import CHECKS, check_pair
 from transflow.qa.findings import ERROR, Check, Finding, Pair
 from transflow.qa.glossary import Glossary, load_glossary
+from transflow.qa.header import header_findings
 from transflow.report.coverage import entry_state
 
 
@@ -99,8 +100,17 @@ def _check_entry(
 def check_catalog(
     catalog: Catalog, where: Where, glossary: Glossary, checks: list[Check] | None = None
 ) -> list[Finding]:
-    """Every finding in the translated and fuzzy entries of one catalog, in file order."""
-    return [f for e in checked_entries(catalog) for f in check_entry(e, where, glossary, checks)]
+    """Every finding in the header (with every check) and in the translated and fuzzy entries
+    of one catalog, in file order."""
+    found = (
+        []
+        if checks is not None
+        else header_findings(catalog, where.article, where.language, where.path)
+    )
+    found.extend(
+        f for e in checked_entries(catalog) for f in check_entry(e, where, glossary, checks)
+    )
+    return found
 
 
 def check_project(

@@ -1,0 +1,83 @@
+"""The header's Plural-Forms, held to what ``msgfmt -c`` refuses, and reported by ``check``."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_SLUG
+from transflow.catalog.pofile import parse_po
+from transflow.qa.header import header_findings
+
+pytestmark = pytest.mark.gettext
+
+RU = f"locales/ru/LC_MESSAGES/{SAMPLE_SLUG}.po"
+RUSSIAN = (
+    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || "
+    "n%100>=20) ? 1 : 2);"
+)
+
+PLURAL_FORMS = [
+    RUSSIAN,
+    "nplurals=2; plural=(n != 1);",
+    "nplurals=2; plural=n != 1",  # no final ";"
+    "nplurals=1; plural=0;",  # Kazakh in some catalogs, Japanese
+    "nplurals=2;",  # no expression: gettext counts as English does
+    "plural=0;",
+    "nplurals=3; plural=(n%10==1 ? 0 : ;",  # an edit cut short
+    "nplurals=2; plural=;",
+    "nplurals=x; plural=0;",
+    "nplurals=0; plural=0;",
+    "nplurals=1; plural=(n>1);",  # form 1 of one
+    "nplurals=2; plural=n-1;",  # form -1
+    "nplurals=2; plural=n%0;",
+    "nplurals=3; plural=n>1 ? (n>4 ? 2 : 1) : 0;",
+]
+
+
+def _catalog(plural_forms: str) -> str:
+    return (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Language: ru\\n"\n"Plural-Forms: {plural_forms}\\n"\n\nmsgid "a"\nmsgstr "б"\n'
+    )
+
+
+@pytest.mark.parametrize("plural_forms", PLURAL_FORMS)
+def test_refused_exactly_where_msgfmt_refuses(tmp_path: Path, plural_forms: str) -> None:
+    path = tmp_path / "ru.po"
+    path.write_text(_catalog(plural_forms), encoding="utf-8")
+    gnu = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True)
+    findings = header_findings(parse_po(_catalog(plural_forms)), "a", "ru", "ru.po")
+    assert bool(findings) == (gnu.returncode != 0), gnu.stderr
+    for finding in findings:
+        assert (finding.check, finding.severity, finding.line) == ("plural-forms", "error", 1)
+        assert finding.message.startswith("Plural-Forms: ")
+
+
+def test_check_names_a_broken_plural_forms_and_fails(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """A translator's edit cut the expression short: every other tool still reads the catalog,
+    but it no longer compiles, and ``check`` says where and why."""
+    path = sample / RU
+    text = path.read_text(encoding="utf-8")
+    broken = '"Plural-Forms: nplurals=3; plural=(n%10==1 ? 0 : ;\\n"\n'
+    cut = re.sub(r'"Plural-Forms: .*?\\n"\n', lambda _: broken, text, count=1, flags=re.DOTALL)
+    assert cut != text
+    path.write_text(cut, encoding="utf-8")
+    result = run(sample, "check", "--format", "json")
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.output)["findings"]
+    assert finding == {
+        **finding,
+        "path": RU,
+        "line": 1,  # the header's first line, as a finding names an entry's first line
+        "check": "plural-forms",
+        "severity": "error",
+        "message": "Plural-Forms: plural='(n%10==1 ? 0 :' is not an expression gettext can read",
+    }
+    # Fixed, the catalog passes again (the finding was not kept from the last run).
+    path.write_text(text, encoding="utf-8")
+    assert run(sample, "check").exit_code == 0
