@@ -60,6 +60,11 @@ TRIGGERS = [
     "Строка\n<div>блок</div> дальше",
     "Строка\n<!-- заметка --> и текст",
     "<!-- заметка -->",
+    # A carriage return ends a line in CommonMark too: pasted from Windows, or typed as \r.
+    "Первый абзац.\r# Заголовок",
+    "Пункт.\r---",
+    "Цитата.\r1. Список",
+    "Строка\r\n- пункт\r\n\r\nабзац",
 ]
 
 
@@ -88,7 +93,7 @@ def test_a_dash_inside_a_line_and_a_later_sentence_are_left_as_written() -> None
 
 
 LINES = st.lists(
-    st.sampled_from([*"-+*#>=`~|[]:1.) \tаб\n", "<div>", "<!--", "-->", "<p>"]),
+    st.sampled_from([*"-+*#>=`~|[]:1.) \tаб\n\r", "<div>", "<!--", "-->", "<p>"]),
     min_size=1,
     max_size=30,
 ).map("".join)
@@ -98,5 +103,6 @@ LINES = st.lists(
 @given(st.sampled_from(["He smiled.", "First point.", "A quote.", "One step."]), LINES)
 @example("He smiled.", "-")
 @example("First point.", "\n\n")
+@example("A quote.", "а\r#")
 def test_any_text_keeps_the_structure(msgid: str, translation: str) -> None:
     assert structure(rendered({msgid: translation})) == structure(SOURCE)

@@ -91,6 +91,8 @@ def _fit(translation: str, role: str, starts_block: bool = True, source: str = "
     setext heading, a table row's first cell written without a "|"), where a "- " or "# " would
     start a block of its own. ``source``: the segment's text, whose end stands where the
     translation's will."""
+    if "\r" in translation:  # a line end in CommonMark too (pasted from Windows, typed as \r)
+        translation = translation.replace("\r\n", "\n").replace("\r", "\n")
     if role in ONE_LINE_ROLES:
         translation = " ".join(translation.split("\\\n"))
         translation = " ".join(translation.splitlines())
