@@ -96,6 +96,24 @@ def test_a_header_marked_fuzzy_stays_marked(sample: Path, run, tmp_path: Path) -
     assert '#, fuzzy\nmsgid ""\nmsgstr ""\n' in ours
 
 
+def test_a_header_field_spelt_in_another_case_is_found(sample: Path, run) -> None:
+    """An editor wrote "Language-team" and left out "Language": update adds Language after it,
+    as it does after "Language-Team" (it used to stop with a traceback)."""
+    _, catalog, _ = paths(sample)
+    text = catalog.read_text(encoding="utf-8")
+    edited = text.replace('"Language-Team: Kazakh\\n"', '"Language-team: Kazakh\\n"')
+    edited = edited.replace('"Language: kk\\n"\n', "")
+    assert edited.count("Language") == text.count("Language") - 1
+    catalog.write_text(edited, encoding="utf-8")
+    result = run(sample, "update", "-l", "kk")
+    assert result.exit_code == 0, result.output
+    assert '"Language-team: Kazakh\\n"\n"Language: kk\\n"\n' in catalog.read_text(encoding="utf-8")
+    # msgfmt reads names in their case: it warns that Language-Team is missing, and only that.
+    check = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(catalog)], capture_output=True)
+    assert check.returncode == 0
+    assert check.stderr.decode().count("warning") == 1
+
+
 HEADER = re.compile(r'msgid ""\nmsgstr ""\n(?:".*"\n)+', re.MULTILINE)
 
 

@@ -123,6 +123,9 @@ def _insert_after(catalog: Catalog, key: str, value: str, after: str) -> None:
         return
     assert catalog.header is not None
     lines = catalog.header.msgstr.rstrip("\n").split("\n")
-    position = next(i for i, line in enumerate(lines) if line.split(":")[0].strip() == after)
+    # Field names are read as msgfmt reads them, in any case ("Language-team").
+    position = next(
+        i for i, line in enumerate(lines) if line.partition(":")[0].strip().lower() == after.lower()
+    )
     lines.insert(position + 1, f"{key}: {value}")
     catalog.header.msgstr = "\n".join(lines) + "\n"
