@@ -176,6 +176,11 @@ def test_comments_after_the_last_entry_are_ignored() -> None:
         ('msgid "a"\nmsgid_plural "as"\nmsgstr "b"\n', 3, "without an index"),
         ('msgid "a"\nmsgstr ""\nmsgid "b"\n', 3, "missing msgstr after this line"),
         ('msgid "a"\n# comment\nmsgstr ""\n', 2, "comment between msgid and msgstr"),
+        # GNU refuses a comment after the #| lines, and Unicode's other spaces as blanks.
+        ('#| msgid "o"\n#. note\nmsgid "a"\nmsgstr ""\n', 2, "comment after a previous (#|)"),
+        ('#~| msgid "o"\n#~ # note\n#~ msgid "a"\n#~ msgstr ""\n', 2, "move it above the #|"),
+        ('\u00a0msgid "a"\nmsgstr ""\n', 1, "a no-break space (U+00A0) where only spaces"),
+        ('msgid "a"\nmsgstr ""\n\u3000\n', 3, "ideographic space (U+3000)"),
         # An entry without its msgstr is named at its own line, as msgfmt names it, not at the
         # next entry's: after it a blank line, a comment, a msgid or a msgctxt.
         ('msgid "a"\n\n#. note\nmsgid "b"\nmsgstr ""\n', 1, "missing msgstr after this line"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,9 @@ _ESCAPE = re.compile(r'\\(?:([abfnrtv"\\])|([0-7]{1,3})|x([0-9A-Fa-f]+))')
 # in a literal).
 _ESCAPED_BYTE = re.compile(f"[{chr(0xDC80)}-{chr(0xDCFF)}]")
 _SIMPLE_ESCAPES = dict(zip('abfnrtv"\\', '\a\b\f\n\r\t\v"\\', strict=True))
+
+# What GNU takes for blank space at a line's start, and for a blank line.
+_BLANKS = " \t\r\f\v"
 
 # How far an entry has got; each part may only follow the ones before it.
 _COMMENTS, _PREVIOUS, _CONTEXT, _MSGID, _PLURAL, _MSGSTR = range(6)
@@ -121,9 +125,16 @@ class _Reader:
             self.keyword(line, lineno, previous=False, obsolete=False)
         elif first == "#":
             self.hash_line(line, lineno)
-        elif line and not line.isspace():
-            if first.isspace():
-                return self.feed(line.lstrip(), lineno)
+        elif line:
+            rest = line.lstrip(_BLANKS)
+            if not rest:
+                return  # a blank line
+            if rest[0].isspace():  # GNU takes none of Unicode's other spaces for a blank
+                name = unicodedata.name(rest[0], "space").lower()
+                where = f"{name} (U+{ord(rest[0]):04X})"
+                raise self.error(f"a {where} where only spaces and tabs may stand", lineno)
+            if len(rest) < len(line):
+                return self.feed(rest, lineno)
             raise self.error(f"unknown keyword {line.split()[0]!r}", lineno)
 
     def hash_line(self, line: str, lineno: int) -> None:
@@ -170,6 +181,10 @@ class _Reader:
             draft = None
         if draft is None:
             draft = self.draft = _Draft(Entry("", lineno=lineno))
+        elif draft.stage == _PREVIOUS:  # GNU refuses it: the #| lines come last
+            raise self.error(
+                "comment after a previous (#|) string: move it above the #| lines", lineno
+            )
         elif draft.stage > _PREVIOUS:
             if lineno > self.string_line + 1:  # after a blank line: the next entry's comments
                 raise self.missing_msgstr(draft)
