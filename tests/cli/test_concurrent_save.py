@@ -174,8 +174,11 @@ def test_translate_leaves_a_catalog_being_saved_as_saved(tmp_path: Path, run) ->
     with _saving_again_and_again(catalog):
         result = run(root, "translate", "--engine", "pseudo")
 
-    assert result.exit_code == 0, result.output
+    # As update: not a success, and a pseudo draft waits in no cache, so none is promised.
+    assert result.exit_code == 1, result.output
     assert "story-002.po: saved by someone again and again while translate ran" in result.output
+    assert "none of its drafts written" in result.output
+    assert "1 catalog(s) left as saved meanwhile, without their drafts" in result.output
     saved = polib.pofile(str(catalog))
     assert catalog.read_text(encoding="utf-8").startswith("# save ")  # theirs, whole
     assert not [e for e in saved if e.msgstr]  # no draft went into it

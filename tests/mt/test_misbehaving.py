@@ -54,6 +54,26 @@ def test_a_null_translation_is_no_draft(
         subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], check=True)
 
 
+def test_an_answer_with_a_nul_goes_to_the_next_engine(
+    run, project: Path, services: FakeServices
+) -> None:
+    """A NUL in an answer would cut the string for every GNU tool (and is an error of check):
+    the answer is discarded, and the next engine drafts the entry."""
+    services.plan(MAYOR, "nul")
+    configure(project, ["google", "libre"], google=remote(services, "google"),
+              libre=remote(services, "libre", languages=["kk"]))  # fmt: skip
+    result = run(project, "translate", "-l", "kk", "--article", "second")
+    assert result.exit_code == 0, result.output
+    assert "1 discarded (markup lost, or a control character added)" in result.output
+    drafts = entries(project, "kk", "second")
+    assert (drafts[MAYOR].msgstr, draft_source(drafts[MAYOR])) == (f"KK {MAYOR}", "libre")
+    path = project / "locales" / "kk" / "LC_MESSAGES" / "second.po"
+    assert "\x00" not in path.read_text(encoding="utf-8")
+    if shutil.which("msgcat"):
+        cat = subprocess.run(["msgcat", str(path)], capture_output=True, check=True)
+        assert cat.stdout == path.read_bytes()
+
+
 BASE = 'project_name = "mt test"\ntarget_languages = ["kk", "ru"]\n\n'
 
 

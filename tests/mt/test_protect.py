@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transflow.mt.protect import Term, markup_intact, protect, restore
+from transflow.mt.protect import Term, markup_intact, protect, restore, terms_for
+from transflow.qa.glossary import parse_glossary
 
 LINKED = 'his sister [told](https://x.org/a "1") Radio Azattyk, see `code` & <b>this</b>.'
 
@@ -90,6 +91,18 @@ def test_a_literal_placeholder_in_the_source_is_protected_too() -> None:
     assert (
         restore("Введите {0} здесь, и{1}перенос.", protected) == "Введите {0} здесь, и\\\nперенос."
     )
+
+
+def test_a_placeholder_with_spaces_in_the_source_is_protected_too() -> None:
+    """A source's own "{ 0 }" looks like a placeholder to the answer's reader: it is one, and
+    comes back as written (a glossary term's rendering used to take its place)."""
+    terms = terms_for(
+        parse_glossary("term,kk,note\nAlmaty,Алматы,city\n"), "In Almaty { 0 }.", "kk"
+    )
+    protected = protect("In Almaty { 0 }.", terms)
+    assert protected.parts == ("Алматы", "{ 0 }")
+    assert protected.text == "In {0} {1}."
+    assert restore("В {0} {1}.", protected) == "В Алматы { 0 }."
 
 
 def test_surrounding_whitespace_is_kept() -> None:

@@ -42,6 +42,9 @@ pieces = st.sampled_from(
         "https://x.org",
         "*em*",
         "&amp;",
+        "{0}",
+        "{ 0 }",
+        "{ 12 }",
     ]
 )
 

@@ -126,6 +126,12 @@ def translate_command(
     finally:
         bar.close()
     _print_report(report, project.root)
+    left = [file for file in report.files if file.changed_meanwhile]
+    if left:  # as update does: a run that could not write all its drafts did not succeed
+        raise click.ClickException(
+            f"{len(left)} catalog(s) left as saved meanwhile, without their drafts; "
+            "run `transflow translate` again when nobody is saving them"
+        )
     if report.left_failed:
         draft = "new draft" if report.left_fuzzy else "draft"
         raise click.ClickException(
@@ -167,7 +173,7 @@ def _print_report(report: TranslateReport, root: Path) -> None:
             click.echo(f"{verb} {file.note} to {shown(file.path, root)}")
     for file in report.files:
         if file.changed_meanwhile:
-            message = "its drafts wait in the answer cache for the next run"
+            message = "none of its drafts written (answers received are in the answer cache)"
             click.echo(f"{shown(file.path, root)}: {file.note}; {message}", err=True)
     unchanged = sum(1 for f in report.files if not f.written and not f.changed_meanwhile)
     if unchanged:
@@ -208,7 +214,7 @@ def _engine_line(stats: EngineStats, dry_run: bool) -> str:
         )
     for label, count in (
         ("failed", stats.failed),
-        ("discarded (markup lost)", stats.discarded),
+        ("discarded (markup lost, or a control character added)", stats.discarded),
         ("too long", stats.too_long),
     ):
         if count:

@@ -13,6 +13,7 @@ and the restored text has the same Markdown structure as the source (``markup_in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 
 from transflow.article.inline import Span, link_text_start, protected_spans, reference_label
+from transflow.qa.checks import CONTROL_CHARACTERS
 
 if TYPE_CHECKING:
     from transflow.qa.glossary import Glossary
@@ -29,8 +31,9 @@ if TYPE_CHECKING:
 # titles changed only the texts that have one, which no earlier text can be the same as.)
 SCHEME = "p1"
 PLACEHOLDER = re.compile(r"\{\s*(\d{1,4})\s*\}")
-# A source's own "{1}", and line breaks (engines drop or move them), are protected as well.
-_EXTRA = re.compile(r"\{\d{1,4}\}|\\?\n")
+# A source's own "{1}" (or "{ 1 }": whatever an answer's placeholder may look like), and line
+# breaks (engines drop or move them), are protected as well.
+_EXTRA = re.compile(PLACEHOLDER.pattern + r"|\\?\n")
 _OPEN_BRACKET_SPACE = re.compile(r"(?<!\\)\[[ \t]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARSER = MarkdownIt("commonmark").enable("table")
@@ -123,7 +126,8 @@ def _non_overlapping(terms: list[Term]) -> list[Term]:
 
 def restore(answer: str, protected: Protected) -> str | None:
     """The engine's answer with every placeholder put back, or None when one is missing,
-    repeated or unknown, or the Markdown structure of the source did not survive."""
+    repeated or unknown, the Markdown structure of the source did not survive, or the answer
+    brought a control character (a NUL, say) that the source has not."""
     answer = answer.strip()
     numbers = [int(m.group(1)) for m in PLACEHOLDER.finditer(answer)]
     if sorted(numbers) != list(range(len(protected.parts))):
@@ -147,7 +151,19 @@ def restore(answer: str, protected: Protected) -> str | None:
     if "[ " not in protected.source:
         text = _OPEN_BRACKET_SPACE.sub("[", text)
     result = protected.lead + text + protected.trail
-    return result if markup_intact(protected.source, result) else None
+    if not markup_intact(protected.source, result) or _adds_control(protected.source, result):
+        return None
+    return result
+
+
+def _adds_control(source: str, draft: str) -> bool:
+    """Whether ``draft`` has a control character that ``source`` lacks: a NUL cuts the string
+    for GNU tools, and each is an error of ``check``'s ``control-characters``."""
+    if CONTROL_CHARACTERS.search(draft) is None:
+        return False
+    return bool(
+        Counter(CONTROL_CHARACTERS.findall(draft)) - Counter(CONTROL_CHARACTERS.findall(source))
+    )
 
 
 def markup_intact(source: str, draft: str) -> bool:

@@ -15,7 +15,8 @@ Each request is recorded. ``plan(text, *behaviours)`` makes the next requests fo
 turn: ``"429"``, ``"500"``, ``"503"`` (with ``retry_after``, when set, as their Retry-After
 header), ``"hang"`` (no answer until the server stops), ``"empty"`` (a well-formed answer without
 a translation), ``"null"`` (the translation is JSON's null, for the JSON services), ``"drop"``
-(the placeholders lost), ``"quota"`` (mymemory's quota warning), ``"trickle"`` (the answer's
+(the placeholders lost), ``"nul"`` (a NUL character in the translation), ``"quota"``
+(mymemory's quota warning), ``"trickle"`` (the answer's
 body sent a byte every ``trickle_gap`` seconds); ``delay`` slows every answer.
 """
 
@@ -173,6 +174,8 @@ def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
             answer = fake_translation(seen.text, seen.target)
             if behaviour == "drop":
                 answer = PLACEHOLDER.sub("", answer)
+            elif behaviour == "nul":
+                answer = answer.replace(" ", "\x00 ", 1)
             elif behaviour == "empty":
                 answer = ""
             sent = None if behaviour == "null" else answer

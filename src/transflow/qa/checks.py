@@ -307,16 +307,17 @@ def html(pair: Pair) -> Iterator[str]:
 # C0 and C1 control characters (tab, newline and carriage return aside) and the noncharacters
 # U+FDD0-U+FDEF, U+FFFE and U+FFFF: invisible or garbled on a page, never typed on purpose. A
 # stray byte of Windows-1252 read as Latin-1 (U+0092 for a curly apostrophe) is the usual one.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @check(
     ERROR,
     "No control characters that the source lacks (stray bytes of a copy and paste)",
-    hint=_CONTROL,
+    hint=CONTROL_CHARACTERS,
 )
 def control_characters(pair: Pair) -> Iterator[str]:
-    added = Counter(_CONTROL.findall(pair.translation)) - Counter(_CONTROL.findall(pair.source))
+    control = CONTROL_CHARACTERS
+    added = Counter(control.findall(pair.translation)) - Counter(control.findall(pair.source))
     for char in sorted(added):
         kind = "a control character" if unicodedata.category(char) == "Cc" else "a noncharacter"
         yield f"U+{ord(char):04X}, {kind}, is not in the source: remove it"
