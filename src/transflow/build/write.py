@@ -209,7 +209,7 @@ def _stamp_key(work: BuildWork) -> str:
 def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
     s = project.settings
     return settings_digest(
-        "build/11",  # bump when what a build writes or remembers changes
+        "build/12",  # bump when what a build writes or remembers changes
         __version__,
         formats,
         s.min_coverage,

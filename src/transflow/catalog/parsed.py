@@ -25,7 +25,7 @@ from transflow.catalog.model import Catalog, Entry
 from transflow.stamps import in_project, project_prefix
 
 NAME = "parsed.sqlite"
-_FORMAT = (1, __version__)  # bump the 1 when Entry's fields change
+_FORMAT = (2, __version__)  # bump the number when Entry's fields, or what reading refuses, change
 _ROW = attrgetter(*(f.name for f in fields(Entry)))
 
 
