@@ -74,6 +74,23 @@ def test_an_answer_with_a_nul_goes_to_the_next_engine(
         assert cat.stdout == path.read_bytes()
 
 
+def test_a_damaged_answer_cache_says_how_to_start_afresh(run, project: Path) -> None:
+    cache = project / ".transflow-cache" / "mt.sqlite3"
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_bytes(b"not SQLite at all, a disk error's leftovers" * 100)
+    catalogs = {p: p.read_bytes() for p in (project / "locales").rglob("*.po")}
+    result = run(project, "translate", "--engine", "pseudo")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: {cache}: the translation cache is damaged (file is not a "
+        "database); move it aside and rerun: a new one is made, and only its answers are asked "
+        "for again"
+    )
+    assert {p: p.read_bytes() for p in (project / "locales").rglob("*.po")} == catalogs
+    cache.rename(cache.with_name("mt.damaged"))  # as the message says
+    assert run(project, "translate", "--engine", "pseudo").exit_code == 0
+
+
 BASE = 'project_name = "mt test"\ntarget_languages = ["kk", "ru"]\n\n'
 
 

@@ -50,6 +50,13 @@ class AnswerCache:
                     self._db.set_busy_timeout(BUSY_MS)
                 return
             self._db = connect(path, _SCHEMA, synchronous="NORMAL")
+        except (apsw.NotADBError, apsw.CorruptError) as exc:
+            # Only answers live here, never reviewed work: say how to start afresh.
+            raise EngineError(
+                f"the translation cache is damaged ({exc}); move it aside and rerun: a new one "
+                "is made, and only its answers are asked for again",
+                path,
+            ) from None
         except apsw.Error as exc:
             raise EngineError(f"cannot open the translation cache: {exc}", path) from None
 
