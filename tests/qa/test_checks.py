@@ -276,3 +276,34 @@ def test_a_harmless_tag_the_source_lacks_is_raw_html_not_unsafe() -> None:
     assert [(c.id, message) for c, message in found] == [
         ("html", "raw HTML <br/> is not in the source")
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "message"),
+    [
+        # Left open, the element runs on over the rest of the page: all bold, or one big link.
+        ("Some <b>bold</b> text.", "Кейбір <b>жуан мәтін.", "raw HTML <b> is not closed"),
+        ('A <a href="https://x.org">link</a> here.', 'Бір <a href="https://x.org">сілтеме.',
+         "raw HTML <a> is not closed"),
+        ("Some <b>bold</b> text.", "Кейбір жуан</b> мәтін.", "raw HTML </b> closes no <b>"),
+    ],
+)  # fmt: skip
+def test_an_element_the_translation_leaves_open_is_an_error(
+    source: str, translation: str, message: str
+) -> None:
+    found = check_pair(Pair(source, translation, "kk", Glossary()))
+    assert [(c.id, c.severity) for c, _ in found] == [("html", ERROR)]
+    assert found[0][1].startswith(message)
+
+
+def test_elements_as_open_as_in_the_source_pass() -> None:
+    for source, translation in [
+        ("Some <b>bold</b> text.", "Кейбір <b>жуан</b> мәтін."),
+        ("Some <b>bold</b> text.", "Кейбір жуан мәтін."),  # both tags dropped: nothing runs on
+        ("<i>A sentence that opens it.", "<i>Оны ашатын сөйлем."),  # the next sentence closes it
+        (
+            "Line<br>break, <img src=x.png> and <hr/>.",
+            "Жол<br>үзілісі, <img src=x.png> және <hr/>.",
+        ),
+    ]:
+        assert [c.id for c, _ in check_pair(Pair(source, translation, "kk", Glossary()))] == []

@@ -296,12 +296,40 @@ _HTML_HINT = re.compile("[<:&]")
     hint=_HTML_HINT,
 )
 def html(pair: Pair) -> Iterator[str]:
-    added = html_of(pair.translation) - html_of(pair.source)
+    ours, theirs = html_of(pair.translation), html_of(pair.source)
+    added = ours - theirs
     for tag in added:  # in the order they appear
         kind = "unsafe raw HTML" if is_dangerous_html(tag) else "raw HTML"
         yield f"{kind} {tag} is not in the source"
+    # An element left open runs on over the rest of the page (all of it bold, or one link). One
+    # the source lacks is said above.
+    balance, expected = _open_elements(ours), _open_elements(theirs)
+    for name in sorted((balance.keys() | expected.keys()) - _open_elements(added).keys()):
+        if balance[name] > expected[name]:
+            yield f"raw HTML <{name}> is not closed, as the source closes it"
+        elif balance[name] < expected[name]:
+            yield f"raw HTML </{name}> closes no <{name}>: the source has it open"
     if script_urls(pair.translation) > script_urls(pair.source):
         yield "a javascript: URL is not in the source"
+
+
+_TAG_NAME = re.compile(r"<(/?)([a-z][a-z0-9-]*)")
+# Elements without an end tag (HTML's void elements).
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+     "wbr")
+)  # fmt: skip
+
+
+def _open_elements(tags: Counter[str]) -> Counter[str]:
+    """How many more times each element is opened than closed among ``tags`` (html_of's)."""
+    balance: Counter[str] = Counter()
+    for tag, count in tags.items():
+        name = _TAG_NAME.match(tag)
+        if name is None or tag.endswith("/>") or name.group(2) in _VOID:
+            continue
+        balance[name.group(2)] += -count if name.group(1) else count
+    return balance
 
 
 # C0 and C1 control characters (tab, newline and carriage return aside) and the noncharacters
