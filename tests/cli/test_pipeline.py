@@ -237,3 +237,35 @@ def test_commands_run_in_one_process_leave_no_file_open(sample: Path, run) -> No
     for number in range(3):
         each_command_on_a_copy(f"copy-{number}")
     assert open_files() == before
+
+
+@pytest.mark.parametrize("catalog_text", ["", 'msgid ""\nmsgstr "Language: kk\\n"\n'])
+def test_an_empty_catalog_publishes_no_page(tmp_path: Path, run, catalog_text: str) -> None:  # type: ignore[no-untyped-def]
+    """min_coverage measures the page: an empty catalog (0 of 0 entries) leaves it all English."""
+    project = tmp_path / "newsroom"
+    assert run(tmp_path, "init", str(project), "-l", "kk").exit_code == 0
+    (project / "articles" / "s.md").write_text(
+        "---\ntitle: Story\n---\n\nFirst paragraph.\n\nSecond paragraph.\n", "utf-8"
+    )
+    assert run(project, "extract").exit_code == 0
+    catalog = project / "locales/kk/LC_MESSAGES/s.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(catalog_text, "utf-8")
+    result = run(project, "build")
+    assert result.exit_code == 0, result.output
+    assert "skipped s [kk]: 0.0% translated, below min_coverage 80%" in result.output
+    assert not (project / "build/kk").exists()
+
+
+def test_a_rewritten_article_is_measured_before_update(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """The editor rewrote the article and built before `update`: the catalog still holds the
+    old sentences, all translated, but the page would be English but for its title."""
+    article = sample / "articles" / f"{SAMPLE_SLUG}.md"
+    text = article.read_text("utf-8")
+    body = text.index("\n---\n", 4) + 5
+    new_body = "".join(f"\nA new paragraph number {n}, written today.\n" for n in range(8))
+    article.write_text(text[:body] + new_body, "utf-8")
+    result = run(sample, "build", "-l", "kk")
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.output and "below min_coverage 80%" in result.output
+    assert not (sample / "build/kk" / f"{SAMPLE_SLUG}.html").exists()
