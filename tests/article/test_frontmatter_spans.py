@@ -220,11 +220,37 @@ def test_a_value_that_cannot_be_read_names_its_line(field: str, line: int, probl
     assert str(error.value).startswith(f"{PATH}:{line}: invalid front matter: {problem}")
 
 
-def test_a_translated_field_that_is_an_alias_of_a_list_is_an_error_at_its_line() -> None:
-    text = f"---\ntags: &t [a, b]\ntitle: T\ncaption: *t\n---\n{BODY}"
+def test_a_translated_field_that_is_an_alias_of_a_list_reads_back_the_list() -> None:
+    front = split_front_matter(
+        f"---\ntags: &t [a, b]\ntitle: T\ncaption: *t\n---\n{BODY}", PATH, FIELDS
+    )
+    assert [field.value for field in front.fields] == ["T"]
+    assert front.aliased and front.data["caption"] == ["a", "b"]
+
+
+def test_a_list_of_texts_gives_each_item_to_translate() -> None:
+    text = f"---\ntitle: T\ncaption:\n  - Ann Lee\n  - 'Bob Ray'\n---\n{BODY}"
+    front = split_front_matter(text, PATH, FIELDS)
+    assert [(f.name, f.value, f.line) for f in front.fields] == [
+        ("title", "T", 2), ("caption", "Ann Lee", 4), ("caption", "Bob Ray", 5)
+    ]  # fmt: skip
+    assert [text[f.start : f.end] for f in front.fields] == ["T", "Ann Lee", "'Bob Ray'"]
+
+
+@pytest.mark.parametrize(
+    ("field", "line", "what"),
+    [("caption: 12", 3, "the value"), ("caption: [Ann, [Bob]]", 3, "each item of the list"),
+     ("caption:\n  - Ann\n  - {a: b}", 5, "each item of the list")],
+)  # fmt: skip
+def test_a_translated_field_that_is_no_text_is_an_error_at_its_line(
+    field: str, line: int, what: str
+) -> None:
     with pytest.raises(ArticleError) as error:
-        split_front_matter(text, PATH, FIELDS)
-    assert str(error.value) == f"{PATH}:4: front-matter field `caption` must be text"
+        split_front_matter(f"---\ntitle: T\n{field}\n---\n{BODY}", PATH, FIELDS)
+    assert str(error.value) == (
+        f"{PATH}:{line}: front-matter field `caption` must be text or a list of texts; {what} "
+        "here is not"
+    )
 
 
 def test_a_value_of_the_wrong_tag_stops_extract_cleanly(sample: Path, run) -> None:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import polib
+import pytest
 
 from tests.conftest import SAMPLE_SLUG
 
@@ -40,6 +41,33 @@ def test_a_list_of_authors_is_shown_as_names(tmp_path: Path, run) -> None:  # ty
 
     page = (root / "build" / "en" / "story.html").read_text(encoding="utf-8")
     assert '<span class="author">Jane Doe, John &lt;Roe&gt;</span>' in page
+
+
+def test_a_list_of_authors_to_translate_is_translated_name_by_name(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """With author in translate_fields (as in the sample), each name of the list is an entry;
+    the page shows the translated names, and its Markdown keeps the list."""
+    root = _project(tmp_path, run, "title: Floods\nauthor: [Jane Doe, 'John Roe']\n")
+    toml = root / "transflow.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace('"caption"]', '"caption", "author"]'), encoding="utf-8"
+    )
+    assert run(root, "update").exit_code == 0
+    path = root / "locales" / "kk" / "LC_MESSAGES" / "story.po"
+    catalog = polib.pofile(str(path))
+    names = {"Floods": "Су тасқыны", "Jane Doe": "Джейн Доу", "John Roe": "Джон Роу",
+             "The road is shut.": "Жол жабық."}  # fmt: skip
+    assert sorted(e.msgid for e in catalog) == sorted(names)
+    assert catalog.find("Jane Doe").comment == "front matter: author"
+    for entry in catalog:
+        entry.msgstr = names[entry.msgid]
+    catalog.save(str(path))
+    result = run(root, "build", "-l", "kk")
+    assert result.exit_code == 0, result.output
+
+    page = (root / "build" / "kk" / "story.html").read_text(encoding="utf-8")
+    assert '<span class="author">Джейн Доу, Джон Роу</span>' in page
+    markdown = (root / "build" / "kk" / "story.md").read_text(encoding="utf-8")
+    assert 'author: ["Джейн Доу", "Джон Роу"]\n' in markdown
 
 
 def test_the_machine_readable_date_is_an_html_date(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
@@ -89,6 +117,31 @@ def test_pages_link_only_to_pages_that_are_there(sample: Path, run) -> None:  # 
     for lang in ("en", "kk", "ru"):
         for href in links(lang):
             assert (sample / "build" / href / f"{SAMPLE_SLUG}.html").is_file()
+
+
+@pytest.mark.parametrize("args", [("-l", "ru"), ("--format", "md")])
+def test_a_page_removed_leaves_no_link_to_it(sample: Path, run, args: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """ru falls below min_coverage; a build of ru alone (or of the Markdown alone) removes its
+    pages, and the pages left in the other languages stop linking to it at once."""
+
+    def links(lang: str) -> set[str]:
+        page = (sample / "build" / lang / f"{SAMPLE_SLUG}.html").read_text(encoding="utf-8")
+        return set(re.findall(r'<a href="\.\./(\w+)/[^"]*" hreflang=', page))
+
+    assert run(sample, "build").exit_code == 0
+    assert links("en") == {"kk", "ru"}
+    po = sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    catalog = polib.pofile(str(po))
+    for entry in catalog:
+        entry.msgstr = ""
+    catalog.save(str(po))
+    result = run(sample, "build", *args)
+    assert result.exit_code == 0, result.output
+    assert not (sample / "build/ru" / f"{SAMPLE_SLUG}.html").exists()
+    assert links("en") == {"kk"} and links("kk") == {"en"}
+    assert f"wrote build/kk/{SAMPLE_SLUG}.html" in result.output
+    # The next full build has nothing left to fix.
+    assert "wrote" not in run(sample, "build").output
 
 
 def test_raw_html_in_a_shown_field_is_kept_as_in_the_body(new_project: Path, run) -> None:  # type: ignore[no-untyped-def]

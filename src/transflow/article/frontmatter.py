@@ -37,8 +37,9 @@ class FrontMatter:
     fields: tuple[FieldValue, ...]
     body_start: int  # offset in the file where the Markdown body begins
     body_line: int  # 0-based line number of the body's first line
-    # Whether a field to translate is an alias (``caption: *t``): it reads back whatever its
-    # anchor's value becomes, so only reading the translated YAML tells its value.
+    # Whether a field to translate is an alias (``caption: *t``), which reads back whatever its
+    # anchor's value becomes, or a list of texts, whose items are translated one by one: only
+    # reading the translated YAML tells its value.
     aliased: bool = False
 
 
@@ -243,32 +244,48 @@ def _locate_fields(
             continue
         # An alias's node is the anchored one, met earlier in the text than the alias's key.
         alias = value_node.start_mark.index < key_node.end_mark.index
-        line = first_line + (key_node if alias else value_node).start_mark.line
-        if not _is_text(value_node, name, path, line):
-            continue
-        if alias:
+        if isinstance(value_node, yaml.SequenceNode):
+            # A list of texts (``author: [Ann Lee, Bob Ray]``): each item is a value of its own,
+            # and only reading the translated YAML gives the field's new list (an alias of a
+            # list reads back that list, as an alias of a text does).
+            items = value_node.value
             aliases.append(name)
-            continue
-        start, end = _value_span(yaml_text, value_node)
-        if any(field.start == offset + start for field in found):
-            continue  # one value merged in twice (<<: [*base, *base]) is replaced once
-        value = value_node.value
-        if value_node.style in ("|", ">"):
-            # The line breaks a block scalar ends with (one, or all with "+") end its lines, not
-            # its text: in the msgid they would be a trailing space no translation should copy.
-            value = value.rstrip("\n")
-        found.append(FieldValue(name, value, offset + start, offset + end, line))
+        else:
+            items = [value_node]
+        for item in items:
+            item_alias = alias or item.start_mark.index < value_node.start_mark.index
+            line = first_line + (key_node if alias else item).start_mark.line
+            if not _is_text(item, name, path, line, listed=item is not value_node):
+                continue
+            if item_alias:
+                aliases.append(name)
+                continue
+            start, end = _value_span(yaml_text, item)
+            if any(field.start == offset + start for field in found):
+                continue  # one value merged in twice (<<: [*base, *base]) is replaced once
+            value = item.value
+            if item.style in ("|", ">"):
+                # The line breaks a block scalar ends with (one, or all with "+") end its lines,
+                # not its text: in the msgid they would be a trailing space no translation should
+                # copy.
+                value = value.rstrip("\n")
+            found.append(FieldValue(name, value, offset + start, offset + end, line))
     return found
 
 
-def _is_text(node: yaml.Node, name: str, path: Path, line: int) -> bool:
-    """Whether a translatable field holds text to translate; an error if it holds anything but
-    text (a field left empty holds nothing)."""
+def _is_text(node: yaml.Node, name: str, path: Path, line: int, listed: bool = False) -> bool:
+    """Whether a translatable field (or an item of its list) holds text to translate; an error
+    if it holds anything but text (a field left empty holds nothing)."""
     if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
         return bool(node.value.strip())
     if isinstance(node, yaml.ScalarNode) and node.value == "":
         return False
-    raise ArticleError(f"front-matter field `{name}` must be text", path, line)
+    what = "each item of the list" if listed else "the value"
+    raise ArticleError(
+        f"front-matter field `{name}` must be text or a list of texts; {what} here is not",
+        path,
+        line,
+    )
 
 
 # An anchor (&name) or a tag (!!str) before a value, with the spaces, line breaks and comments
