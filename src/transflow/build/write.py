@@ -111,6 +111,7 @@ def build(
     report = replace(
         report, unbuilt=_unbuilt(project, stamps, todo, done_all), up_to_date=up_to_date
     )
+    report.files.extend(_relink(project, todo, report.unbuilt, jobs))
     for work, done in zip(todo, done_all, strict=True):
         report.skipped.extend(done.skipped)
         report.blocked.extend(done.blocked)
@@ -179,6 +180,40 @@ def _unbuilt(
         return Gone()
     outputs_of = {key: _io(project, work)[1] for key, work in earlier.items()}
     return remove_unchanged(list(dict.fromkeys(pages)), recorded_states(stamps, outputs_of))
+
+
+def _relink(
+    project: Project, todo: list[BuildWork], unbuilt: Gone, jobs: int | None
+) -> list[FileResult]:
+    """Build again the HTML pages that earlier builds left, in languages or a format this one
+    does not build (``-l``, ``--format md``), of the articles whose pages it removed: they link
+    to the removed pages, and a reader would follow a dead link. Their own stamps see the
+    change, so the next build of their language rebuilds them as ever."""
+    removed = {os.fspath(path) for path in unbuilt.removed}
+    s = project.settings
+    again = []
+    for work in todo:
+        if not any(
+            os.fspath(project.paths.output(lang, work.slug, "html")) in removed
+            for lang in work.languages
+        ):
+            continue
+        others = tuple(
+            lang
+            for lang in (s.source_language, *s.target_languages)
+            if (lang not in work.languages or "html" not in work.formats)
+            and os.path.isfile(project.paths.output(lang, work.slug, "html"))  # noqa: PTH113
+        )
+        if others:
+            again.append(BuildWork(project.root, work.slug, others, ("html",)))
+    pages: list[Path] = []
+    with staged_writes(durable=False) as staged, closing(_run(again, jobs)) as results:
+        for done in results:
+            for page in done.outputs:
+                assert page.data is not None
+                pages.append(page.path)
+                staged.add(page.path, page.data)
+    return [FileResult(path, w) for path, w in zip(pages, staged.written, strict=True)]
 
 
 def _work_of(project: Project, key: str, slug: str) -> BuildWork:
