@@ -64,7 +64,10 @@ def write_chunks_atomic(path: Path, chunks: Iterable[bytes]) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
     tmp_name = _temporary_name(path)
     try:
-        with _create(tmp_name, _new_file_mode() if info is None else info.st_mode & 0o777) as out:
+        with (
+            _named(path),
+            _create(tmp_name, _new_file_mode() if info is None else info.st_mode & 0o777) as out,
+        ):
             for chunk in chunks:
                 out.write(chunk)
             out.flush()
@@ -161,7 +164,7 @@ class StagedWrites:
         tmp_name = _temporary_name(path)
         self.pending.append((tmp_name, path))
         mode = _new_file_mode() if info is None else info.st_mode & 0o777
-        with _create(tmp_name, mode) as handle:
+        with _named(path), _create(tmp_name, mode) as handle:
             handle.write(data)
             handle.flush()
             self._states[len(self.pending) - 1] = _stat_state(os.fstat(handle.fileno()))
@@ -238,9 +241,22 @@ _FLUSH_THREADS = 16
 def _fsync_file(name: str) -> None:
     fd = os.open(name, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        with _named(name):
+            os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def _named(path: str | Path) -> Iterator[None]:
+    """An error of writing to an open file (a full disk) names the file, as one of opening it
+    does: ``build/kk/a.html: no space left on device``, not the reason alone."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is not None or exc.errno is None:
+            raise
+        raise type(exc)(exc.errno, exc.strerror, os.fspath(path)) from exc
 
 
 def _new_file_mode() -> int:

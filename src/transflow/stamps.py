@@ -207,11 +207,15 @@ class Stamps:
             if _stat(name if name.startswith("/") else root + name) is None:
                 del self.files[name]
         data = {"version": _VERSION, "work": self.entries, "files": self.files}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Only a cache: not worth waiting for the disk (lost, it costs a run its skipping).
-        write_files_atomic([(self.path, marshal.dumps(data))], durable=False)
-        # Where an earlier version kept them: nothing reads that file any more.
-        self.path.with_suffix(".json").unlink(missing_ok=True)
+        # Only a cache: not worth waiting for the disk (lost, it costs a run its skipping). One
+        # that cannot be written (a read-only cache folder, a full disk) costs the same, and
+        # must not fail a command whose real work is done: the old stamps, if any, only make
+        # the next run redo what they no longer match.
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_files_atomic([(self.path, marshal.dumps(data))], durable=False)
+            # Where an earlier version kept them: nothing reads that file any more.
+            self.path.with_suffix(".json").unlink(missing_ok=True)
         self.dirty = False
 
 

@@ -28,9 +28,14 @@ def test_build_folder_that_is_a_file(sample: Path, run) -> None:
     assert_fails_cleanly(run, sample, ["build"], f"{sample / 'build'}: {IN_THE_WAY}")
 
 
-def test_cache_folder_that_is_a_file(sample: Path, run) -> None:
+@pytest.mark.parametrize("command", ["update", "build", "status", "check"])
+def test_cache_folder_that_is_a_file(sample: Path, run, command: str) -> None:
+    """The cache only saves time: without one, every command does its work all the same, and
+    the file in its place is left alone."""
     (sample / ".transflow-cache").write_text("not a folder\n", encoding="utf-8")
-    assert_fails_cleanly(run, sample, ["status"], f"{sample / '.transflow-cache'}: {IN_THE_WAY}")
+    result = run(sample, command)
+    assert result.exit_code == 0, result.output
+    assert (sample / ".transflow-cache").read_text(encoding="utf-8") == "not a folder\n"
 
 
 @pytest.mark.parametrize("command", ["build", "status", "check"])
@@ -217,3 +222,52 @@ def test_init_says_where_the_project_is(
     assert (
         result.output.splitlines()[-1] == f"Project ready in {said}. Put articles in {articles}/."
     )
+
+
+@pytest.mark.parametrize("command", ["update", "build", "status", "check"])
+def test_stamps_that_cannot_be_saved_do_not_fail_the_work(sample: Path, run, command: str) -> None:
+    """The cache only saves time: when its stamps cannot be written (here a folder stands where
+    each goes; a read-only cache folder or a full disk does the same), the command's work is
+    done and it succeeds. It used to fail after the catalogs or pages were already replaced."""
+    article = sample / "articles" / f"{SAMPLE_SLUG}.md"
+    article.write_text(article.read_text("utf-8") + "\nA closing line for today.\n", "utf-8")
+    cache = sample / ".transflow-cache"
+    for name in ("sync", "extract", "build", "status", "check"):
+        (cache / f"stamps-{name}.marshal").mkdir(parents=True, exist_ok=True)
+    result = run(sample, command)
+    assert result.exit_code == 0, result.output
+    assert "Error" not in result.output
+    assert not list(sample.rglob(".*.tmp"))
+    if command == "update":
+        catalog = sample / "locales/kk/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+        assert 'msgid "A closing line for today."' in catalog.read_text("utf-8")
+        assert run(sample, "update").exit_code == 0  # redone, and nothing left to write
+
+
+_FILLED = """
+import resource, signal, sys
+from transflow.cli.app import main
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+sys.argv = ["transflow", "-C", sys.argv[1], "build"]
+main()
+"""
+
+
+def test_a_page_that_cannot_be_written_is_named(sample: Path) -> None:
+    """A write that fails on the open file (a full disk; here the size limit of the process)
+    names the file, as an error of opening one does."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", _FILLED, str(sample)], capture_output=True,
+                          text=True, env=env, timeout=120)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"Error: {sample / 'build'}/"), done.stderr
+    assert lines[0].endswith((".html: file too large", ".md: file too large")), done.stderr
+    assert not list(sample.rglob(".*.tmp"))
+    assert not (sample / "build").exists() or not list((sample / "build").rglob("*.html"))
