@@ -7,6 +7,7 @@ are unchanged. Files are written once every unit has succeeded.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Generator
 from contextlib import closing
@@ -128,6 +129,7 @@ def build(
     # at all, a folder emptied by mistake, say, they are left: nothing is there to replace them.)
     if not slugs and alive:
         report = replace(report, gone=_retire(project, stamps, set(alive)))
+    _prune(project, [*report.unbuilt.removed, *report.gone.removed])
     stamps.save()
     counted.remember_all(project.settings.cache_dir, [c for d in done_all for c in d.counted])
     return report
@@ -214,6 +216,15 @@ def _relink(
                 pages.append(page.path)
                 staged.add(page.path, page.data)
     return [FileResult(path, w) for path, w in zip(pages, staged.written, strict=True)]
+
+
+def _prune(project: Project, removed: list[Path]) -> None:
+    """Remove the language folders of ``build`` that the removed pages left empty (a language
+    taken out of ``target_languages``): the folder is as a fresh build leaves it."""
+    for folder in {Path(page).parent for page in removed}:
+        if folder.parent == project.settings.build_dir:
+            with contextlib.suppress(OSError):  # not empty: someone's files, or pages left
+                folder.rmdir()
 
 
 def _work_of(project: Project, key: str, slug: str) -> BuildWork:
