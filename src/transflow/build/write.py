@@ -192,6 +192,8 @@ def _relink(
     to the removed pages, and a reader would follow a dead link. Their own stamps see the
     change, so the next build of their language rebuilds them as ever."""
     removed = {os.fspath(path) for path in unbuilt.removed}
+    if not removed:
+        return []
     s = project.settings
     again = []
     for work in todo:
