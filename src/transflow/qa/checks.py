@@ -306,9 +306,9 @@ def html(pair: Pair) -> Iterator[str]:
     balance, expected = _open_elements(ours), _open_elements(theirs)
     for name in sorted((balance.keys() | expected.keys()) - _open_elements(added).keys()):
         if balance[name] > expected[name]:
-            yield f"raw HTML <{name}> is not closed, as the source closes it"
+            yield f"raw HTML <{name}> is not closed as in the source"
         elif balance[name] < expected[name]:
-            yield f"raw HTML </{name}> closes no <{name}>: the source has it open"
+            yield f"raw HTML </{name}> closes no <{name}> of the source"
     if script_urls(pair.translation) > script_urls(pair.source):
         yield "a javascript: URL is not in the source"
 
