@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import polib
+import pytest
 
 from tests.conftest import SAMPLE_SLUG
 from tests.report.sample import make_partial
@@ -75,6 +76,20 @@ def test_missing_catalog_counts_as_untranslated(sample: Path, run) -> None:  # t
     data = json.loads(run(sample, "status", "--format", "json").output)
     assert data["languages"]["ru"]["translated"] == 0
     assert data["languages"]["ru"]["untranslated"] == 28
+
+
+@pytest.mark.parametrize("text", ["", 'msgid ""\nmsgstr "Language: ru\\n"\n'])
+def test_an_empty_catalog_counts_as_untranslated(sample: Path, run, text: str) -> None:  # type: ignore[no-untyped-def]
+    """An empty file, or one with only its header, is not 0 of 0 entries done (100%): it counts
+    as a missing one, so --fail-under catches it, after a build too."""
+    assert run(sample, "build").exit_code == 0  # counts remembered from the full catalogs
+    (sample / "locales" / "ru" / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po").write_text(text, "utf-8")
+    assert run(sample, "build").exit_code == 0  # ru skipped now
+    data = json.loads(run(sample, "status", "--format", "json").output)
+    assert (data["languages"]["ru"]["translated"], data["languages"]["ru"]["untranslated"]) == (
+        0, 28
+    )  # fmt: skip
+    assert run(sample, "status", "-l", "ru", "--fail-under", "80").exit_code == 1
 
 
 def test_an_article_not_extracted_yet_counts_as_untranslated(sample: Path, run) -> None:  # type: ignore[no-untyped-def]

@@ -85,7 +85,8 @@ def _text(
     else:
         digest, catalog = read_catalog_digest(path, settings.cache_dir)
     coverage = coverage_of(catalog, article.slug, language, settings.relative(path))
-    report.counted.append((str(path), digest, counted.counts_of(coverage)))  # for `status`
+    if any(not entry.obsolete for entry in catalog.entries):  # an empty one `status` counts
+        report.counted.append((str(path), digest, counted.counts_of(coverage)))  # for `status`
     # What the page would show, not what the catalog holds: an empty catalog, or one not yet
     # updated for a rewritten article, has few entries to count, all of them translated.
     percent = _article_coverage(article, reviewed_translations(catalog))

@@ -29,7 +29,7 @@ from transflow.stamps import (
     state_of,
 )
 
-_VERSION = "coverage/3"
+_VERSION = "coverage/4"
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ def _project(root: Path) -> Project:
 
 
 def _count(item: _Count) -> tuple[Coverage, dict[str, Known | None]]:
-    """A missing catalog counts as all untranslated: its template's entries, or, for an article
-    not extracted yet, its segments (so that ``--fail-under`` catches a new article).
+    """A missing (or empty) catalog counts as all untranslated: its template's entries, or, for
+    an article not extracted yet, its segments (so that ``--fail-under`` catches a new article).
 
     With the count, the files it was made from as found before reading them (see
     ``Stamps.record``): a catalog a translator saves while ``status`` counts it is counted
@@ -57,9 +57,26 @@ def _count(item: _Count) -> tuple[Coverage, dict[str, Known | None]]:
     relative = settings.relative(path)
     known: dict[str, Known | None] = {}
     catalog = _read(path, paths.catalog(item.language, item.slug), settings, known)
+    if catalog is not None and not _live(catalog):
+        # An empty catalog (made by hand, or emptied) is counted as a missing one, against what
+        # there is to translate, not as 0 of 0 entries done; its obsolete entries still count.
+        missing = _missing(project, item, known)
+        if _live(missing):
+            catalog = Catalog(entries=missing.entries + catalog.entries)
     if catalog is None:
-        template = project.inside(settings.template_path(item.slug))
-        catalog = _read(template, paths.template(item.slug), settings, known)
+        catalog = _missing(project, item, known)
+    return coverage_of(catalog, item.slug, item.language, relative), known
+
+
+def _live(catalog: Catalog) -> bool:
+    return any(not entry.obsolete for entry in catalog.entries)
+
+
+def _missing(project: Project, item: _Count, known: dict[str, Known | None]) -> Catalog:
+    """What a missing catalog counts: its template's entries, or the article's segments."""
+    settings, paths = project.settings, project.paths
+    template = project.inside(settings.template_path(item.slug))
+    catalog = _read(template, paths.template(item.slug), settings, known)
     if catalog is None:
         article = paths.article(item.slug)
         known[article] = known_file(article)
@@ -67,7 +84,7 @@ def _count(item: _Count) -> tuple[Coverage, dict[str, Known | None]]:
         catalog = Catalog(
             entries=[Entry(msgid=m) for m in dict.fromkeys(s.msgid for s in segments)]
         )
-    return coverage_of(catalog, item.slug, item.language, relative), known
+    return catalog
 
 
 def _read(
@@ -148,9 +165,7 @@ def _counted(
 
 def _stamp(paths: FastPaths, item: _Count) -> tuple[str, list[StrPath]]:
     catalog = paths.catalog(item.language, item.slug)
-    # A catalog is counted alone; only a missing one is counted from its template, or from its
-    # article. (A str path, as in the stamps: thousands of them.)
-    inputs: list[StrPath] = [catalog]
-    if not os.path.isfile(catalog):  # noqa: PTH113
-        inputs += [paths.template(item.slug), paths.article(item.slug)]
+    # A catalog is counted alone; only a missing or empty one is counted from its template, or
+    # from its article. (A str path, as in the stamps: thousands of them.)
+    inputs: list[StrPath] = [catalog, paths.template(item.slug), paths.article(item.slug)]
     return f"coverage:{item.slug}:{item.language}", inputs
