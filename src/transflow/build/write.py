@@ -94,20 +94,7 @@ def build(
         else:
             todo.append(work)
     done_all: list[BuildDone] = []
-    pages: list[Path] = []
-    # Pages are made from the articles and catalogs again at will: no flush to disk for them.
-    # Each article's pages are written as it comes back; they replace the old ones at the end.
-    # The page texts are dropped once staged, so memory does not grow with the archive.
-    with staged_writes(durable=False) as staged, closing(_run(todo, jobs)) as results:
-        for done in results:
-            for page in done.outputs:
-                assert page.data is not None
-                pages.append(page.path)
-                staged.add(page.path, page.data)
-            done.outputs.clear()
-            done_all.append(done)
-    written = staged.written
-    report.files.extend(FileResult(path, w) for path, w in zip(pages, written, strict=True))
+    report.files.extend(_write_pages(todo, jobs, done_all))
     # Before the stamps forget them: the pages earlier builds wrote for what is skipped now.
     report = replace(
         report, unbuilt=_unbuilt(project, stamps, todo, done_all), up_to_date=up_to_date
@@ -210,13 +197,26 @@ def _relink(
         )
         if others:
             again.append(BuildWork(project.root, work.slug, others, ("html",)))
+    return _write_pages(again, jobs, [])
+
+
+def _write_pages(
+    todo: list[BuildWork], jobs: int | None, done_all: list[BuildDone]
+) -> list[FileResult]:
+    """Build ``todo`` and write its pages; each work's BuildDone goes to ``done_all``.
+
+    Pages are made from the articles and catalogs again at will: no flush to disk for them.
+    Each article's pages are written as it comes back; they replace the old ones at the end.
+    The page texts are dropped once staged, so memory does not grow with the archive."""
     pages: list[Path] = []
-    with staged_writes(durable=False) as staged, closing(_run(again, jobs)) as results:
+    with staged_writes(durable=False) as staged, closing(_run(todo, jobs)) as results:
         for done in results:
             for page in done.outputs:
                 assert page.data is not None
                 pages.append(page.path)
                 staged.add(page.path, page.data)
+            done.outputs.clear()
+            done_all.append(done)
     return [FileResult(path, w) for path, w in zip(pages, staged.written, strict=True)]
 
 
