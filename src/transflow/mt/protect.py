@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 
 from transflow.article.inline import Span, link_text_start, protected_spans, reference_label
-from transflow.qa.checks import CONTROL_CHARACTERS
+from transflow.qa.checks import CONTROL_CHARACTERS, VOID_ELEMENTS
 
 if TYPE_CHECKING:
     from transflow.qa.glossary import Glossary
@@ -38,7 +38,6 @@ _OPEN_BRACKET_SPACE = re.compile(r"(?<!\\)\[[ \t]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARSER = MarkdownIt("commonmark").enable("table")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
-_VOID = {"br", "img", "hr", "wbr", "input", "source", "area", "col", "embed", "meta", "link"}
 # A link's or image's target with a title: what comes before the title's text, the text, and the
 # closing quote (or parenthesis) with the ")" after it.
 _TITLE_END = re.compile(r"[\"')]\s*\)\Z")
@@ -183,7 +182,7 @@ def _html_nests(shape: tuple[tuple[str, str, str], ...]) -> bool:
     stack: list[str] = []
     for kind, _, content in shape:
         tag = _TAG.match(content) if kind == "html_inline" else None
-        if tag is None or content.endswith("/>") or tag.group(2).lower() in _VOID:
+        if tag is None or content.endswith("/>") or tag.group(2).lower() in VOID_ELEMENTS:
             continue
         name = tag.group(2).lower()
         if not tag.group(1):

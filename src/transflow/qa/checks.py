@@ -315,7 +315,7 @@ def html(pair: Pair) -> Iterator[str]:
 
 _TAG_NAME = re.compile(r"<(/?)([a-z][a-z0-9-]*)")
 # Elements without an end tag (HTML's void elements).
-_VOID = frozenset(
+VOID_ELEMENTS = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
      "wbr")
 )  # fmt: skip
@@ -326,7 +326,7 @@ def _open_elements(tags: Counter[str]) -> Counter[str]:
     balance: Counter[str] = Counter()
     for tag, count in tags.items():
         name = _TAG_NAME.match(tag)
-        if name is None or tag.endswith("/>") or name.group(2) in _VOID:
+        if name is None or tag.endswith("/>") or name.group(2) in VOID_ELEMENTS:
             continue
         balance[name.group(2)] += -count if name.group(1) else count
     return balance
