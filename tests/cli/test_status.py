@@ -242,3 +242,65 @@ def test_the_report_s_date_is_today_in_utc_or_the_reproducible_one(
     assert "\n2023-11-14; segments translated" in markdown
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")  # not a number: ignored
     assert json.loads(run(sample, "status", "--format", "json").output)["date"] == today
+
+
+def _rewrite_sample(sample: Path) -> None:
+    """The sample rewritten after its catalogs were made: a paragraph added and its first
+    sentence reworded, so two of its segments are in no catalog yet."""
+    article = sample / "articles" / f"{SAMPLE_SLUG}.md"
+    text = article.read_text(encoding="utf-8")
+    first = polib.pofile(str(sample / f"locales/templates/{SAMPLE_SLUG}.pot"))[1].msgid
+    assert first in text.replace("\n", " ")
+    words = first.split()
+    text = text.replace(words[0], words[0] + " (updated)", 1)
+    article.write_text(text + "\nA paragraph added after the catalogs were made.\n", "utf-8")
+
+
+@pytest.mark.parametrize("built", [False, True], ids=["counted by status", "counted by build"])
+def test_a_catalog_behind_its_article_is_reported_until_update(
+    sample: Path,
+    run,  # type: ignore[no-untyped-def]
+    built: bool,
+) -> None:
+    if built:  # counts left by build for these very catalogs, before the article changed
+        assert run(sample, "build").exit_code == 0
+        assert {c["outdated"] for c in _status(sample)} == {0}
+    _rewrite_sample(sample)
+    result = run(sample, "status", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [(c["language"], c["outdated"], c["translated"]) for c in data["catalogs"]] == [
+        ("kk", 2, 28),
+        ("ru", 2, 28),
+    ]  # the catalog's own entries are counted as msgfmt does; what it lacks is told apart
+    assert (data["languages"]["ru"]["outdated"], data["total"]["outdated"]) == (2, 4)
+    assert "ru: 1 catalog lacks 2 segments of its article (not counted above)" in result.stderr
+    assert "run `transflow update` to add them" in result.stderr
+    html = run(sample, "status", "--format", "html").output
+    assert html.count('<span class="outdated"') == 2
+    assert "+2 new</span>" in html
+    assert run(sample, "update").exit_code == 0
+    after = run(sample, "status", "--format", "json")
+    rows = json.loads(after.stdout)["catalogs"]
+    assert [(c["outdated"], c["untranslated"], c["fuzzy"]) for c in rows] == [(0, 1, 1)] * 2
+    assert "lacks" not in after.stderr
+    assert 'class="outdated"' not in run(sample, "status", "--format", "html").output
+
+
+def test_a_new_catalog_is_not_behind_and_an_unreadable_article_leaves_the_counts(
+    sample: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    (sample / "locales" / "ru" / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po").unlink()
+    _rewrite_sample(sample)
+    rows = {
+        c["language"]: c
+        for c in json.loads(run(sample, "status", "--format", "json").stdout)["catalogs"]
+    }
+    # no catalog yet: its template's entries count as untranslated, nothing is "behind"
+    assert (rows["ru"]["outdated"], rows["ru"]["untranslated"]) == (0, 28)
+    assert rows["kk"]["outdated"] == 2
+    article = sample / "articles" / f"{SAMPLE_SLUG}.md"
+    article.write_text("---\ntitle: [unclosed\n---\n\nBody.\n", "utf-8")
+    result = run(sample, "status", "-l", "kk", "--format", "json")
+    assert result.exit_code == 0  # the report is made; update and build say what is wrong
+    assert json.loads(result.stdout)["catalogs"][0]["translated"] == 28

@@ -84,12 +84,15 @@ def _text(
         return None
     else:
         digest, catalog = read_catalog_digest(path, settings.cache_dir)
-    coverage = coverage_of(catalog, article.slug, language, settings.relative(path))
+    texts = {segment.msgid for segment in article.segments}
+    coverage = coverage_of(catalog, article.slug, language, settings.relative(path), texts)
     if any(not entry.obsolete for entry in catalog.entries):  # an empty one `status` counts
-        report.counted.append((str(path), digest, counted.counts_of(coverage)))  # for `status`
+        found = report.known.get(project.paths.article(article.slug))
+        key = counted.inputs_digest(digest, None if found is None else str(found[-1]), settings)
+        report.counted.append((str(path), key, counted.counts_of(coverage)))  # for `status`
     # What the page would show, not what the catalog holds: an empty catalog, or one not yet
     # updated for a rewritten article, has few entries to count, all of them translated.
-    percent = _article_coverage(article, reviewed_translations(catalog))
+    percent = _article_coverage(texts, reviewed_translations(catalog))
     if percent < settings.min_coverage:
         reason = f"{percent:.1f}% translated, below min_coverage {settings.min_coverage:g}%"
         report.skipped.append(Skipped(article.slug, language, reason))
@@ -100,10 +103,9 @@ def _text(
     return render_markdown(article, reviewed_translations(catalog))
 
 
-def _article_coverage(article: Article, translations: dict[str, str]) -> float:
-    """The percent of the article's segments (each text once) that have a reviewed translation,
-    as ``status`` gives a catalog's."""
-    texts = {segment.msgid for segment in article.segments}
+def _article_coverage(texts: set[str], translations: dict[str, str]) -> float:
+    """The percent of the article's segments (``texts``: each text once) that have a reviewed
+    translation, as ``status`` gives a catalog's."""
     return percent_of(sum(1 for text in texts if translations.get(text, "").strip()), len(texts))
 
 

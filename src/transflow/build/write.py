@@ -51,7 +51,8 @@ class BuildDone:
     skipped: list[Skipped] = field(default_factory=list)
     blocked: list[Finding] = field(default_factory=list)
     known: dict[str, Known | None] = field(default_factory=dict)  # the inputs, before reading
-    # Each catalog counted: its path, the digest of the bytes counted, the counts (for `status`).
+    # Each catalog counted: its path, the digest of its bytes and its article's
+    # (counted.inputs_digest), the counts (for `status`).
     counted: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
 

@@ -101,6 +101,8 @@ def status_command(
         }[fmt](report)
     with _reader_may_leave():
         emit(text, output)
+        for note in status_formats.outdated_notes(report):
+            click.echo(note, err=True)
     if fail_under is not None:
         low = status_formats.below(report, fail_under)
         for total in low:

@@ -15,6 +15,7 @@ from pathlib import Path
 from transflow.catalog.model import Catalog, Entry
 from transflow.catalog.store import catalog_of_data
 from transflow.config import Settings
+from transflow.errors import ArticleError
 from transflow.parallel import map_items
 from transflow.project import FastPaths, Project
 from transflow.report import counted
@@ -29,7 +30,7 @@ from transflow.stamps import (
     state_of,
 )
 
-_VERSION = "coverage/4"
+_VERSION = "coverage/5"
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,27 @@ def _count(item: _Count) -> tuple[Coverage, dict[str, Known | None]]:
         missing = _missing(project, item, known)
         if _live(missing):
             catalog = Catalog(entries=missing.entries + catalog.entries)
+    elif catalog is not None:
+        texts = _texts(project, item, known)
+        return coverage_of(catalog, item.slug, item.language, relative, texts), known
     if catalog is None:
         catalog = _missing(project, item, known)
     return coverage_of(catalog, item.slug, item.language, relative), known
+
+
+def _texts(project: Project, item: _Count, known: dict[str, Known | None]) -> set[str]:
+    """The article's segments, each text once: none when the article is gone, or cannot be read
+    (``build`` and ``update`` say why; the report counts the catalog as it is)."""
+    name = project.paths.article(item.slug)
+    found, data = known_file_data(name)
+    known[name] = found
+    if found is None or data is None:
+        return set()
+    try:
+        article = project.article(item.slug, data)
+    except ArticleError:
+        return set()
+    return {segment.msgid for segment in article.segments}
 
 
 def _live(catalog: Catalog) -> bool:
@@ -157,10 +176,21 @@ def _counted(
     digest = stamps.digest(name)
     if digest is None:
         return None
+    article = paths.article(item.slug)
+    try:
+        article_state = state_of(os.stat(article))  # noqa: PTH116
+    except FileNotFoundError:
+        return None
+    article_digest = stamps.digest(article)
+    if article_digest is None:
+        return None
     path = Path(name)
     relative = settings.relative(path)
-    row = counted.recall(settings.cache_dir, path, digest, item.slug, item.language, relative)
-    return None if row is None else (row, {name: [*state, digest]})
+    key = counted.inputs_digest(digest, article_digest, settings)
+    row = counted.recall(settings.cache_dir, path, key, item.slug, item.language, relative)
+    if row is None:
+        return None
+    return row, {name: [*state, digest], article: [*article_state, article_digest]}
 
 
 def _stamp(paths: FastPaths, item: _Count) -> tuple[str, list[StrPath]]:

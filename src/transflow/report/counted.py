@@ -1,9 +1,11 @@
 """A catalog's counts, remembered by the catalog's exact bytes for the next ``status``.
 
 ``build`` counts every catalog to see whether it reaches ``min_coverage``; it leaves the counts
-in ``.transflow-cache/counted.sqlite`` (see ``cachedb``), keyed by a digest of the file's bytes,
-so that a ``status`` run after it finds them instead of loading and counting each catalog again.
-A catalog changed in any editor has another digest and is counted afresh. Only a cache:
+in ``.transflow-cache/counted.sqlite`` (see ``cachedb``), keyed by a digest of the file's bytes
+and of its article's (whose segments the catalog may lack: ``Coverage.outdated``), so that a
+``status`` run after it finds them instead of loading and counting each catalog again. A
+catalog changed in any editor, or an article rewritten, has another digest and is counted
+afresh. Only a cache:
 deleting it costs the counting again and nothing else.
 """
 
@@ -12,16 +14,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from transflow import __version__, cachedb
+from transflow.config import Settings
 from transflow.report.coverage import Coverage, count_fields
-from transflow.stamps import in_project, project_prefix
+from transflow.stamps import in_project, project_prefix, settings_digest
 
 NAME = "counted.sqlite"
-_FORMAT = f"1/{__version__}"  # bump the 1 when the counting changes
+_FORMAT = f"2/{__version__}"  # bump the 2 when the counting changes
+
+
+def inputs_digest(catalog: str, article: str | None, settings: Settings) -> str:
+    """What a catalog's counts are kept under: the digests of its bytes and of its article's,
+    and the settings that segment the article."""
+    how = settings_digest(settings.segmentation, settings.translate_fields)
+    return f"{catalog}:{article}:{how}"
 
 
 def remember_all(cache_dir: Path, rows: list[tuple[str, str, list[int]]]) -> None:
     """Keep, for each (path, digest, counts), the counts (``counts_of``) of the catalog ``path``
-    while it holds the bytes of ``digest`` (``stamps.data_digest``); in one transaction."""
+    while its inputs are those of ``digest`` (``inputs_digest``); in one transaction."""
     if rows:
         prefix = project_prefix(cache_dir)
         kept = [(in_project(prefix, path), _key(digest), counts) for path, digest, counts in rows]
@@ -31,7 +41,7 @@ def remember_all(cache_dir: Path, rows: list[tuple[str, str, list[int]]]) -> Non
 def recall(
     cache_dir: Path, path: Path, digest: str, article: str, language: str, relative: str
 ) -> Coverage | None:
-    """The Coverage of ``path`` if its counts were kept for the bytes of ``digest``; else None."""
+    """The Coverage of ``path`` if its counts were kept for the inputs of ``digest``; else None."""
     name = in_project(project_prefix(cache_dir), str(path))
     counts = cachedb.get(cache_dir / NAME, name, _key(digest))
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -36,6 +36,10 @@ class Coverage:
     machine_words: int = 0
     fuzzy_words: int = 0
     total_words: int = 0
+    # Segments of the article that the catalog lacks: it was not updated since the article
+    # changed (`transflow update` adds them). Not in ``total``, which counts the catalog's own
+    # entries as msgfmt does.
+    outdated: int = 0
 
     @property
     def total(self) -> int:
@@ -61,15 +65,22 @@ def percent_of(part: int, whole: int) -> float:
     return min(round(100.0 * part / whole, 1), 99.9)
 
 
-def coverage_of(catalog: Catalog, article: str, language: str, path: str) -> Coverage:
+def coverage_of(
+    catalog: Catalog, article: str, language: str, path: str, texts: Collection[str] = ()
+) -> Coverage:
+    """The counts of ``catalog``; ``texts``: the article's segments (each text once), those of
+    them the catalog has no live entry for are ``outdated``."""
     counts = {"translated": 0, "machine": 0, "fuzzy": 0, "untranslated": 0, "obsolete": 0}
     words = {"translated": 0, "machine": 0, "fuzzy": 0}
     total_words = 0
+    present: set[str] = set()
     for entry in catalog.entries:
         state = entry_state(entry)
         counts[state] += 1
         if state == "obsolete":
             continue
+        if entry.msgctxt is None:
+            present.add(entry.msgid)
         n = count_words(entry.msgid)
         total_words += n
         if state in words:
@@ -82,13 +93,14 @@ def coverage_of(catalog: Catalog, article: str, language: str, path: str) -> Cov
         machine_words=words["machine"],
         fuzzy_words=words["fuzzy"],
         total_words=total_words,
+        outdated=sum(1 for text in texts if text not in present),
         **counts,
     )
 
 
 _COUNTS = (
     "translated", "machine", "fuzzy", "untranslated", "obsolete",
-    "translated_words", "machine_words", "fuzzy_words", "total_words",
+    "translated_words", "machine_words", "fuzzy_words", "total_words", "outdated",
 )  # fmt: skip
 
 

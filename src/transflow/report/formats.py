@@ -47,6 +47,23 @@ def below(report: CoverageReport, percent: float) -> list[Coverage]:
     return [total for total in report.languages.values() if total.percent < percent]
 
 
+def outdated_notes(report: CoverageReport) -> list[str]:
+    """One line per language whose catalogs lack segments of their articles (not updated since
+    the articles changed): their counts are of the catalogs as they are."""
+    notes = []
+    for language, total in report.languages.items():
+        if total.outdated:
+            behind = sum(1 for r in report.catalogs if r.language == language and r.outdated)
+            catalogs = "1 catalog lacks" if behind == 1 else f"{grouped(behind)} catalogs lack"
+            segments = "1 segment" if total.outdated == 1 else f"{grouped(total.outdated)} segments"
+            whose = "its article" if behind == 1 else "their articles"
+            notes.append(
+                f"{language}: {catalogs} {segments} of {whose} (not counted above); run "
+                "`transflow update` to add them"
+            )
+    return notes
+
+
 def articles_of(report: CoverageReport, language: str) -> int:
     return sum(1 for row in report.catalogs if row.language == language)
 

@@ -115,10 +115,30 @@ def _article_table(report: CoverageReport, threshold: float) -> str:
         span = f' rowspan="{len(catalogs)}"' if len(catalogs) > 1 else ""
         first = f'<th scope="row" class="article"{span}>{escape(article)}</th>'
         for row in catalogs:
-            lang = f'<td class="lang" title="{escape(row.path)}">{escape(row.language)}</td>'
+            name = f"{escape(row.language)}{_behind(row)}"
+            lang = f'<td class="lang" title="{escape(row.path)}">{name}</td>'
             rows.append(_row(first, lang, row, threshold))
             first = ""
     return _table('<th scope="col">article</th>', '<th scope="col" class="lang">lang</th>', rows)
+
+
+def _behind(row: Coverage) -> str:
+    """A mark on a catalog that lacks segments of its article (``transflow update`` adds them)."""
+    if not row.outdated:
+        return ""
+    what = "segment" if row.outdated == 1 else "segments"
+    title = f"{row.outdated} {what} of the article not in this catalog yet: run transflow update"
+    return f' <span class="outdated" title="{title}">+{grouped(row.outdated)} new</span>'
+
+
+def _outdated(report: CoverageReport) -> str:
+    behind = sum(1 for row in report.catalogs if row.outdated)
+    if not behind:
+        return ""
+    return (
+        f'<p class="notice">{grouped(behind)} catalog(s) lack segments of their article (marked'
+        " <em>new</em> below, not counted): run <code>transflow update</code> to add them.</p>"
+    )
 
 
 def format_html(report: CoverageReport, threshold: float = 0.0) -> str:
@@ -134,6 +154,7 @@ def format_html(report: CoverageReport, threshold: float = 0.0) -> str:
         count=grouped(len(report.catalogs)),
         marked=f" · percentages in red are under {threshold:g}%" if threshold > 0 else "",
         legend=legend,
+        outdated=_outdated(report),
         languages=_language_table(report, threshold),
         articles=_article_table(report, threshold),
     )
@@ -154,7 +175,7 @@ _PAGE = """<!DOCTYPE html>
 <h1>{title}</h1>
 <p class="meta">Report of <time datetime="{iso}">{date}</time> · {count} catalog(s){marked}</p>
 <ul class="legend">{legend}</ul>
-</header>
+{outdated}</header>
 <main>
 <h2>Languages</h2>
 {languages}
