@@ -269,3 +269,26 @@ def test_a_rewritten_article_is_measured_before_update(sample: Path, run) -> Non
     assert result.exit_code == 0, result.output
     assert "skipped" in result.output and "below min_coverage 80%" in result.output
     assert not (sample / "build/kk" / f"{SAMPLE_SLUG}.html").exists()
+
+
+def test_a_build_of_an_archive_below_min_coverage_names_the_first_pages_and_counts_the_rest(
+    tmp_path: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    project = tmp_path / "archive"
+    assert run(tmp_path, "init", str(project), "-l", "kk,ru").exit_code == 0
+    for number in range(15):  # 30 pages below min_coverage (80%): none translated yet
+        story = f"---\ntitle: Story {number}\n---\n\nStory {number} happened today.\n"
+        (project / "articles" / f"story-{number:02}.md").write_text(story, encoding="utf-8")
+    assert run(project, "update").exit_code == 0
+    for build in (run(project, "build"), run(project, "build")):  # every build, not just one
+        lines = build.stderr.splitlines()
+        skipped = [line for line in lines if line.startswith("skipped ")]
+        assert len(skipped) == 20
+        assert skipped[0] == "skipped story-00 [kk]: 0.0% translated, below min_coverage 80%"
+        assert "… and 10 more pages skipped (`transflow build -v` lists them all)" in lines
+    everything = run(project, "build", "--verbose")
+    skipped = [line for line in everything.stderr.splitlines() if line.startswith("skipped ")]
+    assert len(skipped) == 30
+    assert skipped[-1] == "skipped story-14 [ru]: 0.0% translated, below min_coverage 80%"
+    assert "more pages skipped" not in everything.stderr

@@ -57,6 +57,22 @@ def test_hostile_entries_fall_back_to_the_source(sample: Path, run) -> None:  # 
     assert all(f".po:{line} [" in again.stderr for line in lines.values())
 
 
+def test_many_entries_kept_in_the_source_are_named_twenty_at_a_time(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    catalog = read_catalog(_ru(sample))
+    for entry in catalog.entries:
+        entry.msgstr = f"<script>alert(1)</script>{entry.msgstr}"
+    write_catalog(_ru(sample), catalog)
+    result = run(sample, "build", "-l", "ru")
+    kept = [line for line in result.stderr.splitlines() if line.startswith("kept the source")]
+    assert len(kept) == 20
+    more = len(catalog.entries) - 20
+    assert f"… and {more} more entries kept in the source (`transflow build -v` lists" in (
+        result.stderr
+    )
+    every = run(sample, "build", "-l", "ru", "-v").stderr.splitlines()
+    assert len([line for line in every if line.startswith("kept the source")]) == 20 + more
+
+
 def test_check_reports_the_hostile_entries_as_errors(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
     _translate(_ru(sample), HOSTILE)
     result = run(sample, "check", "-l", "ru")

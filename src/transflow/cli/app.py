@@ -24,7 +24,14 @@ from transflow.cli.options import (
     open_project,
     reports_errors,
 )
-from transflow.cli.output import print_blocked, print_files, print_gone, shown
+from transflow.cli.output import (
+    SHOWN,
+    print_blocked,
+    print_files,
+    print_gone,
+    print_skipped,
+    shown,
+)
 
 # Why a run removed a file that it made from an article.
 _GONE = "its article is gone"
@@ -183,6 +190,12 @@ def update_command(
     multiple=True,
     help="Output formats: md, html (default: both).",
 )
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help=f"List every page skipped and entry kept in the source (else the first {SHOWN}).",
+)
 @click.pass_context
 @reports_errors
 def build_command(
@@ -191,6 +204,7 @@ def build_command(
     articles: tuple[str, ...],
     jobs: int | None,
     formats: tuple[tuple[str, ...], ...],
+    verbose: bool,
 ) -> None:
     """Rebuild every article in every language into build/<lang>/.
 
@@ -216,8 +230,7 @@ def build_command(
             click.echo("All pages are up to date.")
         else:
             click.echo("No page to build: every one asked for is skipped (see why below).")
-    for skipped in report.skipped:
-        click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
+    print_skipped(report.skipped, verbose)
     # A page of a language taken out of target_languages is not among the skipped ones.
     targets = {project.settings.source_language, *project.settings.target_languages}
     not_built, dropped = Gone(), Gone()
@@ -232,7 +245,7 @@ def build_command(
         "its language is no longer in target_languages",
         "a page of a language no longer in target_languages",
     )
-    print_blocked(report.blocked)
+    print_blocked(report.blocked, verbose)
 
 
 def main() -> None:
