@@ -73,6 +73,23 @@ class Project:
                 check_slug(slug, self.settings.article_path(slug))  # raises, naming the file
         return slugs
 
+    def nested_articles(self) -> list[Path]:
+        """Markdown files in subfolders of the articles folder (not hidden ones), in name order:
+        they are not articles (an article is ``<articles>/<slug>.md``), and a newsroom that
+        files stories by year would otherwise wonder why nothing is done with them."""
+        folder = self.settings.articles_dir
+        try:
+            with os.scandir(folder) as entries:
+                subfolders = [e.path for e in entries if e.is_dir() and not e.name.startswith(".")]
+        except OSError:
+            return []
+        found = []
+        for top in subfolders:
+            for where, folders, names in os.walk(top):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                found += [Path(where, name) for name in names if name.endswith(".md")]
+        return sorted(found)
+
     def _check_selected(self, slug: str) -> None:
         """``--article SLUG``: an article there is, named as a slug, not as its file."""
         path = self.settings.article_path(slug)

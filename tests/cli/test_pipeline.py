@@ -292,3 +292,26 @@ def test_a_build_of_an_archive_below_min_coverage_names_the_first_pages_and_coun
     assert len(skipped) == 30
     assert skipped[-1] == "skipped story-14 [ru]: 0.0% translated, below min_coverage 80%"
     assert "more pages skipped" not in everything.stderr
+
+
+def test_markdown_in_subfolders_of_articles_is_named_as_not_read(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    (sample / "articles" / "2024" / "nov").mkdir(parents=True)
+    (sample / "articles" / "2024" / "old-story.md").write_text("# Old\n\nText.\n", "utf-8")
+    (sample / "articles" / "2024" / "nov" / "other.md").write_text("# Other\n", "utf-8")
+    (sample / "articles" / ".drafts").mkdir()  # hidden: an editor's or a tool's own
+    (sample / "articles" / ".drafts" / "wip.md").write_text("# WIP\n", "utf-8")
+    line = (
+        "articles/2024/nov/other.md and 1 more Markdown file not read: "
+        "an article is articles/<slug>.md, not in a subfolder"
+    )
+    for command in ("extract", "update", "build", "status"):
+        result = run(sample, command)
+        assert result.exit_code == 0, result.output
+        assert line in result.stderr.splitlines(), command
+    assert not (sample / "locales/templates/old-story.pot").exists()
+    assert not (sample / "locales/templates/other.pot").exists()
+    # Working on one article, nothing is said of the others.
+    assert "not read" not in run(sample, "status", "--article", SAMPLE_SLUG).stderr
+    (sample / "articles" / "2024" / "nov" / "other.md").unlink()
+    only = run(sample, "status").stderr
+    assert "articles/2024/old-story.md not read: an article is articles/<slug>.md" in only

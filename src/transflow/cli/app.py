@@ -23,6 +23,7 @@ from transflow.cli.options import (
     lang_option,
     open_project,
     reports_errors,
+    warn_nested,
 )
 from transflow.cli.output import (
     SHOWN,
@@ -126,6 +127,7 @@ def extract_command(ctx: click.Context, articles: tuple[str, ...], jobs: int | N
     from transflow.catalog.sync import extract
 
     project = open_project(ctx)
+    warn_nested(project, articles)
     files, leftovers = extract(project, articles, jobs)
     print_files(files, project.root)
     print_gone(leftovers.templates, project.root, _GONE, "a template of an article that is gone")
@@ -152,6 +154,7 @@ def update_command(
     from transflow.catalog.sync import update
 
     project = open_project(ctx)
+    warn_nested(project, articles)
     results, leftovers = update(project, articles, flatten(langs), jobs)
     print_gone(leftovers.templates, project.root, _GONE, "a template of an article that is gone")
     for path in leftovers.catalogs[:_NAMED]:
@@ -221,6 +224,7 @@ def build_command(
             choices = ", ".join(FORMATS)
             raise click.BadParameter(f"{fmt!r} is not one of {choices}", param_hint="'--format'")
     project = open_project(ctx)
+    warn_nested(project, articles)
     report = build(project, articles, flatten(langs), flatten(formats) or FORMATS, jobs)
     print_files(report.files, project.root)
     print_gone(report.gone, project.root, _GONE, "a page of an article that is gone")

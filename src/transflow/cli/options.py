@@ -80,6 +80,20 @@ def open_project(ctx: click.Context) -> Project:
     return Project.open(root)
 
 
+def warn_nested(project: Project, articles: tuple[str, ...]) -> None:
+    """On a run over every article, one line on stderr for Markdown files in subfolders of the
+    articles folder, which are not articles and are left alone."""
+    if articles:
+        return
+    nested = project.nested_articles()
+    if nested:
+        first = os.path.relpath(nested[0], project.root)
+        others = len(nested) - 1
+        more = f" and {others:,} more Markdown file{'s' if others > 1 else ''}" if others else ""
+        where = f"{project.settings.articles}/<slug>.md"
+        click.echo(f"{first}{more} not read: an article is {where}, not in a subfolder", err=True)
+
+
 def reports_errors(func: F) -> F:
     """Turn library errors into one clear line and a non-zero exit."""
 

@@ -23,6 +23,7 @@ from transflow.cli.options import (
     lang_option,
     open_project,
     reports_errors,
+    warn_nested,
 )
 from transflow.cli.output import emit
 from transflow.qa import formats as check_formats
@@ -83,6 +84,7 @@ def status_command(
     project = open_project(ctx)
     if output is not None:
         project.check_output(output, "report")
+    warn_nested(project, articles)
     selected = flatten(langs)
     rows = collect_coverage(project, articles, selected, jobs)
     report = status_formats.coverage_report(
