@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from transflow.errors import ConfigError
@@ -97,13 +97,15 @@ TABLE_KEYS = ("mt",)
 
 def load_settings(root: Path) -> Settings:
     path = root / CONFIG_NAME
+    if path.is_dir():
+        raise ConfigError("is a folder, where the project's settings file is needed", path)
     if not path.is_file():
         raise ConfigError(f"no {CONFIG_NAME} here; run `transflow init` to create a project", root)
     text = read_text_utf8(path, ConfigError)  # a byte order mark, as editors may save, goes
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message, line = _toml_problem(exc)
+        message, line = _toml_problem(exc, text)
         raise ConfigError(f"is not valid TOML: {message}", path, line) from None
     return settings_from_dict(root, data, path)
 
@@ -125,6 +127,9 @@ def settings_from_dict(root: Path, data: dict[str, Any], path: Path) -> Settings
             raise _error(f"`{key}` has a bad value {toml_value(value)}", path, key)
         values[key] = value
     try:
+        for key in _FOLDER_KEYS:  # `./articles`, `articles/` are `articles`, in every reference
+            if key in values:
+                values[key] = _folder(values[key], key, path)
         _check_values(values, path)
     except ConfigError as exc:
         # Each check names its key first: `min_coverage` must be ...
@@ -166,12 +171,22 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
     targets = values.get("target_languages", ["kk", "ru"])
     if not targets or not all(isinstance(t, str) for t in targets):
         raise ConfigError("`target_languages` must be a non-empty list of language codes", path)
+    seen: dict[str, str] = {}
     for lang in targets:
         check_language(lang, path, "target_languages")
-        if lang == source:
+        if _same_language(lang) == _same_language(source):
             raise ConfigError(f"`target_languages` lists the source language {lang!r}", path)
-    if len(set(targets)) != len(targets):
-        raise ConfigError("`target_languages` lists a language twice", path)
+        if _same_language(lang) in seen:
+            twice = seen[_same_language(lang)]
+            also = "" if twice == lang else f" ({twice!r} and {lang!r})"
+            raise ConfigError(f"`target_languages` lists a language twice{also}", path)
+        seen[_same_language(lang)] = lang
+    name = values.get("project_name", "")
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in name):
+        # It goes into every catalog's header, one line of it: a line break would end the field.
+        raise ConfigError(
+            f"`project_name` must be one line of text, without control characters: {name!r}", path
+        )
     if values.get("segmentation", "sentence") not in SEGMENTATIONS:
         raise ConfigError(
             f"`segmentation` must be one of {', '.join(SEGMENTATIONS)}, "
@@ -187,6 +202,11 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
     fields = values.get("translate_fields", [])
     if not all(isinstance(f, str) and f for f in fields):
         raise ConfigError("`translate_fields` must be a list of front-matter field names", path)
+
+
+def _same_language(code: str) -> str:
+    """``pt-BR`` and ``pt_BR`` are one language (``check_language`` takes either)."""
+    return code.replace("-", "_")
 
 
 def check_language(code: str, path: Path | None, key: str) -> None:
@@ -205,6 +225,14 @@ def _locale_data() -> Path:
     spec = importlib.util.find_spec("babel")
     assert spec is not None and spec.submodule_search_locations
     return Path(next(iter(spec.submodule_search_locations))) / "locale-data"
+
+
+def _folder(value: str, key: str, path: Path) -> str:
+    """The folder as one name for it: ``./articles``, ``articles/`` and ``articles//`` are
+    ``articles`` (the references in every catalog are written with it)."""
+    if any(ord(c) < 32 or c == "\x7f" for c in value):
+        raise ConfigError(f"`{key}` must be a folder name without control characters", path)
+    return str(PurePosixPath(value)) if value else value
 
 
 def _check_folder(value: str | None, key: str, path: Path) -> None:
@@ -239,13 +267,32 @@ def _check_apart(values: dict[str, Any], path: Path) -> None:
             )
 
 
-def _toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
-    """tomllib puts the position in its message: "Invalid value (at line 2, column 21)"."""
-    text = str(exc)
-    found = re.search(r"\s*\(at line (\d+), column \d+\)", text)
-    if not found:
-        return text, None
-    return text[: found.start()] + text[found.end() :], int(found.group(1))
+def _toml_problem(exc: tomllib.TOMLDecodeError, text: str) -> tuple[str, int | None]:
+    """tomllib puts the position in its message: "Invalid value (at line 2, column 21)", or
+    "(at end of document)" for a bracket or quote never closed (the last line, then)."""
+    message = str(exc)
+    found = re.search(r"\s*\(at line (\d+), column \d+\)", message)
+    if found:
+        line = int(found.group(1))
+        message = message[: found.start()] + message[found.end() :]
+        if message.startswith("Cannot overwrite a value") or message.startswith("Cannot declare"):
+            # A key set twice (or a table made twice): say which.
+            lines = text.splitlines()
+            where = lines[line - 1] if 0 < line <= len(lines) else ""
+            if table := _HEADER.match(where):
+                return f"table [{table.group(1).strip()}] is made twice", line
+            if key := _ASSIGNMENT.match(where):
+                return f"`{key.group(1).strip()}` is set twice", line
+        return message, line
+    end = re.search(r"\s*\(at end of document\)", message)
+    if end:
+        # A bracket or quote never closed: the last line that starts a value is where it opens.
+        lines = text.splitlines()
+        starts = [n for n, line in enumerate(lines, 1) if _ASSIGNMENT.match(line)]
+        line = starts[-1] if starts else len(lines) or 1
+        what = message[: end.start()] + message[end.end() :]
+        return f"{what}: the file ends before it is closed", line
+    return message, None
 
 
 _HEADER = re.compile(r"\s*\[(?!\[)\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")

@@ -280,7 +280,10 @@ def decode_utf8(data: bytes, path: Path, error: type[Exception]) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        before = data[start : exc.start].removeprefix(b"\xef\xbb\xbf" if start == 0 else b"")
+        # In characters, as an editor counts them: the valid UTF-8 before it on its line.
+        column = len(before.decode("utf-8", errors="replace")) + 1
         bad = data[exc.start]
         raise error(
             f"is not valid UTF-8 (byte 0x{bad:02X} at column {column})", path, line

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,60 @@ def test_a_byte_that_is_not_utf8_is_named_by_line_and_column(tmp_path: Path) -> 
     with pytest.raises(ConfigError) as info:
         load_settings(tmp_path)
     assert str(info.value).endswith("transflow.toml:2: is not valid UTF-8 (byte 0xE9 at column 20)")
+
+
+@pytest.mark.parametrize("spelled", ["./articles", "articles/", "./articles//"])
+def test_a_folder_is_one_name_however_it_is_spelled(tmp_path: Path, run, spelled: str) -> None:  # type: ignore[no-untyped-def]
+    """`./articles` and `articles/` are `articles`: the catalogs' references are the same, and a
+    run without a cache (a fresh clone) rewrites no file."""
+    assert load_settings(write(tmp_path, f'articles = "{spelled}"\n')).articles == "articles"
+    (tmp_path / "articles").mkdir()
+    story = "---\ntitle: Hi\n---\n\nSome text.\n"
+    (tmp_path / "articles" / "story.md").write_text(story, encoding="utf-8")
+    assert run(tmp_path, "update").exit_code == 0
+    catalog = (tmp_path / "locales/kk/LC_MESSAGES/story.po").read_text("utf-8")
+    assert "#: articles/story.md:2\n" in catalog
+    write(tmp_path, 'articles = "articles"\n')
+    shutil.rmtree(tmp_path / ".transflow-cache")
+    result = run(tmp_path, "update")
+    assert result.output.strip() == "All catalogs are up to date."
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ('build = "b\\u0000"', "`build` must be a folder name without control characters", 2),
+        ('locales = "l\\nx"', "`locales` must be a folder name without control characters", 2),
+        ('target_languages = ["pt-BR", "pt_BR"]', "twice ('pt-BR' and 'pt_BR')", 2),
+        ('source_language = "pt-BR"\ntarget_languages = ["pt_BR"]', "the source language", 3),
+        ('project_name = "new\\nline"', "`project_name` must be one line of text", 2),
+        ('project_name = "a"\nproject_name = "b"', "`project_name` is set twice", 3),
+        ("[mt]\n[mt]", "table \\[mt\\] is made twice", 3),
+        ('target_languages = ["kk",\n"ru"', "Unclosed array: the file ends before it is closed", 2),
+        ('project_name = """news\nroom', "the file ends before it is closed", 2),
+    ],
+)
+def test_more_bad_settings_name_their_line(
+    tmp_path: Path, text: str, message: str, line: int
+) -> None:
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")) as info:
+        load_settings(write(tmp_path, f"# settings\n{text}\n"))
+    assert info.value.line == line
+
+
+def test_a_folder_named_transflow_toml_is_not_taken_for_no_project(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "transflow.toml").mkdir()
+    result = run(tmp_path, "status")
+    assert result.exit_code == 1
+    assert "transflow.toml: is a folder, where the project's settings file is needed" in (
+        result.output
+    )
+
+
+def test_a_bad_byte_s_column_counts_characters_as_an_editor_does(tmp_path: Path) -> None:
+    (tmp_path / "transflow.toml").write_bytes(
+        b'\xef\xbb\xbfmin_coverage = 50\nproject_name = "\xc3\xb1\xc3\xb1\xe9"\n'
+    )
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert str(info.value).endswith("transflow.toml:2: is not valid UTF-8 (byte 0xE9 at column 19)")
