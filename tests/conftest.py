@@ -37,12 +37,21 @@ def new_project(tmp_path: Path, run) -> Path:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def run():
-    """Run the CLI in-process: run(root, "build", "-l", "kk") -> click Result."""
+    """Run the CLI in-process: run(root, "build", "-l", "kk") -> click Result. Each run as in a
+    process of its own: without the project (settings) and glossary that the workers' functions
+    keep for the rest of a process, so a test may change transflow.toml between runs."""
+    from transflow.build import compose
+    from transflow.catalog import sync
     from transflow.cli.app import cli
+    from transflow.qa import collect as checked
+    from transflow.report import collect as counted
 
     runner = CliRunner()
 
     def invoke(root: Path, *args: str, **kwargs: Any) -> Result:
+        for module in (compose, sync, checked, counted):
+            module._project.cache_clear()
+        checked._glossary.cache_clear()
         return runner.invoke(cli, ["-C", str(root), *args], catch_exceptions=False, **kwargs)
 
     return invoke

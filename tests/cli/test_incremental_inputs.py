@@ -20,24 +20,6 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
 
 
-@pytest.fixture
-def run(run):  # type: ignore[no-untyped-def]
-    """The CLI in-process, each run as in a process of its own: without the project (settings)
-    and glossary that the workers' functions keep for the rest of a process."""
-    from transflow.build import compose
-    from transflow.catalog import sync
-    from transflow.qa import collect as checked
-    from transflow.report import collect as counted
-
-    def invoke(root: Path, *args: str):  # type: ignore[no-untyped-def]
-        for module in (compose, sync, checked, counted):
-            module._project.cache_clear()
-        checked._glossary.cache_clear()
-        return run(root, *args)
-
-    return invoke
-
-
 def as_without_cache(root: Path, run, *args: str) -> tuple[str, dict[str, bytes]]:  # type: ignore[no-untyped-def]
     """The output and files of ``args`` run on a copy of ``root`` without its cache."""
     copy = root.parent / "without-cache" / root.name  # same name: it is the project's name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -11,6 +12,12 @@ from transflow.article.parse import parse_article
 from transflow.build.html import render_page
 from transflow.build.render import render_markdown
 from transflow.catalog.store import read_catalog, write_catalog
+
+
+def _min_coverage(root: Path, percent: int) -> None:
+    config = root / "transflow.toml"
+    text = re.sub(r"(?m)^min_coverage = .*\n", "", config.read_text("utf-8"))
+    config.write_text(f"min_coverage = {percent}\n{text}", "utf-8")
 
 
 def _ru(root: Path, slug: str = SAMPLE_SLUG) -> Path:
@@ -58,6 +65,7 @@ def test_hostile_entries_fall_back_to_the_source(sample: Path, run) -> None:  # 
 
 
 def test_many_entries_kept_in_the_source_are_named_twenty_at_a_time(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    _min_coverage(sample, 0)  # published however much of it is kept in the source
     catalog = read_catalog(_ru(sample))
     for entry in catalog.entries:
         entry.msgstr = f"<script>alert(1)</script>{entry.msgstr}"
@@ -94,6 +102,7 @@ Nothing else here.
 def test_source_with_raw_html_allows_only_the_source_s_html(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "site"
     assert run(tmp_path, "init", str(root), "-l", "ru").exit_code == 0
+    _min_coverage(root, 0)  # one entry of three kept in the source: published all the same
     (root / "articles" / "keys.md").write_text(ARTICLE, encoding="utf-8")
     assert run(root, "update").exit_code == 0
     _translate(
@@ -161,3 +170,26 @@ def test_any_front_matter_translation_builds_to_readable_yaml(sample: Path) -> N
     source = next(s.msgid for s in article.segments if s.role == "front matter: title")
     text = render_markdown(article, {source: title}).text
     assert yaml.safe_load(text.split("---\n")[1])["title"] == title
+
+
+def test_entries_kept_in_the_source_count_against_min_coverage(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """A page whose translations are mostly blocked would be published in English under ru: it is
+    skipped as any page below min_coverage (80%), and its old page removed."""
+    assert run(sample, "build", "-l", "ru").exit_code == 0
+    page = sample / "build" / "ru" / f"{SAMPLE_SLUG}.html"
+    assert page.is_file()
+    catalog = read_catalog(_ru(sample))
+    for entry in catalog.entries[:6]:  # 22 of 28 still shown: 78.6%
+        entry.msgstr = f"<script>alert(1)</script>{entry.msgstr}"
+    write_catalog(_ru(sample), catalog)
+    result = run(sample, "build", "-l", "ru")
+    assert result.exit_code == 0
+    assert (
+        f"skipped {SAMPLE_SLUG} [ru]: 78.6% translated once 6 with errors are kept in the source "
+        "(see `transflow check`), below min_coverage 80%"
+    ) in result.stderr
+    assert "kept the source for" not in result.stderr  # no page: nothing kept in one
+    assert not page.exists()
+    _min_coverage(sample, 75)
+    again = run(sample, "build", "-l", "ru")
+    assert page.is_file() and again.stderr.count("kept the source for") == 6

@@ -99,8 +99,20 @@ def _text(
         return None
     where = Where(article.slug, language, settings.relative(path), settings.source_language)
     catalog, blocked = publishable(catalog, where)  # entries with errors fall back to source
+    translations = reviewed_translations(catalog)
+    if blocked:
+        # What the page shows: an entry kept in the source for an error is not translated there.
+        shown = _article_coverage(texts, translations)
+        if shown < settings.min_coverage:
+            entries = len({(finding.path, finding.line) for finding in blocked})
+            reason = (
+                f"{shown:.1f}% translated once {entries} with errors are kept in the source "
+                f"(see `transflow check`), below min_coverage {settings.min_coverage:g}%"
+            )
+            report.skipped.append(Skipped(article.slug, language, reason))
+            return None
     report.blocked.extend(blocked)
-    return render_markdown(article, reviewed_translations(catalog))
+    return render_markdown(article, translations)
 
 
 def _article_coverage(texts: set[str], translations: dict[str, str]) -> float:
