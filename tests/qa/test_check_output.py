@@ -86,7 +86,9 @@ def test_a_translation_ending_in_a_line_break_is_an_error_as_for_msgfmt(
 ) -> None:
     """msgfmt -c refuses a msgstr that ends (or starts) with a line break its msgid lacks: so
     does check, and build publishes the source instead."""
-    root = _project(tmp_path / "news", run, 5)  # 5 of 6 shown: above min_coverage (80%)
+    root = _project(tmp_path / "news", run, 2)
+    config = root / "transflow.toml"  # published however much is kept in the source
+    config.write_text(config.read_text("utf-8").replace("min_coverage = 80", "min_coverage = 0"))
     path = _translate(root, "Қысқа сөйлем.")
     catalog = polib.pofile(str(path))
     catalog.find("Sentence 1 is short.").msgstr = "Қысқа сөйлем.\n"
