@@ -205,3 +205,18 @@ def test_what_a_translator_types_at_the_end_of_a_segment_shows_on_the_page(
     assert "Қатты үзіліс\\<br />\nThe line after it." in page  # the source's line break kept
     assert "<h2>Тақырып: C #</h2>" in page
     assert "<td>жол D:\\</td>\n<td>бума</td>" in page  # still two cells
+
+
+def test_a_crlf_catalog_that_update_rewrites_has_lf_throughout(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """msgcat would keep the CR after each comment and write LF elsewhere: a file with mixed
+    line ends, which editors and diffs show as changed on every line."""
+    po = settled(sample, run)
+    theirs = reviewed(po)
+    po.write_bytes(po.read_bytes().replace(b"\n", b"\r\n"))
+    article = sample / "articles" / f"{SAMPLE_SLUG}.md"
+    article.write_text(article.read_text("utf-8") + "\nA sentence added later.\n", "utf-8")
+    result = run(sample, "update", "-l", "kk")
+    assert result.exit_code == 0, result.output
+    assert b"\r" not in po.read_bytes()
+    assert reviewed(po) == theirs  # every translation kept
+    assert_gettext_clean(po)

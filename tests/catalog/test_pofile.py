@@ -140,10 +140,14 @@ def test_flags_split_on_commas_and_references_on_spaces() -> None:
     assert entry.entries[0].references == ["a:1", "b:2"]
 
 
-def test_crlf_line_ends_are_read_like_gnu_does() -> None:
-    catalog = parse_po('# note\r\nmsgid "a"\r\nmsgstr "b" \r\n')
-    assert catalog.entries[0].msgstr == "b"
-    assert catalog.entries[0].translator_comments == ["note\r"]  # msgcat keeps it too
+def test_crlf_line_ends_are_line_ends_also_after_comments() -> None:
+    catalog = parse_po('# note\r\n#. from\r\n#: a.md:1\r\nmsgid "a"\r\nmsgstr "b" \r\n')
+    entry = catalog.entries[0]
+    assert (entry.msgstr, entry.references) == ("b", ["a.md:1"])
+    # msgcat keeps the CR in a comment, and writes CRLF after it and LF elsewhere; written by
+    # transflow, the catalog has LF throughout.
+    assert (entry.translator_comments, entry.extracted_comments) == (["note"], ["from"])
+    assert b"\r" not in format_po(catalog).encode()
 
 
 def test_a_backslash_at_the_end_of_a_line_joins_the_next_line_as_in_gnu() -> None:

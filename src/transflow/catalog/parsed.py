@@ -25,7 +25,8 @@ from transflow.catalog.model import Catalog, Entry
 from transflow.stamps import in_project, project_prefix
 
 NAME = "parsed.sqlite"
-_FORMAT = (2, __version__)  # bump the number when Entry's fields, or what reading refuses, change
+# Bump the number when Entry's fields, or what reading gives or refuses, change.
+_FORMAT = (3, __version__)
 _ROW = attrgetter(*(f.name for f in fields(Entry)))
 
 

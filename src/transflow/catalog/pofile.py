@@ -22,9 +22,11 @@ from transflow.errors import CatalogError
 
 __all__ = ["format_po", "parse_po"]
 
-# Like GNU, a CR, a form feed or a vertical tab is blank space after a keyword or a string (a CR
-# before the newline is part of a comment's text, though). GNU also takes blanks around the
-# index: "msgstr [0]", "msgstr[ 1 ]".
+# Like GNU, a CR, a form feed or a vertical tab is blank space after a keyword or a string. GNU
+# keeps a CR before the newline as part of a comment's text, and so writes a catalog saved with
+# CRLF line ends back with CRLF after its comments and LF elsewhere; here it is the line end it
+# was, so a catalog transflow writes has LF throughout. GNU also takes blanks around the index:
+# "msgstr [0]", "msgstr[ 1 ]".
 _KEYWORD = re.compile(
     r"(msgctxt|msgid_plural|msgid|msgstr)(?:[ \t]*\[[ \t]*(\d+)[ \t]*\])?[ \t\r\f\v]*"
 )
@@ -145,14 +147,14 @@ class _Reader:
             return self.previous_line(line[2:].strip(), lineno, obsolete=False)
         entry = self.comment_draft(lineno).entry
         if kind == ".":
-            text = line[2:]
+            text = line[2:].removesuffix("\r")
             entry.extracted_comments.append(text[1:] if text[:1] == " " else text)
         elif kind == ":":
             entry.references.extend(line[2:].split())
         elif kind in (",", "!"):
             entry.flags.extend(split_flags(line[2:]))
         else:
-            text = line[1:]
+            text = line[1:].removesuffix("\r")
             entry.translator_comments.append(text[1:] if text[:1] == " " else text)
 
     def obsolete_line(self, body: str, lineno: int) -> None:

@@ -356,7 +356,7 @@ def _merge_again(project: Project, changed: set[Path], done: list[ArticleSynced]
 
 
 # Bump when what extract or merge write changes, so that stamps of earlier runs go stale.
-_OUTPUT_FORMAT = 7
+_OUTPUT_FORMAT = 8
 
 
 def _settings_key(project: Project) -> str:
