@@ -270,6 +270,20 @@ def _umask() -> int:
     return umask
 
 
+def check_no_file_in_the_way(path: Path, root: Path) -> None:
+    """For a file that is not there (a catalog not made yet): raise the OSError that making it
+    would raise when something stands in the way — a folder in its place, or a file where one of
+    its folders below ``root`` should be — so that a command that only reads says so before it
+    writes anything, as the commands that write it do."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    for folder in path.parents:
+        if folder == root or root not in folder.parents:
+            return
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
+
+
 def read_text_utf8(path: Path, error: type[Exception]) -> str:
     """Read a UTF-8 text file, raising ``error(message, path, line)`` when it is not UTF-8."""
     return decode_utf8(path.read_bytes(), path, error)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 
 from tests.cli.test_bad_input import assert_fails_cleanly
@@ -38,12 +39,32 @@ def test_cache_folder_that_is_a_file(sample: Path, run, command: str) -> None:
     assert (sample / ".transflow-cache").read_text(encoding="utf-8") == "not a folder\n"
 
 
-@pytest.mark.parametrize("command", ["build", "status", "check"])
+@pytest.mark.parametrize("command", ["build", "status", "check", "translate"])
 def test_catalog_that_is_a_folder(sample: Path, run, command: str) -> None:
     catalog = sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
     catalog.unlink()
     catalog.mkdir()
-    assert_fails_cleanly(run, sample, [command], f"{catalog}: is a folder, where a file is needed")
+    args = [command, "--engine", "pseudo"] if command == "translate" else [command]
+    assert_fails_cleanly(run, sample, args, f"{catalog}: is a folder, where a file is needed")
+
+
+@pytest.mark.parametrize("where", ["locales/ru", "locales/ru/LC_MESSAGES"])
+def test_translate_stops_before_it_drafts_when_a_file_is_in_the_way(
+    sample: Path,
+    run,  # type: ignore[no-untyped-def]
+    where: str,
+) -> None:
+    """Not "no catalog yet" for ru after drafting kk: the error `update` gives, and no draft."""
+    kk = polib.pofile(str(sample / "locales/kk/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"))
+    kk[0].msgstr = ""  # an entry to draft in kk
+    kk.save()
+    shutil.rmtree(sample / "locales/ru")
+    (sample / where).parent.mkdir(parents=True, exist_ok=True)
+    (sample / where).write_text("not a folder\n", encoding="utf-8")
+    catalog = sample / "locales/ru/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    expected = f"{sample / where}: {IN_THE_WAY}"
+    assert_fails_cleanly(run, sample, ["translate", "--engine", "pseudo"], expected)
+    assert not catalog.parent.is_dir() or not catalog.exists()
 
 
 def test_page_that_is_a_folder_is_named_not_its_temporary_file(sample: Path, run) -> None:

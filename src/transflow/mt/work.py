@@ -19,7 +19,7 @@ from pathlib import Path
 from transflow.catalog.model import DRAFT_PREFIX, Catalog, Entry
 from transflow.catalog.store import catalog_data, read_catalog
 from transflow.catalog.sync import CatalogStamps
-from transflow.fsutil import Seen, file_state, staged_writes
+from transflow.fsutil import Seen, check_no_file_in_the_way, file_state, staged_writes
 from transflow.models import FileResult, Skipped
 from transflow.mt.engine import Draft
 from transflow.project import Project
@@ -54,6 +54,7 @@ def collect_segments(
         for lang in languages:
             path = project.inside(project.settings.catalog_path(lang, slug))
             if not path.is_file():
+                check_no_file_in_the_way(path, project.root)  # else `update` makes it
                 skipped.append(Skipped(slug, lang, "no catalog yet: run `transflow update`"))
                 continue
             for entry in read_catalog(path, project.settings.cache_dir).entries:
