@@ -157,6 +157,28 @@ def test_language_tables() -> None:
     assert provider_code(["ru"], "kk") is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "google", "mymemory"),
+    [
+        ("zh_Hant", "zh-TW", "zh-HK"),  # Traditional, never Simplified zh-CN
+        ("zh-Hant-TW", "zh-TW", "zh-TW"),
+        ("zh_Hans", "zh-CN", "zh-CN"),
+        ("sr_Latn", None, "sr-ME"),  # google's sr is Cyrillic: refused, not drafted in it
+        ("kk", "kk", "kk-KZ"),
+        ("pt_BR", "pt", "pt-BR"),
+    ],
+)
+def test_a_language_s_script_and_region_choose_the_provider_s_code(
+    lang: str, google: str | None, mymemory: str | None
+) -> None:
+    """deep-translator's own tables: a code of the same language in another script would give
+    drafts a reader of the project's language cannot read."""
+    from deep_translator.constants import GOOGLE_LANGUAGES_TO_CODES, MY_MEMORY_LANGUAGES_TO_CODES
+
+    assert provider_code(GOOGLE_LANGUAGES_TO_CODES.values(), lang) == google
+    assert provider_code(MY_MEMORY_LANGUAGES_TO_CODES.values(), lang) == mymemory
+
+
 def test_tests_cannot_reach_the_real_services() -> None:
     """The autouse guard: the default endpoints are refused before any packet leaves."""
     google = provider_engine("google", EngineOptions("google", retries=0), {})

@@ -24,7 +24,8 @@ import deep_translator.libre
 import deep_translator.microsoft
 import deep_translator.mymemory
 import requests
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from deep_translator import exceptions as dt
 from deep_translator.base import BaseTranslator
 from deep_translator.constants import (
@@ -215,14 +216,43 @@ PROVIDERS: Mapping[str, Provider] = {
 
 def provider_code(codes: Iterable[str], lang: str) -> str | None:
     """The provider's code for a project language: the same code, or the first with its
-    primary subtag (mymemory has kk-KZ for kk, en-GB for en)."""
+    primary subtag (mymemory has kk-KZ for kk, en-GB for en) written in the same script:
+    zh_Hant is zh-TW, not zh-CN; sr_Latn is none of a provider that has only Cyrillic sr."""
     wanted = lang.replace("_", "-").lower()
     codes = list(codes)
     for code in codes:
         if code.lower() == wanted:
             return code
     primary = wanted.split("-")[0]
-    return next((c for c in codes if c.lower().split("-")[0] == primary), None)
+    script = _script(lang)
+    fits = [c for c in codes if c.lower().split("-")[0] == primary and _script(c) in (script, None)]
+    region = _region(lang)
+    return next((c for c in fits if _region(c) == region), fits[0] if fits else None)
+
+
+def _region(code: str) -> str | None:
+    """The region subtag of a code (pt-BR: BR, zh-Hant-TW: TW), if it has one."""
+    found = [part.upper() for part in code.replace("_", "-").split("-")[1:] if len(part) == 2]
+    return found[0] if found else None
+
+
+def _script(code: str) -> str | None:
+    """The script a language code is written in: its own subtag (sr_Latn), else the one CLDR
+    takes as likely for it (zh_TW: Hant, zh: Hans, kk: Cyrl); None when unknown."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    if locale.script:
+        return str(locale.script)
+    likely = get_global("likely_subtags")
+    for key in (f"{locale.language}_{locale.territory}", locale.language):
+        found = likely.get(key)
+        if isinstance(found, str):
+            parts = found.split("_")
+            if len(parts) > 1 and len(parts[1]) == 4:
+                return str(parts[1])
+    return None
 
 
 def language_name(lang: str) -> str:
