@@ -292,3 +292,61 @@ def test_a_page_that_cannot_be_written_is_named(sample: Path) -> None:
     assert lines[0].endswith((".html: file too large", ".md: file too large")), done.stderr
     assert not list(sample.rglob(".*.tmp"))
     assert not (sample / "build").exists() or not list((sample / "build").rglob("*.html"))
+
+
+def test_init_in_a_dash_c_folder_looks_for_the_name_there(run, tmp_path: Path) -> None:
+    """`init DIRECTORY` is relative to -C: a file of that name here is not in its way, one
+    there is."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "x").write_text("", encoding="utf-8")
+    assert run(tmp_path / "sub", "init", "x").exit_code == 0
+    assert (tmp_path / "sub/x/transflow.toml").is_file()
+    (tmp_path / "sub/y").write_text("", encoding="utf-8")
+    result = run(tmp_path / "sub", "init", "y")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: {tmp_path / 'sub/y'}: is a file, where the project's folder is needed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("in_the_way", "message"),
+    [
+        ("articles", "is a file, where a folder is needed"),
+        ("locales", "is a file, where a folder is needed"),
+        ("locales/templates", "is a file, where a folder is needed"),
+        ("transflow.toml/", "is a folder, where the project's settings file goes"),
+    ],
+)
+def test_init_makes_nothing_when_a_file_is_in_the_way(
+    run, tmp_path: Path, in_the_way: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "desk"
+    path = root / in_the_way.rstrip("/")
+    path.parent.mkdir(parents=True)
+    path.mkdir() if in_the_way.endswith("/") else path.write_text("", encoding="utf-8")
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    result = run(tmp_path, "init", str(root))
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {path}: {message}"
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before  # no folder made
+
+
+def test_init_adds_its_lines_to_a_gitignore_that_is_there(run, tmp_path: Path) -> None:
+    root = tmp_path / "desk"
+    root.mkdir()
+    (root / ".gitignore").write_bytes(b"node_modules\n/build/")  # no final newline
+    result = run(tmp_path, "init", str(root))
+    assert result.exit_code == 0
+    added = "/.transflow-cache/, *.mo, .*.tmp"
+    assert f"added {added} to {root / '.gitignore'}" in result.output
+    assert (root / ".gitignore").read_text("utf-8") == (
+        "node_modules\n/build/\n# transflow\n/.transflow-cache/\n*.mo\n.*.tmp\n"
+    )
+
+
+def test_init_names_a_project_by_its_folder_in_one_line(run, tmp_path: Path) -> None:
+    root = tmp_path / "news\nroom"
+    assert run(tmp_path, "init", str(root)).exit_code == 0
+    assert 'project_name = "news room"' in (root / "transflow.toml").read_text("utf-8")
+    assert run(root, "status").exit_code == 0  # a project every command opens

@@ -85,7 +85,7 @@ def cli(ctx: click.Context, directory: Path) -> None:
 
 
 @cli.command("init")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.argument("directory", type=click.Path(path_type=Path), default=".")
 @click.option(
     "-l",
     "--lang",
@@ -104,9 +104,11 @@ def init_command(ctx: click.Context, directory: Path, langs: tuple[tuple[str, ..
     from transflow.init import init_project
 
     directory = ctx.obj["root"] / directory  # `transflow -C DIR init` creates it in DIR
-    created = init_project(directory, flatten(langs) or ("kk", "ru"))
+    created, ignored = init_project(directory, flatten(langs) or ("kk", "ru"))
     for path in created:
         click.echo(f"created {path}")
+    if ignored:
+        click.echo(f"added {', '.join(ignored)} to {directory / '.gitignore'}")
     # `init` alone: "the current folder", not "." (which would end the sentence twice)
     shown = os.path.normpath(directory)
     where = "the current folder" if shown == "." else shown
