@@ -13,10 +13,14 @@ from transflow.catalog.model import Catalog, Entry
 
 def now() -> datetime:
     """The current time in UTC; ``SOURCE_DATE_EPOCH`` (seconds since 1970, as reproducible
-    builds set it) fixes it, and is ignored when it is not a number."""
+    builds set it) fixes it, and is ignored when it is not a number of them (digits 0-9 only)
+    that a date can have (up to the year 9999)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
+    if epoch.isascii() and epoch.isdigit():
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except (OverflowError, OSError, ValueError):
+            pass
     return datetime.now(UTC)
 
 
