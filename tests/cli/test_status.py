@@ -308,3 +308,16 @@ def test_a_new_catalog_is_not_behind_and_an_unreadable_article_leaves_the_counts
     result = run(sample, "status", "-l", "kk", "--format", "json")
     assert result.exit_code == 0  # the report is made; update and build say what is wrong
     assert json.loads(result.stdout)["catalogs"][0]["translated"] == 28
+
+
+def test_dash_as_the_output_file_is_standard_output(
+    sample: Path,
+    run,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run(sample, "status", "--format", "json", "-o", "-")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["schema"] == "transflow-status/1"
+    assert not (tmp_path / "-").exists()

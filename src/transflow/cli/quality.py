@@ -45,7 +45,7 @@ from transflow.report import formats as status_formats
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE instead of standard output.",
+    help="Write the report to FILE instead of standard output (- is standard output).",
 )
 @click.option(
     "--fail-under",
@@ -82,6 +82,8 @@ def status_command(
     from transflow.report.html import format_html
 
     project = open_project(ctx)
+    if output == Path("-"):  # as for most tools: standard output
+        output = None
     if output is not None:
         project.check_output(output, "report")
     warn_nested(project, articles)
