@@ -239,8 +239,10 @@ def test_a_list_of_texts_gives_each_item_to_translate() -> None:
 
 @pytest.mark.parametrize(
     ("field", "line", "what"),
-    [("caption: 12", 3, "the value"), ("caption: [Ann, [Bob]]", 3, "each item of the list"),
-     ("caption:\n  - Ann\n  - {a: b}", 5, "each item of the list")],
+    [("caption: 12", 3, "the value here is not"),
+     ("caption: [Ann, [Bob]]", 3, "an item of its list here is not"),
+     ("caption: [Ann, 42]", 3, "its item 42 is not"),
+     ("caption:\n  - Ann\n  - {a: b}", 5, "an item of its list here is not")],
 )  # fmt: skip
 def test_a_translated_field_that_is_no_text_is_an_error_at_its_line(
     field: str, line: int, what: str
@@ -248,8 +250,7 @@ def test_a_translated_field_that_is_no_text_is_an_error_at_its_line(
     with pytest.raises(ArticleError) as error:
         split_front_matter(f"---\ntitle: T\n{field}\n---\n{BODY}", PATH, FIELDS)
     assert str(error.value) == (
-        f"{PATH}:{line}: front-matter field `caption` must be text or a list of texts; {what} "
-        "here is not"
+        f"{PATH}:{line}: front-matter field `caption` must be text or a list of texts; {what}"
     )
 
 

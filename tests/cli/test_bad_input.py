@@ -55,6 +55,8 @@ def test_front_matter_error_points_at_the_line(sample: Path, run) -> None:
     [
         ("title: A\nsubtitle no colon\nauthor: B\n", 3, "could not find expected ':'"),
         ("title: A\nsubtitle: [a, b\n", 3, "did not find expected ',' or ']'"),
+        ("title: [a, b\nauthor: X\n", 2, "did not find expected ',' or ']'"),  # where [ opens
+        ("title: A\nauthor: {name: X\nsummary: Y\n", 3, "did not find expected ',' or '}'"),
         ("title: 'A\nsubtitle: B\n", 2, "found unexpected end of stream"),
         ("title: A\n- item\n", 3, "did not find expected key"),
     ],
@@ -119,7 +121,21 @@ def test_a_date_the_page_cannot_show(sample: Path, run, date: str, shown: str) -
     (sample / "locales/templates" / f"{SAMPLE_SLUG}.pot").unlink()
     add_article(sample, "a-dated.md", f"---\ntitle: T\ndate: {date}\n---\n\nText.\n".encode())
     path = sample / "articles" / "a-dated.md"
-    message = f"{path}:3: front-matter field `date` must be a date written YYYY-MM-DD, not {shown}"
+    message = (
+        f"{path}:3: front-matter field `date` must be a date in ISO 8601 (2021-11-25, or with its "
+        f"time 2021-11-25T09:30), not {shown}"
+    )
+    assert_fails_cleanly(run, sample, ["build"], message)
+
+
+def test_a_quoted_date_that_does_not_exist_says_so(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    (sample / "locales/templates" / f"{SAMPLE_SLUG}.pot").unlink()
+    add_article(sample, "a-dated.md", b'---\ntitle: T\ndate: "2023-02-30"\n---\n\nText.\n')
+    path = sample / "articles" / "a-dated.md"
+    message = (
+        f"{path}:3: front-matter field `date`: '2023-02-30' is not a date "
+        "(day is out of range for month)"
+    )
     assert_fails_cleanly(run, sample, ["build"], message)
 
 

@@ -158,8 +158,16 @@ def _check_date(node: yaml.Node | None, value: Any, path: Path, first_line: int)
         for key, value_node in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "date":
                 line = first_line + value_node.start_mark.line
+    if isinstance(value, str) and re.match(r"\s*\d{4}-\d\d-\d\d(?!\d)", value):
+        try:  # written as a date, but none: '2023-02-30' (quoted, so YAML took it for text)
+            dt.date.fromisoformat(value.strip()[:10])
+        except ValueError as exc:
+            raise ArticleError(
+                f"front-matter field `date`: {_shown(value)} is not a date ({exc})", path, line
+            ) from None
     raise ArticleError(
-        f"front-matter field `date` must be a date written YYYY-MM-DD, not {_shown(value)}",
+        "front-matter field `date` must be a date in ISO 8601 (2021-11-25, or with its time "
+        f"2021-11-25T09:30), not {_shown(value)}",
         path,
         line,
     )
@@ -201,6 +209,18 @@ def _looks_like_markdown(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and not node.style and ":" not in node.value
 
 
+# YAML's contexts whose mark is where the thing to fix starts: a key without its ":", a bracket,
+# brace or quote that a later line shows was never closed.
+_OPENED_AT_CONTEXT = frozenset(
+    {
+        "while scanning a simple key",
+        "while parsing a flow sequence",
+        "while parsing a flow mapping",
+        "while scanning a quoted scalar",
+    }
+)
+
+
 def _yaml_error(
     exc: yaml.MarkedYAMLError, path: Path, first_line: int, yaml_text: str
 ) -> ArticleError:
@@ -211,7 +231,7 @@ def _yaml_error(
     if (
         gave_up is not None
         and context is not None
-        and (exc.context == "while scanning a simple key" or not yaml_text[gave_up.index :].strip())
+        and (exc.context in _OPENED_AT_CONTEXT or not yaml_text[gave_up.index :].strip())
     ):
         mark = context
     line = first_line + mark.line if mark is not None else first_line
@@ -280,11 +300,14 @@ def _is_text(node: yaml.Node, name: str, path: Path, line: int, listed: bool = F
         return bool(node.value.strip())
     if isinstance(node, yaml.ScalarNode) and node.value == "":
         return False
-    what = "each item of the list" if listed else "the value"
+    if not listed:
+        what = "the value here is not"
+    elif isinstance(node, yaml.ScalarNode):
+        what = f"its item {node.value} is not"
+    else:
+        what = "an item of its list here is not"
     raise ArticleError(
-        f"front-matter field `{name}` must be text or a list of texts; {what} here is not",
-        path,
-        line,
+        f"front-matter field `{name}` must be text or a list of texts; {what}", path, line
     )
 
 
