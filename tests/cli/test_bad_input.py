@@ -193,7 +193,12 @@ def test_slug_that_would_leave_the_articles_folder(sample: Path, run, slug: str)
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("my story.md", "my story"), (".draft.md", ".draft"), ("қала.md", "қала")],
+    [
+        ("my story.md", "my story"),
+        (".draft.md", ".draft"),
+        ("қала.md", "қала"),
+        ("a..b.md", "a..b"),
+    ],
 )
 def test_an_article_file_whose_name_is_no_slug(sample: Path, run, name: str, slug: str) -> None:
     path = add_article(sample, name, b"# A story\n\nText.\n")
@@ -203,7 +208,7 @@ def test_an_article_file_whose_name_is_no_slug(sample: Path, run, name: str, slu
         sample,
         ["extract"],
         f"{path}: {slug!r} is not a valid article slug (ASCII letters, digits, '.', '_', '-', "
-        "starting with a letter or digit; no path separators)",
+        "starting with a letter or digit; no path separators, no '..')",
     )
 
 

@@ -20,7 +20,7 @@ def check_slug(slug: str, path: Path | None = None) -> str:
     if not is_slug(slug):
         raise ArticleError(
             f"{slug!r} is not a valid article slug (ASCII letters, digits, '.', '_', '-', "
-            "starting with a letter or digit; no path separators)",
+            "starting with a letter or digit; no path separators, no '..')",
             path,
         )
     return slug
