@@ -218,7 +218,7 @@ def test_a_language_taken_out_of_the_targets_is_named_as_the_reason(project: Pat
     )
     result = run(project, "build")
     assert result.exit_code == 0
-    reason = "(its language is no longer in target_languages)"
+    reason = "(its language is no longer one of the project's)"
     assert f"removed build/ru/story-005.md {reason}" in result.output
     assert "see skipped" not in result.output and not result.stderr
     assert not (project / "build" / "ru").exists()  # its folder too, as a fresh build has it

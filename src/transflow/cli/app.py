@@ -248,8 +248,8 @@ def build_command(
     print_gone(
         dropped,
         project.root,
-        "its language is no longer in target_languages",
-        "a page of a language no longer in target_languages",
+        "its language is no longer one of the project's",
+        "a page of a language no longer one of the project's",
     )
     print_blocked(report.blocked, verbose)
 
