@@ -315,3 +315,11 @@ def test_markdown_in_subfolders_of_articles_is_named_as_not_read(sample: Path, r
     (sample / "articles" / "2024" / "nov" / "other.md").unlink()
     only = run(sample, "status").stderr
     assert "articles/2024/old-story.md not read: an article is articles/<slug>.md" in only
+
+
+def test_a_rerun_says_up_to_date_once(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    assert run(sample, "build").exit_code == 0
+    po = sample / "locales/kk/LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    po.write_text("# a translator's note\n" + po.read_text("utf-8"), "utf-8")  # pages the same
+    for command, said in (("extract", "templates"), ("build", "pages")):
+        assert run(sample, command).output == f"All {said} are up to date.\n", command

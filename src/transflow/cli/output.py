@@ -33,7 +33,7 @@ def print_files(files: Iterable[FileResult], root: Path, note: str = "") -> None
             click.echo(f"wrote {shown(file.path, root)}{suffix}")
         else:
             unchanged += 1
-    if unchanged and not note:
+    if unchanged and written and not note:  # with none written, "… up to date" says it all
         click.echo(f"{unchanged} file(s) unchanged")
 
 
