@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from transflow.report.coverage import Coverage, add_up, count_words
 from transflow.report.formats import (
     below,
@@ -95,3 +97,16 @@ def test_an_archive_s_counts_are_grouped_in_the_table_and_markdown() -> None:
 
 def test_words_leave_out_link_targets_and_code() -> None:
     assert count_words("his sister [told](https://x.org/a-b) Radio `code here` Azattyk.") == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("See [the report][annual-report-2023] now.", 4),  # a reference label is a target
+        ("5,000 people and a 3.5% rate.", 6),  # a number is one word, however grouped
+        ("Apples,pears and 1,2 or 3, 4.", 7),  # a comma between words or after one still cuts
+        ("Nov. 24, 2021: U.S. officials", 5),
+    ],
+)
+def test_words_are_counted_as_a_reader_counts_them(text: str, words: int) -> None:
+    assert count_words(text) == words

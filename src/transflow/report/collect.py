@@ -30,7 +30,7 @@ from transflow.stamps import (
     state_of,
 )
 
-_VERSION = "coverage/5"
+_VERSION = "coverage/6"
 
 
 @dataclass(frozen=True)

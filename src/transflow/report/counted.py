@@ -19,7 +19,7 @@ from transflow.report.coverage import Coverage, count_fields
 from transflow.stamps import in_project, project_prefix, settings_digest
 
 NAME = "counted.sqlite"
-_FORMAT = f"2/{__version__}"  # bump the 2 when the counting changes
+_FORMAT = f"3/{__version__}"  # bump the 3 when the counting changes
 
 
 def inputs_digest(catalog: str, article: str | None, settings: Settings) -> str:

@@ -10,14 +10,16 @@ from functools import lru_cache
 from transflow.catalog.model import Catalog, Entry, draft_source
 from transflow.models import Reduced, by_constructor
 
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_MARKUP = re.compile(r"\]\([^)]*\)|`[^`]*`|<[^>]*>")
+# A word, a number grouped by thousands (2,500) or with decimals (8.7) among them.
+_WORD = re.compile(r"[^\W_]+(?:(?:['’.-]|(?<=\d),(?=\d))[^\W_]+)*")
+_MARKUP = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|`[^`]*`|<[^>]*>")
 
 
 @lru_cache(maxsize=16384)  # a msgid is counted for each language
 def count_words(text: str) -> int:
-    """Words a translator has to read: link targets, code and tags are not words."""
-    if "](" in text or "`" in text or "<" in text:
+    """Words a translator has to read: link targets and reference labels (``[text][label]``),
+    code and tags are not words; a number is one, however it is grouped (5,000)."""
+    if "](" in text or "][" in text or "`" in text or "<" in text:
         text = _MARKUP.sub(" ", text)
     return len(_WORD.findall(text))
 
