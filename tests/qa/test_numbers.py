@@ -117,6 +117,26 @@ def test_wrong_translations_fail(source: str, translation: str, language: str, n
     assert messages[0].startswith(f"number {' '.join(number.split())} is missing")  # spaces shown
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [
+        ("It cost $10,000.00 in total.", "Всего это стоило 10 000,00 долларов.", "ru"),
+        ("Fees were 1,000.50 tenge.", "Сборы составили 1 000,50 тенге.", "ru"),
+        ("Fees were 1,000.50 tenge.", "Алым 1\u00a0000,50 теңге болды.", "kk"),
+        ("It rose 2.50%.", "Рост составил 2,50 %.", "ru"),
+    ],
+)
+def test_a_decimal_keeps_the_source_s_decimal_places_in_the_target_format(
+    source: str, translation: str, language: str
+) -> None:
+    assert missing(source, translation, language) == []
+
+
+def test_the_hint_keeps_the_source_s_decimal_places() -> None:
+    [message] = missing("Fees were 1,000.50 tenge.", "Сборы составили 1 000 тенге.", "ru")
+    assert message == "number 1,000.50 is missing (write it as 1 000,50 or 1,000.50 or 1000,50)"
+
+
 def test_count_in_counts_a_space_grouped_number_once() -> None:
     forms = frozenset({"10 000", "10000", "10\u00a0000"})
     assert count_in("10 000 и 10\u00a0000, не 10 000 000", forms) == 2

@@ -93,7 +93,7 @@ def checked_catalogs(
     load_glossary(settings)  # a bad glossary stops the run here, before any work
     stamps = Stamps(settings.cache_dir, "check")  # file digests, known by size and mtime
     key = settings_digest(
-        "check/12",  # bump when what is remembered, or what a check finds, changes
+        "check/13",  # bump when what is remembered, or what a check finds, changes
         __version__,
         settings.source_language,
         [c.id for c in CHECKS],

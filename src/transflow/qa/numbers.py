@@ -2,20 +2,21 @@
 
 A source number may appear in the translation as written in the source (``2006``, ``2,500``), with
 no grouping (``2500``), or in the target locale's format (``2 500`` with a space, no-break space or
-narrow no-break space in Kazakh and Russian; ``8,7`` for ``8.7``). A percent sign may gain a space
-before it (``8,7 %``): only the digits are compared.
+narrow no-break space in Kazakh and Russian; ``8,7`` for ``8.7``; ``1 000,50`` for ``1,000.50``,
+with the source's decimal places). A percent sign may gain a space before it (``8,7 %``): only
+the digits are compared.
 """
 
 from __future__ import annotations
 
 import re
+from copy import copy
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import (
     NumberFormatError,
-    format_decimal,
     get_decimal_symbol,
     get_group_symbol,
     parse_decimal,
@@ -78,12 +79,22 @@ def accepted_forms(number: str, source_locale: str, target_locale: str) -> froze
     forms.add(plain.replace(".", decimal))
     with localcontext() as context:  # Babel rounds in the current context: give it every digit
         context.prec = max(context.prec, len(number) + 16)
-        grouped = format_decimal(value, locale=target, decimal_quantization=False)
+        grouped = _in_format(value, target)
     group = get_group_symbol(target)
     forms.add(grouped)
     if group in _SPACES:
         forms.update(grouped.replace(group, space) for space in _SPACES)
     return frozenset(forms)
+
+
+def _in_format(value: Decimal, locale: Locale) -> str:
+    """``value`` in ``locale``'s CLDR decimal format with the decimal places it is written with:
+    1,000.50 is 1 000,50 (the format's own places would make it 1 000,5, and $10,000.00 10 000)."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern = copy(locale.decimal_formats[None])
+    pattern.frac_prec = (places, places)
+    return str(pattern.apply(value, locale))
 
 
 def count_in(text: str, forms: frozenset[str]) -> int:
