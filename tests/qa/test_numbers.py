@@ -137,6 +137,62 @@ def test_the_hint_keeps_the_source_s_decimal_places() -> None:
     assert message == "number 1,000.50 is missing (write it as 1 000,50 or 1,000.50 or 1000,50)"
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [
+        ("He was arrested on 11/24/2021.", "Его арестовали 24.11.2021.", "ru"),
+        ("He was arrested on 11/24/2021.", "Ол 2021.11.24 күні қамалды.", "kk"),
+        ("He was arrested on 11/24/2021.", "Его арестовали 11/24/2021.", "ru"),
+        ("He was arrested on 1/5/2021.", "Его арестовали 05.01.2021.", "ru"),
+        ("It happened on 11/24/21 and 11/24/21.", "Это было 24.11.21 и 24.11.21.", "ru"),
+        ("The court met at 9:30 on Monday.", "Суд собрался в понедельник в 9.30.", "ru"),
+        ("The court met at 9:30 on Monday.", "Суд собрался в понедельник в 9:30.", "ru"),
+        ("The court met at 9:30 on Monday.", "Сот дүйсенбіде 09.30-да жиналды.", "kk"),
+        ("It ended at 23:05:10.", "Оно закончилось в 23.05.10.", "ru"),
+        ("It was the worst crisis of the 21st century.", "Это был худший кризис XXI века.", "ru"),
+        ("Early 20th-century buildings", "Здания начала XX века", "ru"),
+        ("In the 19th and 20th centuries", "В XIX и XX веках", "ru"),
+        ("In the 19th, 20th or 21st century", "ХІХ, ХХ не ХХІ ғасырда", "kk"),  # Cyrillic Х, І
+    ],
+)
+def test_a_date_time_or_century_in_the_language_s_spelling_passes(
+    source: str, translation: str, language: str
+) -> None:
+    assert missing(source, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language", "numbers"),
+    [
+        (
+            "He was arrested on 11/24/2021.",
+            "Его арестовали 25.11.2021.",
+            "ru",
+            ["11", "24", "2021"],
+        ),
+        (
+            "He was arrested on 11/24/2021.",
+            "Его арестовали 24.11.2020.",
+            "ru",
+            ["11", "24", "2021"],
+        ),
+        ("He was arrested on 11/24/2021.", "Его арестовали 24.11.", "ru", ["11", "24", "2021"]),
+        ("The court met at 9:30 on Monday.", "Суд собрался в 9.45.", "ru", ["9", "30"]),
+        ("The court met at 9:30 on Monday.", "Суд собрался в 30.9.", "ru", ["9", "30"]),
+        ("The court met at 9:30 on Monday.", "Суд собрался в 9,30.", "ru", ["9", "30"]),
+        ("The growth was 9.30 points.", "Рост составил 9.30.", "ru", []),
+        ("It was the worst crisis of the 21st century.", "Это был кризис XX века.", "ru", ["21"]),
+        ("It was the worst crisis of 21 states.", "Это был кризис XXI государств.", "ru", ["21"]),
+        ("the 3rd time this century", "в III раз в этом веке", "ru", ["3"]),
+    ],
+)
+def test_a_changed_date_time_or_century_fails(
+    source: str, translation: str, language: str, numbers: list[str]
+) -> None:
+    messages = missing(source, translation, language)
+    assert [m.split()[1] for m in messages] == numbers
+
+
 def test_count_in_counts_a_space_grouped_number_once() -> None:
     forms = frozenset({"10 000", "10000", "10\u00a0000"})
     assert count_in("10 000 и 10\u00a0000, не 10 000 000", forms) == 2

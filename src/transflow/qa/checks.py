@@ -30,7 +30,13 @@ from transflow.qa.markup import (
     shown_target,
     targets_of,
 )
-from transflow.qa.numbers import accepted_forms, count_in, source_numbers, space_parts
+from transflow.qa.numbers import (
+    accepted_forms,
+    count_in,
+    respelled,
+    source_numbers,
+    space_parts,
+)
 
 CHECKS: list[Check] = []
 
@@ -105,7 +111,7 @@ def numbers(pair: Pair) -> Iterator[str]:
     if not _DIGIT.search(pair.source):
         return
     wanted = _source_number_counts(pair.source)
-    translation = prose_of(pair.translation) if wanted else ""
+    translation = respelled(pair.source, prose_of(pair.translation)) if wanted else ""
     for number, count in wanted:
         forms = accepted_forms(number, pair.source_language, pair.language)
         if count_in(translation, forms) >= count or _has_parts(pair, translation, number, count):

@@ -40,6 +40,86 @@ _SPACES = ("\u00a0", "\u202f", " ")
 _SPACE_GROUPS = re.compile("[ \u00a0\u202f]")
 
 
+# A date (11/24/2021, 1/5/21) or a time (9:30, 23:05:10) in a source, and a dotted date or time in
+# a translation (24.11.2021, 9.30, 09.30-да), as Russian and Kazakh write them.
+_SLASHED_DATE = re.compile(r"(?<![\d/.,])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]|[.,]\d)")
+_COLON_TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|[.,]\d)")
+_DOTTED = re.compile(r"(?<![\d.,])\d{1,4}(?:\.\d{1,4}){1,2}(?![.,]?\d)")
+# An ordinal that names a century (21st century, 20th-century, the 19th and 20th centuries), and
+# a Roman numeral (with the Cyrillic Х and І that Russian and Kazakh texts often type for X and I).
+_CENTURY = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)(?=(?:(?:\s*[,–—-]\s*|\s+(?:and|or|to)\s+)"
+    r"\d{1,2}(?:st|nd|rd|th))*[\s\u00a0-]+centur(?:y|ies)\b)",
+    re.IGNORECASE,
+)
+_ROMAN = re.compile(r"(?<!\w)[IVXLCХІ]+(?!\w)")
+_ROMAN_DIGITS = (
+    ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1)
+)  # fmt: skip
+
+
+def respelled(source: str, translation: str) -> str:
+    """``translation`` with the source's dates, times and centuries written as in the source
+    wherever it spells them as Russian and Kazakh do, so that their numbers are found: a dotted
+    date (24.11.2021, 05.01.2021 for 1/5/2021) with the same numbers in any order, a dotted time
+    (9.30 for 9:30) with the same numbers in the same order, and a Roman century (XXI века for
+    the 21st century). Any other dotted number or Roman numeral is left as it is."""
+    spellings = _source_spellings(source)
+    if not spellings:
+        return translation
+    if "." in translation:
+        translation = _DOTTED.sub(lambda m: _respelled_dotted(m.group(), spellings), translation)
+    if any(kind == "century" for kind, _ in spellings):
+        translation = _ROMAN.sub(
+            lambda m: spellings.get(("century", _roman(m.group())), m.group()), translation
+        )
+    return translation
+
+
+_Spellings = dict[tuple[str, tuple[int, ...]], str]
+
+
+@lru_cache(maxsize=4096)
+def _source_spellings(source: str) -> _Spellings:
+    """The source's dates, times and centuries, each under what a translation's spelling must
+    hold (a date's numbers sorted, a time's in order, a century's number), as written."""
+    found: _Spellings = {}
+    for match in _SLASHED_DATE.finditer(source):
+        found.setdefault(("date", tuple(sorted(_ints(match.group(), "/")))), match.group())
+    for match in _COLON_TIME.finditer(source):
+        found.setdefault(("time", _ints(match.group(), ":")), match.group())
+    for match in _CENTURY.finditer(source):
+        found.setdefault(("century", (int(match.group(1)),)), match.group(1))
+    return found
+
+
+def _respelled_dotted(dotted: str, spellings: _Spellings) -> str:
+    numbers = _ints(dotted, ".")
+    date = spellings.get(("date", tuple(sorted(numbers)))) if len(numbers) == 3 else None
+    return date or spellings.get(("time", numbers), dotted)
+
+
+def _ints(text: str, separator: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(separator))
+
+
+def _roman(numeral: str) -> tuple[int, ...]:
+    """The value of a Roman numeral as one writes a century's (XXI, not XXXXI), or ()."""
+    value = _ROMAN_VALUES.get(numeral.replace("Х", "X").replace("І", "I"))
+    return () if value is None else (value,)
+
+
+def _as_roman(value: int) -> str:
+    numeral = ""
+    for letters, worth in _ROMAN_DIGITS:
+        while value >= worth:
+            numeral, value = numeral + letters, value - worth
+    return numeral
+
+
+_ROMAN_VALUES = {_as_roman(value): value for value in range(1, 100)}
+
+
 def source_numbers(text: str) -> list[str]:
     """The numbers in ``text`` as written, in order (``2,500``, ``8.7``, ``2006``)."""
     return [m.group() for m in _SOURCE_NUMBER.finditer(text)]
