@@ -105,6 +105,14 @@ CASES = [
     ("hard-breaks", "He left.", "Он ушёл.\nНавсегда.", "ru", True),  # a soft break: a space
     ("hard-breaks", "C:\\\\\nD:", "C:\\\\\nD:", "ru", True),  # an escaped backslash
     ("hard-breaks", "C:\\\\\nD:", "C:\\\nD:", "ru", False),
+    # A carriage return ends a line too, as the build renders it.
+    ("hard-breaks", "First line\\\nsecond.", "Первая строка\\\r\nвторая.", "ru", True),
+    ("hard-breaks", "First line\\\nsecond.", "Первая строка\\\rвторая.", "ru", True),
+    ("hard-breaks", "First line\\\nsecond.", "Первая строка  \r\nвторая.", "ru", True),
+    ("hard-breaks", "He left.", "Он ушёл.\\\rНавсегда.", "ru", False),
+    ("hard-breaks", "He left.", "Он ушёл.\\\r\nНавсегда.", "ru", False),
+    ("hard-breaks", "He left.", "Он ушёл.\r\nНавсегда.", "ru", True),  # a soft break
+    ("hard-breaks", "He left.\\\n", "Он ушёл.\\\r\n", "ru", True),  # at the end: none
     ("whitespace", "Rest in peace.", " Покойся с миром.", "ru", False),
     ("punctuation", "Rest in peace.", "Покойся с миром.", "ru", True),
     ("punctuation", "Rest in peace.", "Покойся с миром", "ru", False),

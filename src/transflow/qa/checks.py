@@ -166,17 +166,17 @@ def line_breaks(pair: Pair) -> Iterator[str]:
             yield f"the {has} {side} with a line break, the {lacks} does not (msgfmt -c refuses it)"
 
 
-# A hard line break inside a text: a line end after an odd run of backslashes (the form the
-# templates write) or after two or more spaces (CommonMark's other form). One at the very end
-# breaks nothing.
-_HARD_BREAK = re.compile(r"(?:(?<!\\)(?:\\\\)*\\| {2,})\n(?=[^\n])")
+# A hard line break inside a text: a line end (\n, \r\n or \r, all of which the build renders as
+# one) after an odd run of backslashes (the form the templates write) or after two or more spaces
+# (CommonMark's other form). One at the very end breaks nothing.
+_HARD_BREAK = re.compile(r"(?:(?<!\\)(?:\\\\)*\\| {2,})(?:\r\n?|\n)(?=[^\r\n])")
 
 
 @check(
     WARNING,
     "Hard line breaks (a \\ or two spaces at a line's end) as many as in the source, except in "
     "headings and table cells, which the page shows on one line",
-    hint=re.compile(r"\n."),
+    hint=re.compile(r"[\r\n]."),
 )
 def hard_breaks(pair: Pair) -> Iterator[str]:
     if pair.contexts and all(role_of(c) in ONE_LINE_ROLES for c in pair.contexts):
