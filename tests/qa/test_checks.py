@@ -182,6 +182,11 @@ CASES = [
     ("control-characters", "Tab\there", "Таб\tздесь", "ru", True),
     ("control-characters", "A\x1b[0m B", "А\x1b[0m Б", "ru", True),  # as in the source
     ("control-characters", "A report", "Отчёт\ufffe", "ru", False),
+    # A bidirectional override or isolate reorders what a reader sees: 100 shown as 001.
+    ("control-characters", "The fee was 100 tenge.", "Сбор \u202e100 тенге\u202c.", "ru", False),
+    ("control-characters", "The fee was 100 tenge.", "Сбор \u2067100\u2069 тенге.", "ru", False),
+    ("control-characters", "The fee was 100 tenge.", "Сбор \u202a100\u202c тенге.", "ru", False),
+    ("control-characters", "Name: \u2068علي\u2069.", "Имя: \u2068علي\u2069.", "ru", True),
     ("glossary", PETITION, PETITION_KK, "kk", True),
     ("glossary", PETITION, PETITION_RU, "ru", True),
     ("glossary", PETITION, PETITION_RU.replace("Касым-Жомарта Токаева", "Токаева"), "ru", False),
@@ -329,3 +334,11 @@ def test_elements_as_open_as_in_the_source_pass() -> None:
         ),
     ]:
         assert [c.id for c, _ in check_pair(Pair(source, translation, "kk", Glossary()))] == []
+
+
+def test_a_bidirectional_control_is_named_as_one() -> None:
+    pair = Pair("The fee was 100 tenge.", "Сбор составил \u202e100 тенге\u202c.", "ru", Glossary())
+    assert list(checks_by_id()["control-characters"](pair)) == [
+        "U+202C, a bidirectional control, is not in the source: remove it",
+        "U+202E, a bidirectional control, is not in the source: remove it",
+    ]

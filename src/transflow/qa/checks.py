@@ -341,19 +341,25 @@ def _open_elements(tags: Counter[str]) -> Counter[str]:
 # C0 and C1 control characters (tab, newline and carriage return aside) and the noncharacters
 # U+FDD0-U+FDEF, U+FFFE and U+FFFF: invisible or garbled on a page, never typed on purpose. A
 # stray byte of Windows-1252 read as Latin-1 (U+0092 for a curly apostrophe) is the usual one.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+# Also the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they
+# reorder what a reader sees ("100" shown as "001"), and the check shows them only as escapes.
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
+)
+_KINDS = {"Cc": "a control character", "Cf": "a bidirectional control"}
 
 
 @check(
     ERROR,
-    "No control characters that the source lacks (stray bytes of a copy and paste)",
+    "No control characters or bidirectional overrides that the source lacks (stray bytes of a "
+    "copy and paste, or text shown in another order)",
     hint=CONTROL_CHARACTERS,
 )
 def control_characters(pair: Pair) -> Iterator[str]:
     control = CONTROL_CHARACTERS
     added = Counter(control.findall(pair.translation)) - Counter(control.findall(pair.source))
     for char in sorted(added):
-        kind = "a control character" if unicodedata.category(char) == "Cc" else "a noncharacter"
+        kind = _KINDS.get(unicodedata.category(char), "a noncharacter")
         yield f"U+{ord(char):04X}, {kind}, is not in the source: remove it"
 
 
