@@ -184,3 +184,46 @@ def test_a_pretty_printed_empty_segment_is_no_pair(run, sample: Path, tmp_path: 
     assert result.exit_code == 0, result.output
     assert result.output.startswith("imported 1 segment pairs (kk: 1) ")
     assert "skipped 1 units with inline codes or a missing side" in result.output
+
+
+def test_a_file_in_an_unknown_encoding_is_refused_in_one_line(
+    run, sample: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "agency.tmx"
+    path.write_bytes(
+        b'<?xml version="1.0" encoding="bogus"?>\n<tmx version="1.4"><header srclang="en"/>'
+        b'<body><tu><tuv xml:lang="en"><seg>Rain.</seg></tuv><tuv xml:lang="ru"><seg>Dozhd.'
+        b"</seg></tuv></tu></body></tmx>\n"
+    )
+    result = run(sample, "tm", "import", str(path))
+    assert (result.exit_code, result.output) == (
+        1,
+        f"Error: {path}: its encoding bogus is not supported (save it as UTF-8)\n",
+    )
+    assert not (sample / "locales" / "tm").exists()
+    # One that reached locales/tm/ otherwise (a colleague's commit) stops translate the same way.
+    (sample / "locales" / "tm").mkdir()
+    (sample / "locales" / "tm" / "agency.tmx").write_bytes(path.read_bytes())
+    _untranslate(sample, "ru")
+    result = run(sample, "translate", "-l", "ru", "--engine", "memory")
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "agency.tmx: its encoding bogus is not supported (save it as UTF-8)\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_a_shift_jis_file_is_imported_and_serves_the_memory_engine(
+    run, sample: Path, tmp_path: Path
+) -> None:
+    source, translation = _untranslate(sample, "ru")
+    path = tmp_path / "agency.tmx"
+    data = format_tmx([Unit(source, translation, "ru")], "en").replace(b"UTF-8", b"Shift_JIS")
+    path.write_bytes(data.decode().encode("shift_jis"))
+    result = run(sample, "tm", "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("imported 1 segment pairs (ru: 1) ")
+    assert run(sample, "translate", "-l", "ru", "--engine", "memory").exit_code == 0
+    catalog = sample / "locales" / "ru" / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    entry = next(e for e in read_catalog(catalog).entries if e.msgid == source)
+    assert (entry.msgstr, entry.fuzzy) == (translation, True)

@@ -190,3 +190,51 @@ def test_what_transflow_exports_reads_as_itself() -> None:
         for text in (entry.msgid, entry.msgstr)
     }
     assert [text for text in texts if segment_text(text) != text] == []
+
+
+def _declared(encoding: str, body: str = "<seg>Привет, мир.</seg>") -> str:
+    return (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<tmx version="1.4"><header srclang="en"/>'
+        f'<body>\n<tu><tuv xml:lang="en"><seg>Hello.</seg></tuv><tuv xml:lang="ru">{body}</tuv>'
+        "</tu>\n</body></tmx>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("codec", "declared"),
+    [
+        ("shift_jis", "Shift_JIS"),  # expat reads no multi-byte encoding but its own UTF-16
+        ("gb18030", "GB18030"),
+        ("euc_jp", "EUC-JP"),
+        ("utf-32", "UTF-32"),  # with its byte order mark
+        ("utf-32-be", "UTF-32BE"),  # without one: told by how "<?" is written
+        ("utf-16", "UTF-16"),
+        ("utf-16-le", "UTF-16LE"),
+        ("cp1251", "windows-1251"),
+        ("utf-8-sig", "UTF-8"),
+    ],
+)
+def test_a_file_in_another_encoding_is_read_as_its_text(codec: str, declared: str) -> None:
+    data = _declared(declared).encode(codec)
+    content = parse_tmx(data, Path("agency.tmx"), "en")
+    assert content.units == (Unit("Hello.", "Привет, мир.", "ru"),)
+
+
+@pytest.mark.parametrize("encoding", ["bogus", "base64", "unicode_escape", "x-mac-nothing"])
+def test_an_encoding_python_cannot_read_is_refused(encoding: str) -> None:
+    with pytest.raises(CatalogError) as caught:
+        parse_tmx(_declared(encoding).encode(), Path("agency.tmx"), "en")
+    assert str(caught.value) == (
+        f"agency.tmx: its encoding {encoding} is not supported (save it as UTF-8)"
+    )
+
+
+def test_bytes_not_in_the_declared_encoding_are_refused_with_their_line() -> None:
+    data = _declared("Shift_JIS").encode("shift_jis").replace(b"Hello", b"He\x80llo")
+    with pytest.raises(CatalogError) as caught:
+        parse_tmx(data, Path("agency.tmx"), "en")
+    assert str(caught.value) == (
+        "agency.tmx:3: is not valid TMX: it is not written in Shift_JIS, the encoding it declares"
+    )
+    with pytest.raises(CatalogError, match="it is not written in UTF-16, the encoding it"):
+        parse_tmx(_declared("UTF-16").encode(), Path("agency.tmx"), "en")

@@ -5,12 +5,15 @@ with every attribute 1.4 requires, and one ``<tu>`` per segment pair with a ``<t
 for each side. Segments are plain text (Markdown stays as written, escaped as XML text). The
 reader refuses entity expansion and external references (defusedxml), accepts ``lang`` as well
 as ``xml:lang`` (TMX 1.1), and skips a unit whose segment holds inline codes (``<bpt>``,
-``<ph>``, ...) rather than guess what text they stand for.
+``<ph>``, ...) rather than guess what text they stand for. A file is read in any encoding it
+declares that Python's codecs know, where expat alone reads UTF-8, UTF-16 and single-byte ones.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -135,7 +138,7 @@ def parse_tmx(data: bytes, path: Path, source_lang: str) -> TmxContent:
     body: ET.Element | None = None
     try:
         for event, element in SafeET.iterparse(
-            io.BytesIO(data), events=("start", "end"), forbid_dtd=False
+            io.BytesIO(_in_utf8(data, path)), events=("start", "end"), forbid_dtd=False
         ):
             if event == "start":
                 if not open_tags and element.tag != "tmx":
@@ -159,6 +162,52 @@ def parse_tmx(data: bytes, path: Path, source_lang: str) -> TmxContent:
     if body is None:
         raise CatalogError("is not a TMX file (no <tmx> with a <body>)", path)
     return TmxContent(tuple(units), skipped)
+
+
+# What a file begins with that tells its encoding before any declaration does (XML 1.0,
+# appendix F): a byte order mark, or "<?" in UTF-32 or UTF-16 without one.
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF8, "UTF-8"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+    (b"\x00\x00\x00<", "UTF-32-BE"), (b"<\x00\x00\x00", "UTF-32-LE"),
+    (b"\x00<\x00?", "UTF-16-BE"), (b"<\x00?\x00", "UTF-16-LE"),
+)  # fmt: skip
+_DECLARED = re.compile(rb"<\?xml[^>]*?\sencoding\s*=\s*[\"']([!#-&(-~]*)[\"']")
+_DECLARATION = re.compile(r"\A(<\?xml[^>]*?\sencoding\s*=\s*)([\"'])[^\"']*\2")
+# Python's codecs that are no character set an XML file could be written in.
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode"})
+
+
+def _in_utf8(data: bytes, path: Path) -> bytes:
+    """``data`` as the parser reads it: UTF-8 as it is, any other encoding Python knows (expat
+    itself reads few: not Shift_JIS, GB18030 or UTF-32) decoded and written again in UTF-8,
+    its declaration saying so. Line numbers stay those of the file."""
+    name = next((name for mark, name in _MARKS if data.startswith(mark)), None)
+    declared = _DECLARED.match(data) if name is None else None
+    if declared is not None:
+        name = declared.group(1).decode("ascii")
+    if name is None:
+        return data  # UTF-8, as XML has it when nothing says otherwise
+    try:
+        codec = codecs.lookup(name).name
+        if codec in ("utf-8", "utf-8-sig"):
+            return data
+        if codec in _NOT_CHARSETS:
+            raise LookupError(name)
+        text = data.decode(name).removeprefix("\ufeff")
+    except LookupError:
+        why = f"its encoding {name} is not supported (save it as UTF-8)"
+        raise CatalogError(why, path) from None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(name, "replace").count("\n") + 1
+        raise CatalogError(_not_in(name), path, line) from None
+    if declared is not None and not text.startswith("<?xml"):
+        raise CatalogError(_not_in(name), path, 1)
+    return _DECLARATION.sub(r"\1\2UTF-8\2", text, count=1).encode("utf-8")
+
+
+def _not_in(encoding: str) -> str:
+    return f"is not valid TMX: it is not written in {encoding}, the encoding it declares"
 
 
 def _refusal(exc: DefusedXmlException) -> str:
