@@ -227,3 +227,37 @@ def test_a_shift_jis_file_is_imported_and_serves_the_memory_engine(
     catalog = sample / "locales" / "ru" / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
     entry = next(e for e in read_catalog(catalog).entries if e.msgid == source)
     assert (entry.msgstr, entry.fuzzy) == (translation, True)
+
+
+def test_import_keeps_the_memory_imported_before_under_that_name(
+    run, sample: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a" / "memory.tmx", tmp_path / "b" / "memory.tmx"
+    second.parent.mkdir()
+    run(sample, "tm", "export", str(first))
+    second.write_bytes(format_tmx([Unit("Hello.", "Привет.", "ru")], "en"))
+    assert run(sample, "tm", "import", str(first)).exit_code == 0
+    stored = sample / "locales" / "tm" / "memory.tmx"
+    refusal = (
+        f"another memory was imported under that name, {stored}, and is kept: rename this file "
+        "to keep both, or import it with --replace to replace that one\n"
+    )
+    result = run(sample, "tm", "import", str(second))
+    assert (result.exit_code, result.output) == (1, f"Error: {second}: {refusal}")
+    assert stored.read_bytes() == first.read_bytes()
+    # The same memory again is no other one: up to date.
+    again = run(sample, "tm", "import", str(first))
+    assert again.exit_code == 0 and again.output.endswith(f"to {stored} (unchanged)\n")
+    # In another case, a name that macOS and Windows take for the same.
+    upper = tmp_path / "MEMORY.TMX"
+    upper.write_bytes(second.read_bytes())
+    result = run(sample, "tm", "import", str(upper))
+    assert (result.exit_code, result.output) == (1, f"Error: {upper}: {refusal}")
+    assert [p.name for p in stored.parent.iterdir()] == ["memory.tmx"]
+    result = run(sample, "tm", "import", "--replace", str(second))
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"imported 1 segment pairs (ru: 1) to {stored} (replacing the memory imported before "
+        "under that name)\n"
+    )
+    assert stored.read_bytes() == second.read_bytes()

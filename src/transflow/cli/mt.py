@@ -255,22 +255,30 @@ def tm_export_command(
 
 @tm_group.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--replace", is_flag=True, help="Replace another memory imported before under that file name."
+)
 @click.pass_context
 @reports_errors
-def tm_import_command(ctx: click.Context, file: Path) -> None:
+def tm_import_command(ctx: click.Context, file: Path, replace: bool) -> None:
     """Check FILE.tmx and keep a copy in locales/tm/ for the memory engine.
+
+    Another memory imported under the same file name is kept, and FILE refused, unless
+    --replace is given.
 
     Example: transflow tm import agency.tmx
     """
     from transflow.mt.tm import import_tm
 
     project = open_project(ctx)
-    _print_tm(import_tm(project, file), "imported")
+    _print_tm(import_tm(project, file, replace), "imported")
 
 
 def _print_tm(report: TmReport, verb: str) -> None:
     counts = ", ".join(f"{lang}: {n}" for lang, n in sorted(report.units.items())) or "none"
     state = "" if report.written else " (unchanged)"
+    if report.replaced:
+        state = " (replacing the memory imported before under that name)"
     click.echo(f"{verb} {sum(report.units.values())} segment pairs ({counts}) "
                f"to {report.path}{state}")  # fmt: skip
     if report.skipped:

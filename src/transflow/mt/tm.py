@@ -33,6 +33,7 @@ class TmReport:
     units: dict[str, int]  # by target language
     skipped: int = 0  # import: units with inline codes or a missing side
     left_out: int = 0  # export: pairs holding characters XML cannot carry
+    replaced: bool = False  # import: another memory of that name was there (--replace)
 
 
 def tm_folder(settings: Settings) -> Path:
@@ -116,8 +117,9 @@ def text_units(content: TmxContent) -> list[Unit]:
     return units
 
 
-def import_tm(project: Project, path: Path) -> TmReport:
-    """Check ``path`` and store a copy in locales/tm/ under its own name."""
+def import_tm(project: Project, path: Path, replace: bool = False) -> TmReport:
+    """Check ``path`` and store a copy in locales/tm/ under its own name; another memory kept
+    under that name is replaced only when ``replace`` says so."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -138,10 +140,27 @@ def import_tm(project: Project, path: Path) -> TmReport:
             f"{', '.join(targets)}{why if skipped else ''}",
             path,
         )
-    stored = project.inside(tm_folder(project.settings) / path.name)
+    folder = tm_folder(project.settings)
+    earlier = _same_name(folder, path.name)
+    stored = project.inside(earlier or folder / path.name)
+    replaced = earlier is not None and earlier.read_bytes() != data
+    if replaced and not replace:
+        raise CatalogError(
+            f"another memory was imported under that name, {earlier}, and is kept: rename this "
+            "file to keep both, or import it with --replace to replace that one",
+            path,
+        )
     written = write_bytes_atomic(stored, data)
     counts = Counter(t for u in usable for t in targets if same_language(u.language, t))
-    return TmReport(stored, written, dict(counts), skipped)
+    return TmReport(stored, written, dict(counts), skipped, replaced=replaced)
+
+
+def _same_name(folder: Path, name: str) -> Path | None:
+    """The file of ``folder`` named ``name`` in any case: on macOS and Windows ``AGENCY.TMX``
+    and ``agency.tmx`` are one file, and a clone of the project there would hold only one."""
+    if not folder.is_dir():
+        return None
+    return next((p for p in sorted(folder.iterdir()) if p.name.lower() == name.lower()), None)
 
 
 def stored_units(settings: Settings) -> list[Unit]:
