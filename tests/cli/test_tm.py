@@ -261,3 +261,27 @@ def test_import_keeps_the_memory_imported_before_under_that_name(
         "under that name)\n"
     )
     assert stored.read_bytes() == second.read_bytes()
+
+
+def test_a_translation_with_a_windows_line_end_comes_back_as_it_was(
+    run, sample: Path, tmp_path: Path
+) -> None:
+    (sample / "articles" / "poem.md").write_text(
+        "---\ntitle: Poem\n---\n\nFirst line\\\nsecond line.\n"
+    )
+    assert run(sample, "update").exit_code == 0
+    path = sample / "locales" / "ru" / "LC_MESSAGES" / "poem.po"
+    catalog = read_catalog(path)
+    entry = next(e for e in catalog.entries if e.msgid == "First line\\\nsecond line.")
+    translation = entry.msgstr = "Первая строка\\\r\nвторая строка."  # pasted from Windows
+    write_catalog(path, catalog)
+    exported = tmp_path / "newsroom.tmx"
+    assert run(sample, "tm", "export", str(exported), "-l", "ru").exit_code == 0
+    assert run(sample, "tm", "import", str(exported)).exit_code == 0
+    entry.msgstr = ""  # the memory's pair is now the TMX's alone
+    write_catalog(path, catalog)
+    result = run(sample, "translate", "-l", "ru", "--engine", "memory", "--article", "poem")
+    assert result.exit_code == 0, result.output
+    drafted = next(e for e in read_catalog(path).entries if e.msgid == entry.msgid)
+    assert (drafted.msgstr, drafted.fuzzy) == (translation, True)
+    assert "machine draft: memory 100%" in drafted.translator_comments

@@ -156,6 +156,21 @@ def test_a_pretty_printed_segment_reads_as_its_text(seg: str, text: str) -> None
     assert text_units(content) == [Unit(text, text, "kk")]
 
 
+@pytest.mark.parametrize(
+    ("seg", "text"),
+    [
+        # "&#13;" is no layout: the line feed after it is the text's too, hard break or not.
+        ("Line one\\&#13;\nline two", "Line one\\\r\nline two"),
+        ("\n  Line one&#13;\nline two\n  line three\n", "Line one\r\nline two line three"),
+        ("\n  Rain.&#13;\n", "Rain.\r\n"),
+    ],
+)
+def test_a_carriage_return_and_its_line_feed_are_the_text(seg: str, text: str) -> None:
+    unit = f"<tu><tuv xml:lang='en'><seg>{seg}</seg></tuv><tuv xml:lang='kk'><seg>{seg}</seg>"
+    data = f"<tmx><header creationtool='x'/><body>{unit}</tuv></tu></body></tmx>".encode()
+    assert text_units(parse_tmx(data, Path("x.tmx"), "en")) == [Unit(text, text, "kk")]
+
+
 ARTICLE = """---
 title: Story
 summary: |

@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from transflow import __version__
+from transflow.mt.tm import text_units
 from transflow.mt.tmx import CONTEXT_PROP, XML_LANG, Unit, format_tmx, parse_tmx
 
 
@@ -68,3 +69,13 @@ def test_what_it_writes_reads_back(units: list[Unit]) -> None:
     assert [(u.source, u.target, u.language) for u in content.units] == [
         (u.source, u.target, u.language) for u in units
     ]
+
+
+@given(UNITS.map(lambda us: [u for u in us if u.source and u.target]))
+@example([Unit("First line\\\nsecond line.", "Первая строка\\\r\nвторая строка.", "ru")])
+@example([Unit("Ends in a line break\n", "\n  Indented, as if laid out\n  ", "kk", "\n")])
+def test_an_exported_pair_reads_back_as_itself(units: list[Unit]) -> None:
+    """What the memory engine gets of an export: the pairs as they were, to the last line end
+    (nothing of them is taken for a pretty-printer's layout)."""
+    content = parse_tmx(format_tmx(units, "en"), Path("x.tmx"), "en")
+    assert text_units(content) == units

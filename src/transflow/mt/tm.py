@@ -81,8 +81,9 @@ def export_tm(
     return TmReport(path, written, dict(Counter(u.language for u in units)), left_out=left_out)
 
 
-# What XML counts as white space (a no-break space is text).
-_XML_SPACE = " \t\r\n"
+# The white space of XML that layout is made of: a carriage return is the text's own, as a reader
+# turns a line end of the file into a line feed, and only "&#13;" gives one.
+_LAYOUT = " \t\n"
 
 
 def segment_text(text: str) -> str:
@@ -91,22 +92,29 @@ def segment_text(text: str) -> str:
     a line break before or after the text (the text on lines of its own) goes, and a line break
     inside it (a long text wrapped), with the indentation around it, is read as the extractor
     reads a line end of Markdown: a space, or a hard break written ``\\`` and a line end. Space
-    at an end without a line break (``<seg> x</seg>``) is the text's own; the msgids transflow
-    exports read as themselves."""
+    at an end without a line break (``<seg> x</seg>``) is the text's own, and so is a ``\\r\\n``
+    (written ``&#13;`` and a line end); the msgids transflow exports read as themselves."""
     if "\n" not in text:  # most segments: on one line, as the tools write them
         return text
-    head = text[: len(text) - len(text.lstrip(_XML_SPACE))]
-    tail = text[len(text.rstrip(_XML_SPACE)) :]
+    head = text[: len(text) - len(text.lstrip(_LAYOUT))]
+    body = text.rstrip(_LAYOUT)
+    if body.endswith("\r") and text.startswith("\n", len(body)):
+        body += "\n"  # the line feed of a "\r\n"
+    tail = text[len(body) :]
     if "\n" in head:
         text = text[len(head) :]
     if "\n" in tail:
         text = text[: len(text) - len(tail)]
-    return normalize(text)
+    return "\r\n".join(normalize(line) for line in text.split("\r\n"))
 
 
 def text_units(content: TmxContent) -> list[Unit]:
     """The units of ``content`` with their texts as ``segment_text`` makes them, but those it
-    leaves without a source or a target (``<seg>`` and a line break, ``</seg>`` on the next)."""
+    leaves without a source or a target (``<seg>`` and a line break, ``</seg>`` on the next).
+    A file transflow wrote has no layout in its segments: its units are read as they are, so
+    that an exported pair reads back as itself (a msgid ending in a line break too)."""
+    if content.verbatim:
+        return list(content.units)
     units = []
     for unit in content.units:
         source, target = segment_text(unit.source), segment_text(unit.target)

@@ -27,6 +27,7 @@ from transflow.errors import CatalogError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CONTEXT_PROP = "x-context"
+CREATION_TOOL = "transflow"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Unit:
 class TmxContent:
     units: tuple[Unit, ...]
     skipped: int  # units with inline codes, or without a source or target segment
+    # Written by transflow (the header's creationtool): its segments are the texts, no layout.
+    verbatim: bool = False
 
 
 def same_language(code: str, lang: str) -> bool:
@@ -77,7 +80,7 @@ def tmx_chunks(units: Iterable[Unit], source_lang: str) -> Iterator[bytes]:
 
 def _tmx_pieces(units: Iterable[Unit], source_lang: str) -> Iterator[str]:
     header = {
-        "creationtool": "transflow", "creationtoolversion": __version__,
+        "creationtool": CREATION_TOOL, "creationtoolversion": __version__,
         "datatype": "plaintext", "segtype": "sentence", "adminlang": "en",
         "srclang": source_lang, "o-tmf": "transflow",
     }  # fmt: skip
@@ -136,6 +139,7 @@ def parse_tmx(data: bytes, path: Path, source_lang: str) -> TmxContent:
     skipped = 0
     open_tags: list[str] = []
     body: ET.Element | None = None
+    verbatim = False
     try:
         for event, element in SafeET.iterparse(
             io.BytesIO(_in_utf8(data, path)), events=("start", "end"), forbid_dtd=False
@@ -145,6 +149,8 @@ def parse_tmx(data: bytes, path: Path, source_lang: str) -> TmxContent:
                     raise CatalogError("is not a TMX file (no <tmx> with a <body>)", path)
                 if open_tags == ["tmx"] and element.tag == "body":
                     body = element
+                elif open_tags == ["tmx"] and element.tag == "header":
+                    verbatim = element.get("creationtool") == CREATION_TOOL
                 open_tags.append(element.tag)
                 continue
             open_tags.pop()
@@ -161,7 +167,7 @@ def parse_tmx(data: bytes, path: Path, source_lang: str) -> TmxContent:
         raise CatalogError(f"is refused: {_refusal(exc)}", path) from None
     if body is None:
         raise CatalogError("is not a TMX file (no <tmx> with a <body>)", path)
-    return TmxContent(tuple(units), skipped)
+    return TmxContent(tuple(units), skipped, verbatim)
 
 
 # What a file begins with that tells its encoding before any declaration does (XML 1.0,
