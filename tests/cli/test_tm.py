@@ -285,3 +285,39 @@ def test_a_translation_with_a_windows_line_end_comes_back_as_it_was(
     drafted = next(e for e in read_catalog(path).entries if e.msgid == entry.msgid)
     assert (drafted.msgstr, drafted.fuzzy) == (translation, True)
     assert "machine draft: memory 100%" in drafted.translator_comments
+
+
+def test_a_regional_language_is_exported_as_bcp_47_and_imported_into_it(
+    run, sample: Path, tmp_path: Path
+) -> None:
+    config = sample / "transflow.toml"
+    text = config.read_text()
+    config.write_text(text.replace('["kk", "ru"]', '["kk", "pt_BR", "pt_PT"]'))
+    assert run(sample, "update").exit_code == 0
+    path = sample / "locales" / "pt_BR" / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+    catalog = read_catalog(path)
+    entry = next(e for e in catalog.entries if "[" not in e.msgid)
+    entry.msgstr = "Tradução."
+    write_catalog(path, catalog)
+    exported = tmp_path / "br.tmx"
+    assert run(sample, "tm", "export", str(exported), "-l", "pt_BR").exit_code == 0
+    assert b'xml:lang="pt-BR"' in exported.read_bytes()
+    assert b"pt_BR" not in exported.read_bytes()
+    entry.msgstr = ""
+    write_catalog(path, catalog)
+    # A memory of both varieties: each of its units goes into its own.
+    both = tmp_path / "agency.tmx"
+    both.write_bytes(
+        format_tmx(
+            [Unit(entry.msgid, "Tradução.", "pt-BR"), Unit(entry.msgid, "Traducção.", "pt_PT")],
+            "en",
+        )
+    )
+    result = run(sample, "tm", "import", str(both))
+    assert result.output.startswith("imported 2 segment pairs (pt_BR: 1, pt_PT: 1) ")
+    result = run(sample, "translate", "-l", "pt_BR,pt_PT", "--engine", "memory")
+    assert result.exit_code == 0, result.output
+    for lang, translation in (("pt_BR", "Tradução."), ("pt_PT", "Traducção.")):
+        catalog_path = sample / "locales" / lang / "LC_MESSAGES" / f"{SAMPLE_SLUG}.po"
+        drafted = next(e for e in read_catalog(catalog_path).entries if e.msgid == entry.msgid)
+        assert (lang, drafted.msgstr) == (lang, translation)

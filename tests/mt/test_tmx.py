@@ -12,7 +12,7 @@ from transflow.article.parse import parse_article
 from transflow.catalog.store import read_catalog
 from transflow.errors import CatalogError
 from transflow.mt.tm import segment_text, text_units
-from transflow.mt.tmx import Unit, format_tmx, parse_tmx
+from transflow.mt.tmx import Unit, format_tmx, languages_of, parse_tmx
 
 UNITS = [
     Unit("Read [more](https://x.org/?a=1&b=2) <b>now</b>.",
@@ -253,3 +253,27 @@ def test_bytes_not_in_the_declared_encoding_are_refused_with_their_line() -> Non
     )
     with pytest.raises(CatalogError, match="it is not written in UTF-16, the encoding it"):
         parse_tmx(_declared("UTF-16").encode(), Path("agency.tmx"), "en")
+
+
+def test_languages_are_written_as_bcp_47_tags() -> None:
+    data = format_tmx([Unit("Rain.", "Chuva.", "pt_BR")], "en_US")
+    assert b'srclang="en-US"' in data
+    assert b'<tuv xml:lang="en-US">' in data and b'<tuv xml:lang="pt-BR">' in data
+    assert b"_" not in data
+
+
+@pytest.mark.parametrize(
+    ("tag", "languages"),
+    [
+        ("pt-BR", ["pt_BR"]),
+        ("pt_BR", ["pt_BR"]),
+        ("PT-br", ["pt_BR"]),
+        ("pt-PT", ["pt_PT"]),
+        ("pt", ["pt_BR", "pt_PT"]),  # no region named: either
+        ("pt-AO", ["pt_BR", "pt_PT"]),
+        ("KK-KZ", ["kk"]),
+        ("de-DE", []),
+    ],
+)
+def test_a_language_tag_stands_for_the_projects_language(tag: str, languages: list[str]) -> None:
+    assert languages_of(tag, ["kk", "pt_BR", "pt_PT"]) == languages

@@ -39,7 +39,7 @@ from transflow.catalog.store import read_catalog
 from transflow.mt.engine import Draft, Outcome
 from transflow.mt.protect import markup_intact, protect, terms_for
 from transflow.mt.tm import stored_units
-from transflow.mt.tmx import Unit, same_language
+from transflow.mt.tmx import Unit, languages_of
 from transflow.parallel import iter_items
 from transflow.project import Project
 from transflow.qa.glossary import Glossary
@@ -149,9 +149,13 @@ class MemoryEngine:
                     pairs.append((entry.msgid, entry.msgstr))
         if self._imported is None:  # read once for every language
             self._imported = stored_units(settings)
-        pairs.extend(
-            (u.source, u.target) for u in self._imported if same_language(u.language, language)
-        )
+        targets = dict.fromkeys((*settings.target_languages, language))
+        # A file's language tags are few: each is mapped to the project's languages once.
+        serves = {
+            tag: language in languages_of(tag, targets)
+            for tag in {u.language for u in self._imported}
+        }
+        pairs.extend((u.source, u.target) for u in self._imported if serves[u.language])
         return pairs
 
     def draft(self, source: str, language: str) -> Outcome:

@@ -18,7 +18,7 @@ from transflow.catalog.store import read_catalog
 from transflow.config import Settings
 from transflow.errors import CatalogError
 from transflow.fsutil import write_bytes_atomic, write_chunks_atomic
-from transflow.mt.tmx import TmxContent, Unit, parse_tmx, same_language, tmx_chunks
+from transflow.mt.tmx import TmxContent, Unit, languages_of, parse_tmx, tmx_chunks
 from transflow.project import Project
 
 TM_FOLDER = "tm"
@@ -139,7 +139,7 @@ def import_tm(project: Project, path: Path, replace: bool = False) -> TmReport:
     units = text_units(content)
     # A segment that was nothing but layout is a missing side too.
     skipped = content.skipped + len(content.units) - len(units)
-    usable = [u for u in units if any(same_language(u.language, t) for t in targets)]
+    usable = [u for u in units if languages_of(u.language, targets)]
     if not usable:
         # A memory of another tool may hold nothing but units with inline codes: say so.
         why = f" (skipped {skipped} units with inline codes or a missing side)"
@@ -159,7 +159,7 @@ def import_tm(project: Project, path: Path, replace: bool = False) -> TmReport:
             path,
         )
     written = write_bytes_atomic(stored, data)
-    counts = Counter(t for u in usable for t in targets if same_language(u.language, t))
+    counts = Counter(t for u in usable for t in languages_of(u.language, targets))
     return TmReport(stored, written, dict(counts), skipped, replaced=replaced)
 
 

@@ -57,6 +57,20 @@ def _primary(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
+def language_tag(code: str) -> str:
+    """``code`` as BCP 47 spells it, which TMX wants in ``xml:lang``: gettext's ``pt_BR`` is
+    ``pt-BR`` (as on the HTML pages)."""
+    return code.replace("_", "-")
+
+
+def languages_of(tag: str, languages: Iterable[str]) -> list[str]:
+    """The languages among ``languages`` that a file's ``xml:lang`` stands for: the one it names,
+    in either spelling and any case (``pt-BR`` is ``pt_BR``), else those of its primary subtag
+    (``kk-KZ`` is ``kk``), so that ``pt-BR`` is not taken for ``pt_PT`` as well."""
+    named = [code for code in languages if language_tag(code).lower() == language_tag(tag).lower()]
+    return named or [code for code in languages if same_language(tag, code)]
+
+
 def format_tmx(units: Iterable[Unit], source_lang: str) -> bytes:
     """The TMX file of ``units``: what ElementTree writes for that tree, indented (the tests
     hold it to that), but for a carriage return, which it writes as ``&#13;`` so that it reads
@@ -82,13 +96,13 @@ def _tmx_pieces(units: Iterable[Unit], source_lang: str) -> Iterator[str]:
     header = {
         "creationtool": CREATION_TOOL, "creationtoolversion": __version__,
         "datatype": "plaintext", "segtype": "sentence", "adminlang": "en",
-        "srclang": source_lang, "o-tmf": "transflow",
+        "srclang": language_tag(source_lang), "o-tmf": "transflow",
     }  # fmt: skip
     attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in header.items())
     yield '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
     yield f'<tmx version="1.4">\n  <header{attributes} />\n'
     body = "  <body />\n"
-    source_tuv = f'      <tuv xml:lang="{_attribute(source_lang)}">\n'
+    source_tuv = f'      <tuv xml:lang="{_attribute(language_tag(source_lang))}">\n'
     for unit in units:
         if body:
             yield "  <body>\n"
@@ -98,7 +112,7 @@ def _tmx_pieces(units: Iterable[Unit], source_lang: str) -> Iterator[str]:
             prop = _element("      ", '<prop type="' + CONTEXT_PROP + '"', "prop", unit.context)
         yield (
             f"    <tu>\n{prop}{source_tuv}{_element('        ', '<seg', 'seg', unit.source)}"
-            f'      </tuv>\n      <tuv xml:lang="{_attribute(unit.language)}">\n'
+            f'      </tuv>\n      <tuv xml:lang="{_attribute(language_tag(unit.language))}">\n'
             f"{_element('        ', '<seg', 'seg', unit.target)}      </tuv>\n    </tu>\n"
         )
     yield body or "  </body>\n"
