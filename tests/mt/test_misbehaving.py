@@ -64,7 +64,9 @@ def test_an_answer_with_a_nul_goes_to_the_next_engine(
               libre=remote(services, "libre", languages=["kk"]))  # fmt: skip
     result = run(project, "translate", "-l", "kk", "--article", "second")
     assert result.exit_code == 0, result.output
-    assert "1 discarded (markup lost, or a control character added)" in result.output
+    assert "1 discarded (markup lost, a control character added, or not a translation)" in (
+        result.output
+    )
     drafts = entries(project, "kk", "second")
     assert (drafts[MAYOR].msgstr, draft_source(drafts[MAYOR])) == (f"KK {MAYOR}", "libre")
     path = project / "locales" / "kk" / "LC_MESSAGES" / "second.po"
@@ -160,3 +162,72 @@ def test_retry_after_is_waited_for(
     assert time.monotonic() - started >= least
     assert services.texts()[MAYOR] == 2
     assert entries(project, "kk", "second")[MAYOR].msgstr == f"KK {MAYOR}"
+
+
+@pytest.mark.parametrize(("name", "variable"), [("libre", "LIBRE_API_KEY"),
+                                                ("microsoft", "MICROSOFT_API_KEY")])  # fmt: skip
+def test_a_redirect_is_not_followed_with_the_texts_and_the_key(
+    run, project: Path, services: FakeServices, name: str, variable: str
+) -> None:
+    """The key goes in Microsoft's header and in LibreTranslate's body, which requests would send
+    on to whatever host a redirect names."""
+    services.plan(MAYOR, "redirect")
+    options = {"languages": ["kk"]} if name == "libre" else {}
+    configure(project, [name, "pseudo"], **{name: remote(services, name, **options)})
+    result = run(project, "translate", "-l", "kk", "--article", "second",
+                 env={variable: "secret-key"})  # fmt: skip
+    assert result.exit_code == 0, result.output  # the next engine drafted what it could not
+    assert f"{name} stopped: the server sent the request on to" in result.output
+    assert (
+        f"the server sent the request on to localhost:{services.port} (HTTP 307); a redirect is "
+        "not followed" in result.output
+    )
+    assert services.texts()[MAYOR] == 1  # asked once, at the address configured, never again
+    drafts = entries(project, "kk", "second")
+    assert draft_source(drafts[MAYOR]) == "pseudo"  # the chain goes on without that engine
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "linked"),
+    [
+        ("cr", False),  # a line break on the page the source does not have
+        ("emptylink", True),  # a link with nothing to read or click
+        ("garbled", True),  # bytes that are not text, read as U+FFFD
+        ("garbled", False),
+        ("huge", False),  # 50 KB for a sentence of 27 characters
+    ],
+)
+def test_an_answer_that_is_no_translation_goes_to_the_next_engine(
+    run, project: Path, services: FakeServices, behaviour: str, linked: bool
+) -> None:
+    text, sent, slug = MAYOR, MAYOR, "second"
+    if linked:
+        text = "The mayor [promised](https://example.org/a) repairs."
+        sent, slug = "The mayor [promised{0} repairs.", "linked"  # as sent: the target protected
+        article = project / "articles" / "linked.md"
+        article.write_text(f"---\ntitle: Linked\n---\n\n{text}\n", encoding="utf-8")
+        assert run(project, "update").exit_code == 0
+    services.plan(sent, behaviour)
+    configure(project, ["google", "libre"], google=remote(services, "google"),
+              libre=remote(services, "libre", languages=["kk"]))  # fmt: skip
+    result = run(project, "translate", "-l", "kk", "--article", slug)
+    assert result.exit_code == 0, result.output
+    assert "1 discarded (markup lost, a control character added, or not a translation)" in (
+        result.output
+    )
+    drafts = entries(project, "kk", slug)
+    assert (drafts[text].msgstr, draft_source(drafts[text])) == (f"KK {text}", "libre")
+
+
+def test_a_key_that_cannot_go_in_a_header_is_named_and_nothing_is_sent(
+    run, project: Path, services: FakeServices
+) -> None:
+    configure(project, ["microsoft"], microsoft=remote(services, "microsoft"))
+    result = run(project, "translate", "-l", "kk", "--article", "second",
+                 env={"MICROSOFT_API_KEY": "secret\r"})  # a key file saved on Windows  # fmt: skip
+    assert result.exit_code == 1
+    assert (
+        "microsoft stopped: MICROSOFT_API_KEY holds a character an HTTP header cannot carry"
+        in result.output
+    )
+    assert services.count() == 0

@@ -214,7 +214,10 @@ def _engine_line(stats: EngineStats, dry_run: bool) -> str:
         )
     for label, count in (
         ("failed", stats.failed),
-        ("discarded (markup lost, or a control character added)", stats.discarded),
+        (
+            "discarded (markup lost, a control character added, or not a translation)",
+            stats.discarded,
+        ),
         ("too long", stats.too_long),
     ):
         if count:

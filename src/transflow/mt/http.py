@@ -10,7 +10,8 @@ timeout, and the last response is kept, so that a failure can be told apart by i
 requests' timeout bounds each wait for the socket, not the answer: a server (or a proxy) that
 sends its body a few bytes at a time, each within the timeout, would hold a worker for as long as
 it likes. So the body is read here, a piece at a time, and an answer not complete ``timeout``
-seconds after its headers arrived is a timeout like any other.
+seconds after its headers arrived is a timeout like any other. Nor is a redirect followed: the
+answer is a refusal that names where it pointed (see ``providers``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ def send(method: str, url: str, **kwargs: Any) -> requests.Response:
         return requests.request(method, url, **kwargs)
     kwargs["timeout"] = current.timeout
     kwargs["stream"] = True
+    # A redirect is never followed: it would take the texts, and a key sent in a header or in
+    # the body (Microsoft's, LibreTranslate's), to a host nobody configured.
+    kwargs["allow_redirects"] = False
     current.last = None
     response = current.session.request(method, url, **kwargs)
     current.last = response
@@ -70,9 +74,16 @@ _BODY_ERRORS: tuple[tuple[type[Exception], type[requests.RequestException]], ...
 )
 
 
+# An answer to one text (a Google page for 5,000 characters is some 100 KB) is never this big; a
+# server that sends more is sending something else, and is not held in memory.
+MAX_ANSWER = 4 * 1024 * 1024
+
+
 def _read_body(response: requests.Response, deadline: float) -> None:
-    """Read the whole body into ``response`` by ``deadline``, or raise ReadTimeout."""
+    """Read the whole body into ``response`` by ``deadline``, or raise ReadTimeout (or a
+    RequestException for a body over MAX_ANSWER)."""
     chunks: list[bytes] = []
+    size = 0
     try:
         while True:
             if time.monotonic() > deadline:
@@ -80,6 +91,9 @@ def _read_body(response: requests.Response, deadline: float) -> None:
             chunk = response.raw.read1(65536, decode_content=True)
             if not chunk:
                 break
+            size += len(chunk)
+            if size > MAX_ANSWER:
+                raise AnswerTooLarge(f"an answer of more than {MAX_ANSWER // 1048576} MB")
             chunks.append(chunk)
     except urllib3.exceptions.HTTPError as exc:
         response.close()
@@ -92,6 +106,10 @@ def _read_body(response: requests.Response, deadline: float) -> None:
         raise
     response._content = b"".join(chunks)
     response._content_consumed = True  # type: ignore[attr-defined]  # as requests does
+
+
+class AnswerTooLarge(requests.exceptions.RequestException):
+    """A server sent more than MAX_ANSWER bytes for one request."""
 
 
 class _RequestsStandIn:

@@ -150,9 +150,33 @@ def restore(answer: str, protected: Protected) -> str | None:
     if "[ " not in protected.source:
         text = _OPEN_BRACKET_SPACE.sub("[", text)
     result = protected.lead + text + protected.trail
-    if not markup_intact(protected.source, result) or _adds_control(protected.source, result):
+    source = protected.source
+    if (
+        not markup_intact(source, result)
+        or _adds_control(source, result)
+        or _implausible(source, result)
+    ):
         return None
     return result
+
+
+# A link or image whose text the answer emptied: "[](https://…)", nothing to read or click.
+_EMPTY_LINK_TEXT = re.compile(r"(?<!\\)\[\s*\](?=[(\[])")
+# An answer this much longer than its source is no translation of it (a server's error page, a
+# text repeated): a translation into Kazakh or Russian runs to 1.1-1.5 times the English.
+_LONGEST = 10
+
+
+def _implausible(source: str, draft: str) -> bool:
+    """Whether ``draft`` brings what no translation of ``source`` has: a carriage return (a line
+    break on the page), U+FFFD (bytes a server sent that were not text), a link emptied of its
+    text, or ten times the source's length."""
+    return (
+        draft.count("\r") > source.count("\r")
+        or draft.count("\ufffd") > source.count("\ufffd")
+        or len(_EMPTY_LINK_TEXT.findall(draft)) > len(_EMPTY_LINK_TEXT.findall(source))
+        or len(draft) > _LONGEST * len(source) + 200
+    )
 
 
 def _adds_control(source: str, draft: str) -> bool:

@@ -312,11 +312,37 @@ class ProviderEngine:
         return answer
 
     def _failure(self, exc: Exception, last: requests.Response | None) -> SendError:
+        host = urlsplit(self.url).netloc
         if isinstance(exc, requests.exceptions.Timeout):
             return SendError(f"no answer within {self.options.timeout:g} s", retryable=True)
         if isinstance(exc, requests.exceptions.ConnectionError):
-            return SendError(f"could not connect to {urlsplit(self.url).netloc}", retryable=True)
+            if "RemoteDisconnected" in str(exc) or "aborted" in str(exc):
+                return SendError(f"{host} closed the connection without an answer", retryable=True)
+            return SendError(f"could not connect to {host}", retryable=True)
+        if isinstance(exc, requests.exceptions.InvalidHeader | UnicodeEncodeError):
+            # Nothing was sent: the key (read from its variable) cannot go in an HTTP header.
+            variable = self.options.api_key_env or self.provider.key_env or "the API key"
+            return SendError(
+                f"{variable} holds a character an HTTP header cannot carry (a line end of a file "
+                "saved on Windows, a letter outside Latin-1): nothing was sent",
+                fatal=True,
+            )
+        if isinstance(exc, http.AnswerTooLarge):
+            return SendError(f"{host} sent {exc}, no translation of one text")
+        if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+            return SendError(f"the answer from {host} was cut off", retryable=True)
+        if isinstance(exc, requests.exceptions.ContentDecodingError):
+            return SendError(f"the answer from {host} could not be decompressed", retryable=True)
         status = last.status_code if last is not None else None
+        if status is not None and 300 <= status < 400:
+            where = last.headers.get("Location", "") if last is not None else ""
+            to = urlsplit(where).netloc or where or "another address"
+            return SendError(
+                f"the server sent the request on to {to} (HTTP {status}); a redirect is not "
+                f"followed, it would take the texts and the key along: set the engine's url to "
+                "the address it points to",
+                fatal=True,
+            )
         if status is not None and status >= 300:
             return _status_failure(status, last)
         if isinstance(exc, dt.TooManyRequests):

@@ -17,13 +17,17 @@ header), ``"hang"`` (no answer until the server stops), ``"empty"`` (a well-form
 a translation), ``"null"`` (the translation is JSON's null, for the JSON services), ``"drop"``
 (the placeholders lost), ``"nul"`` (a NUL character in the translation), ``"quota"``
 (mymemory's quota warning), ``"trickle"`` (the answer's
-body sent a byte every ``trickle_gap`` seconds); ``delay`` slows every answer.
+body sent a byte every ``trickle_gap`` seconds), ``"redirect"`` (a 307 to the same service at
+``localhost``), ``"cr"`` (a carriage return in the translation), ``"emptylink"`` (a link's text
+emptied), ``"garbled"`` (bytes that are not UTF-8 before the translation), ``"huge"`` (the
+translation repeated into some 50 KB); ``delay`` slows every answer.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 import threading
 import time
 from collections import Counter
@@ -168,6 +172,10 @@ def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
                 wait = {"Retry-After": services.retry_after} if services.retry_after else {}
                 self._send(int(behaviour), "text/plain", "try again later", headers=wait)
                 return
+            if behaviour == "redirect":
+                where = f"http://localhost:{services.port}{self.path}"
+                self._send(307, "text/plain", "moved", headers={"Location": where})
+                return
             if provider == "deepl" and not _deepl_authorised(seen, services.deepl_key):
                 self._send(403, "application/json", '{"message": "Wrong key"}')
                 return
@@ -178,9 +186,16 @@ def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
                 answer = answer.replace(" ", "\x00 ", 1)
             elif behaviour == "empty":
                 answer = ""
+            elif behaviour == "cr":
+                answer = answer.replace(" ", "\r", 1)
+            elif behaviour == "emptylink":  # "[text{0}" (the target is a placeholder): "[{0}"
+                answer = re.sub(r"\[[^\[\]{}]+(?=\{\d+\})", "[", answer, count=1)
+            elif behaviour == "huge":
+                answer = " ".join([answer] * (50_000 // len(answer) + 1))
             sent = None if behaviour == "null" else answer
             status, kind, payload = _payload(provider, sent, seen.target, behaviour)
-            self._send(status, kind, payload, trickle=behaviour == "trickle")
+            garbled = b"\xff\xfe(" if behaviour == "garbled" else b""
+            self._send(status, kind, payload, trickle=behaviour == "trickle", garbled=garbled)
 
         def _send(
             self,
@@ -190,8 +205,12 @@ def _handler_for(services: FakeServices) -> type[BaseHTTPRequestHandler]:
             *,
             trickle: bool = False,
             headers: dict[str, str] | None = None,
+            garbled: bytes = b"",
         ) -> None:
             data = payload.encode("utf-8")
+            if garbled:  # before the translation, wherever the payload holds it
+                marker = b"KK " if b"KK " in data else b"RU "
+                data = data.replace(marker, garbled + marker, 1)
             self.send_response(status)
             self.send_header("Content-Type", f"{kind}; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
