@@ -62,7 +62,7 @@ def test_a_rerun_sends_nothing_and_the_cache_serves_other_articles(
     assert report.engines[0].drafted == 16
 
 
-def test_reviewed_entries_are_never_touched_and_fuzzy_ones_only_on_request(
+def test_reviewed_and_stale_entries_are_never_touched_and_drafts_only_on_request(
     project: Path, services: FakeServices
 ) -> None:
     path = project / "locales" / "kk" / "LC_MESSAGES" / "first.po"
@@ -84,8 +84,12 @@ def test_reviewed_entries_are_never_touched_and_fuzzy_ones_only_on_request(
     run(project, languages=("kk",), slugs=("first",), overwrite_fuzzy=True)
     after = entries(project, "kk", "first")
     assert after[reviewed.msgid].msgstr == "Қаралған аударма."
-    assert draft_source(after[stale.msgid]) == "google"
-    assert after[stale.msgid].previous_msgid is None
+    # A stale translation is a translator's work, kept with its #| for them to update: only
+    # earlier machine drafts are replaced.
+    assert after[stale.msgid].msgstr == "Ескі аударма."
+    assert after[stale.msgid].previous_msgid == "Old source."
+    assert draft_source(after[stale.msgid]) is None
+    assert stale.msgid not in services.texts()
 
 
 def test_429_and_500_are_retried(project: Path, services: FakeServices) -> None:

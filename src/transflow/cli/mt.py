@@ -77,7 +77,9 @@ class ProgressLine:
 )
 @article_option
 @click.option(
-    "--overwrite-fuzzy", is_flag=True, help="Replace existing fuzzy entries too (never reviewed)."
+    "--overwrite-fuzzy",
+    is_flag=True,
+    help="Replace earlier machine drafts too (a stale translation a person made is kept).",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; send and write nothing.")
 @click.option(

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from transflow.catalog.model import DRAFT_PREFIX, Catalog, Entry
+from transflow.catalog.model import DRAFT_PREFIX, Catalog, Entry, draft_source
 from transflow.catalog.store import catalog_data, read_catalog
 from transflow.catalog.sync import CatalogStamps
 from transflow.fsutil import Seen, check_no_file_in_the_way, file_state, staged_writes
@@ -38,11 +38,16 @@ class Segment:
 
 
 def wants_draft(entry: Entry, overwrite_fuzzy: bool) -> bool:
+    """An entry with no translation, or (``overwrite_fuzzy``) an earlier machine draft; never a
+    reviewed one, nor a stale one a person translated (fuzzy since its source changed): that is
+    a translator's work, which the translator updates."""
     if entry.obsolete or entry.msgid == "" or entry.msgid_plural is not None:
         return False
     if entry.translated:
         return False
-    return not entry.has_translation or (entry.fuzzy and overwrite_fuzzy)
+    if not entry.has_translation:
+        return True
+    return entry.fuzzy and overwrite_fuzzy and draft_source(entry) is not None
 
 
 def collect_segments(
