@@ -231,3 +231,23 @@ def test_a_key_that_cannot_go_in_a_header_is_named_and_nothing_is_sent(
         in result.output
     )
     assert services.count() == 0
+
+
+@pytest.mark.parametrize("engines", [["pseudo"], ["google"]])
+def test_a_cache_that_cannot_be_written_costs_the_caching_not_the_drafts(
+    run, project: Path, services: FakeServices, engines: list[str]
+) -> None:
+    """As for every other cache (a read-only folder and a full disk do the same): the drafts
+    are written, and the run says its answers were not kept."""
+    shutil.rmtree(project / ".transflow-cache", ignore_errors=True)
+    (project / ".transflow-cache").write_text("not a folder\n", encoding="utf-8")
+    configure(project, engines, google=remote(services, "google"))
+    result = run(project, "translate", "-l", "kk", "--article", "second")
+    assert result.exit_code == 0, result.output
+    assert (
+        ".transflow-cache/mt.sqlite3: cannot open the translation cache: a file stands where its "
+        "folder goes; drafted without it: its answers are not kept for a rerun" in result.stderr
+    )
+    drafts = entries(project, "kk", "second")
+    assert all(entry.msgstr and entry.fuzzy for entry in drafts.values() if entry.msgid)
+    assert (project / ".transflow-cache").read_text(encoding="utf-8") == "not a folder\n"

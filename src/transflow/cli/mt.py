@@ -143,6 +143,12 @@ def translate_command(
 
 
 def _print_report(report: TranslateReport, root: Path) -> None:
+    if report.cache_problem and report.cache_path is not None:
+        click.echo(
+            f"{shown(report.cache_path, root)}: {report.cache_problem}; drafted without it: its "
+            "answers are not kept for a rerun",
+            err=True,
+        )
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.slug} [{skipped.language}]: {skipped.reason}", err=True)
     if report.dry_run:

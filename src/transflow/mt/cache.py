@@ -38,10 +38,16 @@ CREATE TABLE IF NOT EXISTS answers (
 
 
 class AnswerCache:
-    """One connection, used from one thread (the drafting loop's)."""
+    """One connection, used from one thread (the drafting loop's).
+
+    A cache that cannot be opened, read or written (a read-only folder, a full disk, a file in
+    its place) costs the run its caching, never its drafts: ``problem`` says why, the command
+    says so, and from then on nothing is looked up or kept. A damaged one is an error, which
+    says how to start afresh."""
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
+        self.problem = ""
         self._db: apsw.Connection | None = None
         try:
             if readonly:
@@ -57,8 +63,20 @@ class AnswerCache:
                 "is made, and only its answers are asked for again",
                 path,
             ) from None
-        except apsw.Error as exc:
-            raise EngineError(f"cannot open the translation cache: {exc}", path) from None
+        except (apsw.Error, OSError) as exc:
+            self._fail("cannot open the translation cache", exc)
+
+    def _fail(self, what: str, exc: BaseException) -> None:
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            reason = "a file stands where its folder goes"
+        elif isinstance(exc, OSError) and exc.strerror:
+            reason = exc.strerror[:1].lower() + exc.strerror[1:]
+        else:
+            reason = str(exc)
+        self.problem = self.problem or f"{what}: {reason}"
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def get_many(
         self, engine: str, variant: str, source: str, target: str, texts: Iterable[str]
@@ -76,7 +94,7 @@ class AnswerCache:
                 if row is not None:
                     found[text] = row[0]
         except apsw.Error as exc:
-            raise EngineError(f"cannot read the translation cache: {exc}", self.path) from None
+            self._fail("cannot read the translation cache", exc)
         return found
 
     def put(
@@ -90,7 +108,7 @@ class AnswerCache:
                 (engine, variant, source, target, text, answer),
             )
         except apsw.Error as exc:
-            raise EngineError(f"cannot write the translation cache: {exc}", self.path) from None
+            self._fail("cannot write the translation cache", exc)
 
     def put_many(self, rows: Sequence[tuple[str, str, str, str, str, str]]) -> None:
         """Rows of (engine, variant, source, target, text, answer), in one transaction."""
@@ -102,7 +120,7 @@ class AnswerCache:
                     "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?)", rows
                 )
         except apsw.Error as exc:
-            raise EngineError(f"cannot write the translation cache: {exc}", self.path) from None
+            self._fail("cannot write the translation cache", exc)
 
     def close(self) -> None:
         if self._db is not None:
@@ -115,12 +133,14 @@ Row = tuple[str, str, str, str, str, str]
 
 class CacheWriter:
     """Puts answers into the cache from any thread: a thread of its own, with its own
-    connection, writes each batch of what is waiting in one transaction. ``error`` holds the
-    first failure (the drafting loop raises it)."""
+    connection, writes each batch of what is waiting in one transaction. ``error`` holds a
+    damaged cache's error (the drafting loop raises it); ``problem`` why answers could not be
+    kept otherwise (the run goes on without keeping them)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.error: EngineError | None = None
+        self.problem = ""
         self._queue: queue.SimpleQueue[Row | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="mt-cache", daemon=True)
         self._thread.start()
@@ -151,8 +171,10 @@ class CacheWriter:
                         break
                 done = item is None
                 cache.put_many(rows)
+                self.problem = cache.problem
         except EngineError as exc:
             self.error = exc
         finally:
             if cache is not None:
+                self.problem = cache.problem
                 cache.close()

@@ -83,6 +83,8 @@ class TranslateReport:
     same: int = 0  # drafts that were in their entries already
     passed_over: int = 0  # drafts left out: a translator changed their entries meanwhile
     left_fuzzy: int = 0  # of the entries left, those that keep the fuzzy text they had
+    cache_problem: str = ""  # why answers could not be looked up or kept (the run went on)
+    cache_path: Path | None = None
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -167,6 +169,7 @@ class ChainRun:
             cache_dir=project.settings.cache_dir,
         )
         self.cache = AnswerCache(project.settings.cache_dir / CACHE_NAME, readonly=dry_run)
+        self.cache_problem = ""
         self.planned: list[Planned] = []
         # Entries a request failed for, at any engine: counted once however many engines failed.
         self.failed: set[tuple[Path, tuple[str | None, str]]] = set()
@@ -190,6 +193,7 @@ class ChainRun:
                 stats.append(one)
         finally:
             self.writer.flush(force=True)
+            self.cache_problem = self.cache.problem or self.cache_problem
             self.cache.close()
         return TranslateReport(
             tuple(stats),
@@ -203,6 +207,8 @@ class ChainRun:
             same=self.writer.same,
             passed_over=self.writer.passed_over,
             left_fuzzy=sum(1 for s in pending if s.msgstr),
+            cache_problem=self.cache_problem,
+            cache_path=self.cache.path,
         )
 
     def _local(
@@ -312,6 +318,7 @@ class ChainRun:
         finally:
             dispatcher.close()
             cache.close()  # what the workers received is in the cache, even on Ctrl-C
+            self.cache_problem = self.cache_problem or cache.problem
             stats.stopped = dispatcher.stopped_because
         if cache.error is not None:
             raise cache.error
