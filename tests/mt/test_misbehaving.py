@@ -251,3 +251,41 @@ def test_a_cache_that_cannot_be_written_costs_the_caching_not_the_drafts(
     drafts = entries(project, "kk", "second")
     assert all(entry.msgstr and entry.fuzzy for entry in drafts.values() if entry.msgid)
     assert (project / ".transflow-cache").read_text(encoding="utf-8") == "not a folder\n"
+
+
+@pytest.mark.parametrize("damage", ["syntax", "deleted", "folder"])
+def test_a_catalog_made_unreadable_while_translate_runs_leaves_the_others_their_drafts(
+    run, project: Path, damage: str
+) -> None:
+    """One catalog a translator saves half-done (or deletes) while the answers are on their way
+    is left as it is, named; the run's other catalogs get their drafts, and it exits 1."""
+    import threading
+
+    broken = project / "locales" / "kk" / "LC_MESSAGES" / "first.po"
+    with FakeServices(delay=0.5) as slow:
+        configure(project, ["google"], google=remote(slow, "google", timeout=5))
+
+        def damage_it() -> None:
+            while slow.count() == 0:  # once the first request is on its way
+                time.sleep(0.005)
+            if damage == "syntax":
+                broken.write_text(broken.read_text("utf-8") + 'msgid "unclosed\n', "utf-8")
+            else:
+                broken.unlink()
+                if damage == "folder":
+                    broken.mkdir()
+
+        saver = threading.Thread(target=damage_it)
+        saver.start()
+        result = run(project, "translate", "-l", "kk")
+        saver.join()
+    assert result.exit_code == 1, result.output
+    why = {
+        "syntax": "saved meanwhile with an error at line",
+        "deleted": "made unreadable meanwhile (no such catalog)",
+        "folder": "made unreadable meanwhile (is a folder",
+    }[damage]
+    assert f"first.po: {why}" in result.output
+    assert "1 catalog(s) left as saved meanwhile, without their drafts" in result.output
+    drafts = entries(project, "kk", "second")
+    assert all(entry.fuzzy and draft_source(entry) == "google" for entry in drafts.values())

@@ -19,6 +19,7 @@ from pathlib import Path
 from transflow.catalog.model import DRAFT_PREFIX, Catalog, Entry, draft_source
 from transflow.catalog.store import catalog_data, read_catalog
 from transflow.catalog.sync import CatalogStamps
+from transflow.errors import CatalogError
 from transflow.fsutil import Seen, check_no_file_in_the_way, file_state, staged_writes
 from transflow.models import FileResult, Skipped
 from transflow.mt.engine import Draft
@@ -153,6 +154,8 @@ class DraftWriter:
         self.same = 0  # drafts that were in their entries already
         self.passed_over = 0  # drafts left out: their entries were changed meanwhile
         self.changed: set[Path] = set()  # catalogs left out: saved by someone at every attempt
+        # Catalogs left out: made unreadable meanwhile (saved half-done, deleted, a folder), why.
+        self.unreadable: dict[Path, str] = {}
 
     def add(self, segment: Segment, draft: Draft) -> None:
         self._pending.setdefault(segment.path, {})[segment.key] = (segment, draft)
@@ -175,7 +178,9 @@ class DraftWriter:
         """Put the drafts of ``batch`` into their catalogs, all flushed to disk together."""
         if self.dry_run:
             for path, drafts in batch.items():
-                self._count(path, _apply(read_catalog(path, self.cache_dir), drafts))
+                catalog = self._read(path)
+                if catalog is not None:
+                    self._count(path, _apply(catalog, drafts))
             return
         # A save between reading a catalog and replacing it would be lost: each file goes in
         # place only if it is still the one read, else it is read again (someone saving the
@@ -188,7 +193,9 @@ class DraftWriter:
             with staged_writes() as staged:
                 for path, drafts in todo.items():
                     seen = Seen(file_state(path))
-                    catalog = read_catalog(path, self.cache_dir)
+                    catalog = self._read(path)
+                    if catalog is None:
+                        continue
                     applied = _apply(catalog, drafts)
                     if not applied.applied:
                         self.passed_over += applied.passed_over
@@ -211,6 +218,24 @@ class DraftWriter:
                 self._count(path, applied)
             todo = {path: todo[path] for path in todo if path in changed}
 
+    def _read(self, path: Path) -> Catalog | None:
+        """The catalog as it is now; None, with the reason kept, when someone has made it
+        unreadable since the run began: the other catalogs still get their drafts."""
+        try:
+            catalog = read_catalog(path, self.cache_dir)
+        except CatalogError as exc:
+            if exc.line is not None:
+                why = f"saved meanwhile with an error at line {exc.line} ({exc.message})"
+            else:  # deleted, or a folder in its place
+                why = f"made unreadable meanwhile ({exc.message})"
+            self.unreadable[path] = why
+            return None
+        except OSError as exc:
+            self.unreadable[path] = f"cannot be read now ({exc.strerror or exc})"
+            return None
+        self.unreadable.pop(path, None)
+        return catalog
+
     def _count(self, path: Path, applied: Applied) -> None:
         if applied.applied:
             self.drafts[path] = self.drafts.get(path, 0) + applied.changed
@@ -230,6 +255,11 @@ class DraftWriter:
                 for path, count in self.drafts.items()
                 if path not in self.changed
             ]
-            + [FileResult(path, False, note, changed_meanwhile=True) for path in self.changed],
+            + [FileResult(path, False, note, changed_meanwhile=True) for path in self.changed]
+            + [
+                FileResult(path, False, why, changed_meanwhile=True)
+                for path, why in self.unreadable.items()
+                if path not in self.drafts and path not in self.changed
+            ],
             key=lambda file: file.path,
         )
