@@ -83,3 +83,22 @@ def test_build_interrupted_leaves_no_temporary_file(
     pages = sorted((root / "build" / "en").glob("*.html"))
     assert len(pages) == 400
     assert all(page.read_text(encoding="utf-8").rstrip().endswith("</html>") for page in pages)
+
+
+def test_a_kill_just_after_the_command_is_done_exits_130_too(sample: Path) -> None:
+    """A supervisor's SIGTERM that lands as a command finishes (its files written, its output
+    printed) exits as one during the command does, not with the signal's own 143."""
+    script = (
+        "import os, signal, sys\n"
+        f"sys.argv = ['transflow', '-C', {str(sample)!r}, 'status']\n"
+        "from transflow.cli.app import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+        "signal.pause()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 130, done.stderr
+    assert "(all articles)" in done.stdout  # the report was printed whole

@@ -9,7 +9,9 @@ from __future__ import annotations
 import gc
 import importlib
 import os
+import signal
 from pathlib import Path
+from types import FrameType
 from typing import ClassVar
 
 import click
@@ -260,4 +262,12 @@ def main() -> None:
     # ever larger heap) took a sixth of the time of update and build. Refcounting still frees
     # everything at once; cycles, which transflow rarely makes, wait a little longer.
     gc.set_threshold(100_000, 50, 100)
+    # A kill (SIGTERM) before a command starts or after it is done exits as one during it does
+    # (130, see options._termination_as_interrupt), not with the signal's own 143, which a
+    # supervisor reads as "killed in the middle".
+    signal.signal(signal.SIGTERM, _exit_as_interrupted)
     cli(prog_name="transflow")
+
+
+def _exit_as_interrupted(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(130)
