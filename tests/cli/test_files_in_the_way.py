@@ -350,3 +350,17 @@ def test_init_names_a_project_by_its_folder_in_one_line(run, tmp_path: Path) -> 
     assert run(tmp_path, "init", str(root)).exit_code == 0
     assert 'project_name = "news room"' in (root / "transflow.toml").read_text("utf-8")
     assert run(root, "status").exit_code == 0  # a project every command opens
+
+
+def test_tm_export_stops_at_a_file_where_a_language_s_folder_goes(
+    sample: Path,
+    run,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    """Not an export of kk alone that says nothing of ru."""
+    shutil.rmtree(sample / "locales/ru")
+    (sample / "locales/ru").write_text("not a folder\n", encoding="utf-8")
+    result = run(sample, "tm", "export", str(tmp_path / "out.tmx"))
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {sample / 'locales/ru'}: {IN_THE_WAY}"
+    assert not (tmp_path / "out.tmx").exists()

@@ -17,7 +17,7 @@ from transflow.article.segment import normalize
 from transflow.catalog.store import read_catalog
 from transflow.config import Settings
 from transflow.errors import CatalogError
-from transflow.fsutil import write_bytes_atomic, write_chunks_atomic
+from transflow.fsutil import check_no_file_in_the_way, write_bytes_atomic, write_chunks_atomic
 from transflow.mt.tmx import TmxContent, Unit, languages_of, parse_tmx, tmx_chunks
 from transflow.project import Project
 
@@ -62,6 +62,9 @@ def _catalogs(project: Project, slugs: tuple[str, ...], lang: str) -> list[Path]
         folder = settings.locales_dir / lang / "LC_MESSAGES"
         found = sorted(folder.glob("*.po")) if folder.is_dir() else []
         paths = list(dict.fromkeys([*paths, *(project.inside(path) for path in found)]))
+    for path in paths:
+        if not path.is_file():  # not made yet; but a file in the way is an error, as elsewhere
+            check_no_file_in_the_way(path, project.root)
     return [path for path in paths if path.is_file()]
 
 
