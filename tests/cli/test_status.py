@@ -321,3 +321,20 @@ def test_dash_as_the_output_file_is_standard_output(
     assert result.exit_code == 0
     assert json.loads(result.stdout)["schema"] == "transflow-status/1"
     assert not (tmp_path / "-").exists()
+
+
+def test_summary_gives_the_totals_alone(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """A 1,000-article table is longer than a pull-request comment may be."""
+    make_partial(sample)
+    markdown = run(sample, "status", "--format", "markdown", "--summary").output
+    rows = [line for line in markdown.splitlines() if line.startswith("| ")]
+    assert [row.split(" | ")[1] for row in rows[2:]] == ["**kk**", "**ru**", "**all**"]
+    assert SAMPLE_SLUG not in markdown
+    table = run(sample, "status", "--summary").output.splitlines()
+    assert [line.split()[:3] for line in table[2:]] == [
+        ["(all", "articles)", "kk"], ["(all", "articles)", "ru"], ["(all", "articles)", "all"]
+    ]  # fmt: skip
+    html = run(sample, "status", "--format", "html", "--summary").output
+    assert "<h2>Languages</h2>" in html and "<h2>Articles</h2>" not in html
+    whole = json.loads(run(sample, "status", "--format", "json", "--summary").output)
+    assert len(whole["catalogs"]) == 2  # JSON is for scripts: always whole

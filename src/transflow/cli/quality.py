@@ -53,6 +53,11 @@ from transflow.report import formats as status_formats
     metavar="PCT",
     help="Exit with code 1 when a language has less than PCT% of segments translated.",
 )
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Only the totals per language (table, markdown, html; JSON is always whole).",
+)
 @jobs_option
 @click.pass_context
 @reports_errors
@@ -63,6 +68,7 @@ def status_command(
     fmt: str,
     output: Path | None,
     fail_under: float | None,
+    summary: bool,
     jobs: int | None,
 ) -> None:
     """Show translated, machine-drafted, fuzzy and untranslated segments and words.
@@ -76,6 +82,7 @@ def status_command(
       transflow status -l ru
       transflow status --format html -o coverage.html
       transflow status --format json --fail-under 80     # for CI
+      transflow status --format markdown --summary       # a pull-request comment
     """
     from transflow.catalog.header import now
     from transflow.report.collect import collect_coverage
@@ -93,16 +100,15 @@ def status_command(
         project.settings.name, now().date(), rows, project.languages(selected)
     )
     if fmt == "html":
-        text = format_html(report, project.settings.min_coverage)
+        text = format_html(report, project.settings.min_coverage, summary)
     elif fmt == "table":
         # In a terminal, as wide as it is; piped or written to a file, every name in full.
         width = shutil.get_terminal_size().columns if output is None and _is_tty() else None
-        text = status_formats.format_table(report, width)
+        text = status_formats.format_table(report, width, summary)
+    elif fmt == "markdown":
+        text = status_formats.format_markdown(report, summary)
     else:
-        text = {
-            "json": status_formats.format_json,
-            "markdown": status_formats.format_markdown,
-        }[fmt](report)
+        text = status_formats.format_json(report)
     with _reader_may_leave():
         emit(text, output)
         for note in status_formats.outdated_notes(report):

@@ -128,8 +128,8 @@ _ALL_ARTICLES = "(all articles)"
 _SHORTEST_NAME = 24  # characters of a slug to tell it from its neighbours
 
 
-def _table_rows(report: CoverageReport) -> list[tuple[str, ...]]:
-    rows = [_cells(row, row.article) for row in report.catalogs]
+def _table_rows(report: CoverageReport, summary: bool = False) -> list[tuple[str, ...]]:
+    rows = [] if summary else [_cells(row, row.article) for row in report.catalogs]
     rows += [_cells(total, _ALL_ARTICLES) for total in report.languages.values()]
     if len(report.languages) > 1:
         rows.append(_cells(report.total, _ALL_ARTICLES))
@@ -140,11 +140,13 @@ def _shortened(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
-def format_table(report: CoverageReport, width: int | None = None) -> str:
-    """Aligned columns for a terminal: one line per catalog, then the totals. With ``width`` (a
-    terminal's columns), the articles' names are cut short with "…" where that makes the table
-    fit, keeping at least _SHORTEST_NAME characters of each (a narrower terminal wraps it)."""
-    rows = _table_rows(report)
+def format_table(report: CoverageReport, width: int | None = None, summary: bool = False) -> str:
+    """Aligned columns for a terminal: one line per catalog (none with ``summary``), then the
+    totals. With ``width`` (a terminal's columns), the articles' names are cut short with "…"
+    where that makes the table fit, keeping at least _SHORTEST_NAME characters of each (a
+    narrower terminal wraps it)."""
+    rows = _table_rows(report, summary)
+    shown = 0 if summary else len(report.catalogs)
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(_HEADERS)]
     if width is not None:
         fits = width - 1 - sum(widths[1:]) - 2 * (len(widths) - 1)  # 1: no wrap at the end
@@ -160,9 +162,9 @@ def format_table(report: CoverageReport, width: int | None = None) -> str:
         return "  ".join(padded).rstrip()
 
     lines = [line(_HEADERS)]
-    lines += [line(r) for r in rows[: len(report.catalogs)]]
+    lines += [line(r) for r in rows[:shown]]
     lines.append(line(tuple("-" * w for w in widths)))
-    lines += [line(r) for r in rows[len(report.catalogs) :]]
+    lines += [line(r) for r in rows[shown:]]
     return "\n".join(lines) + "\n"
 
 
@@ -176,8 +178,9 @@ def _md_cell(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def format_markdown(report: CoverageReport) -> str:
-    """A GitHub-flavoured Markdown table, for a pull-request comment or a wiki page."""
+def format_markdown(report: CoverageReport, summary: bool = False) -> str:
+    """A GitHub-flavoured Markdown table, for a pull-request comment or a wiki page; with
+    ``summary``, only the totals (an archive's table is longer than a comment may be)."""
     out = [
         f"## Translation coverage: {_md_cell(report.project)}",
         "",
@@ -187,9 +190,10 @@ def format_markdown(report: CoverageReport) -> str:
         "| " + " | ".join(_HEADERS) + " |",
         "| " + " | ".join("---" if i < 2 else "---:" for i in range(len(_HEADERS))) + " |",
     ]
-    for i, cells in enumerate(_table_rows(report)):
+    first_total = 0 if summary else len(report.catalogs)
+    for i, cells in enumerate(_table_rows(report, summary)):
         shown = [_md_cell(c) for c in cells]
-        if i >= len(report.catalogs):
+        if i >= first_total:
             shown = [f"**{c}**" for c in shown]
         out.append("| " + " | ".join(shown) + " |")
     return "\n".join(out) + "\n"

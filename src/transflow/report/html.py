@@ -141,8 +141,9 @@ def _outdated(report: CoverageReport) -> str:
     )
 
 
-def format_html(report: CoverageReport, threshold: float = 0.0) -> str:
-    """The page; percentages under ``threshold`` (e.g. min_coverage) are marked."""
+def format_html(report: CoverageReport, threshold: float = 0.0, summary: bool = False) -> str:
+    """The page; percentages under ``threshold`` (e.g. min_coverage) are marked; with
+    ``summary``, the languages without the table of articles."""
     date = format_date(report.date, format="long", locale="en")
     legend = "".join(f'<li class="{name}">{text}</li>' for name, text in _PARTS)
     title = f"Translation coverage: {report.project}"
@@ -156,7 +157,7 @@ def format_html(report: CoverageReport, threshold: float = 0.0) -> str:
         legend=legend,
         outdated=_outdated(report),
         languages=_language_table(report, threshold),
-        articles=_article_table(report, threshold),
+        articles="" if summary else f"<h2>Articles</h2>\n{_article_table(report, threshold)}",
     )
 
 
@@ -179,7 +180,6 @@ _PAGE = """<!DOCTYPE html>
 <main>
 <h2>Languages</h2>
 {languages}
-<h2>Articles</h2>
 {articles}
 </main>
 <footer>Counts agree with GNU <code>msgfmt --statistics</code>: translated = reviewed entries;
