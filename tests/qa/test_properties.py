@@ -181,16 +181,17 @@ def test_markup_readings_match_every_pattern_applied_in_turn(text: str) -> None:
     from transflow.article.inline import LINK_TARGET, URL
     from transflow.qa import markup
 
-    code, autolink, html = markup._CODE, markup._AUTOLINK, markup._HTML
+    autolink, html = markup._AUTOLINK, markup._HTML
     prose = text
     if markup.TARGET_HINT.search(text):
-        for pattern in (code, LINK_TARGET, autolink, URL, html):
+        prose = markup.blank_code(prose)
+        for pattern in (LINK_TARGET, autolink, URL, html):
             prose = _blank(prose, pattern)
     assert markup.prose_of(text) == prose
 
     targets: Counter[str] = Counter()
     if markup.TARGET_HINT.search(text):
-        rest = _blank(text, code)
+        rest = markup.blank_code(text)
         # (Each target as the checks compare it: a reference by its label, case-folded.)
         targets.update(markup.link_target(rest, m) for m in LINK_TARGET.finditer(rest))
         rest = _blank(rest, LINK_TARGET)
@@ -198,8 +199,37 @@ def test_markup_readings_match_every_pattern_applied_in_turn(text: str) -> None:
         targets.update(m.group() for m in URL.finditer(_blank(rest, autolink)))
     assert markup.targets_of(text) == targets
 
-    tags = Counter(" ".join(m.group().lower().split()) for m in html.finditer(_blank(text, code)))
+    tags = Counter(
+        " ".join(m.group().lower().split()) for m in html.finditer(markup.blank_code(text))
+    )
     assert markup.html_of(text) == (tags if "<" in text else Counter())
+
+
+def _commonmark_code(text: str) -> list[str]:
+    """The code spans' contents as markdown-it-py, the reference reading, gives them."""
+    from transflow.qa import markup
+
+    tokens = markup._parser().parseInline(text)[0].children or []
+    return [token.content for token in tokens if token.type == "code_inline"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("``a "), max_size=30))
+@example("``a`")  # a run that nothing closes is text, and so is the "`" after it
+@example("`a``b`")  # a run of another length inside a span does not close it
+@example("a` `b`` c``")
+def test_code_spans_are_those_commonmark_finds(text: str) -> None:
+    from transflow.qa import markup
+
+    contents = []
+    for start, end in markup.code_spans(text):
+        fence = len(text[start:end]) - len(text[start:end].lstrip("`"))
+        assert text[start:end] == text[start:end].strip("`").join(["`" * fence] * 2)
+        content = text[start + fence : end - fence]
+        if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
+            content = content[1:-1]  # CommonMark strips one space each side
+        contents.append(content)
+    assert contents == _commonmark_code(text)
 
 
 # The number patterns as first written, without the lookahead that speeds their search up.

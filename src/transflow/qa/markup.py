@@ -14,7 +14,7 @@ from transflow.article.inline import LINK_TARGET, URL, Span, reference_label
 from transflow.fastmd import inline_readings_agree, rust_tree
 from transflow.models import Reduced, by_constructor
 
-_CODE = re.compile(r"(`+)(?:(?!\1)[\s\S])+?\1(?!`)")
+_BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # Raw HTML as CommonMark sees it: tags, comments, processing instructions, declarations, CDATA.
 # A tag's attributes may follow its name after a "/" too: CommonMark calls "<img/onerror=x>"
@@ -156,10 +156,48 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s code spans start and end, backticks included, as CommonMark finds them: a
+    run of backticks opens a span that the next run of the same length closes, and a run that
+    none closes is text. Backslashes are not read as escapes.
+
+    One pass over the runs: a regex that looked for each run's closer again from every run took
+    seconds on a text of runs of many lengths (`a``a```a...).
+    """
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    closer = [-1] * len(runs)  # the next run as long as each, if any
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        closer[i] = last.get(length, -1)
+        last[length] = i
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        if closer[i] < 0:
+            i += 1
+            continue
+        spans.append((runs[i][0], runs[closer[i]][1]))
+        i = closer[i] + 1
+    return spans
+
+
+def blank_code(text: str) -> str:
+    """``text`` with its code spans blanked out (spaces, so that places stay where they are)."""
+    if "`" not in text:
+        return text
+    pieces: list[str] = []
+    place = 0
+    for start, end in code_spans(text):
+        pieces += (text[place:start], " " * (end - start))
+        place = end
+    pieces.append(text[place:])
+    return "".join(pieces)
+
+
 # Each pattern below matches only where the text holds one of its strings; looking for those
 # first spares most texts most of the passes (a sentence with a link has no code or URL).
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _CODE: ("`",),
     LINK_TARGET: ("](", "]["),
     _AUTOLINK: ("<",),
     URL: ("://", "www.", "@"),
@@ -194,8 +232,7 @@ def targets_of(text: str) -> Counter[str]:
     """
     if not TARGET_HINT.search(text):
         return Counter()
-    if _may_match(text, _CODE):
-        text = _blank(text, _CODE)
+    text = blank_code(text)
     found: Counter[str] = Counter()
     if _may_match(text, LINK_TARGET):
         found.update(link_target(text, m) for m in LINK_TARGET.finditer(text))
@@ -217,7 +254,8 @@ def prose_of(text: str) -> str:
     """``text`` with code spans, link targets, autolinks, URLs and raw HTML blanked out."""
     if not TARGET_HINT.search(text):
         return text
-    for pattern in (_CODE, LINK_TARGET, _AUTOLINK, URL, _HTML):
+    text = blank_code(text)
+    for pattern in (LINK_TARGET, _AUTOLINK, URL, _HTML):
         if _may_match(text, pattern):
             text = _blank(text, pattern)
     return text
@@ -227,8 +265,7 @@ def html_of(text: str) -> Counter[str]:
     """Raw HTML outside code spans, normalized (lowercase, collapsed spaces), with counts."""
     if "<" not in text:
         return Counter()
-    if _may_match(text, _CODE):
-        text = _blank(text, _CODE)
+    text = blank_code(text)
     return Counter(" ".join(m.group().lower().split()) for m in _HTML.finditer(text))
 
 
