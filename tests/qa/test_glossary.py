@@ -201,6 +201,37 @@ def test_a_bad_row_is_named_by_the_line_it_starts_on(
     assert (info.value.line, info.value.message) == (line, message)
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\f", "\v", "\x1c", "\x1e"])
+def test_only_newlines_and_carriage_returns_end_a_line(tmp_path: Path, separator: str) -> None:
+    """Python's str.splitlines also ends a line at a line separator, a form feed or U+0085 (a
+    stray byte of a Windows-1252 text): CSV does not, so a note holding one is one cell."""
+    note = f"city{separator}(former capital)"
+    text = f'term,kk,ru,note\nAlmaty,Алматы,Алматы,{note}\nAtabek,Атабек,Атабек,"{note}"\n'
+    (tmp_path / "glossary.csv").write_text(text, encoding="utf-8", newline="")
+    glossary = load_glossary(Settings(root=tmp_path))
+    assert [(t.term, t.note, t.line) for t in glossary] == [
+        ("Almaty", note, 2),
+        ("Atabek", note, 3),
+    ]
+    (tmp_path / "glossary.csv").write_text(text + "Almaty,,,\n", encoding="utf-8", newline="")
+    with pytest.raises(ConfigError) as info:
+        load_glossary(Settings(root=tmp_path))
+    assert (info.value.line, info.value.message) == (
+        4,
+        "the term 'Almaty' is listed twice (first on line 2)",
+    )
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_line_ends_at_a_newline_a_carriage_return_or_both(newline: str) -> None:
+    text = newline.join(["term,kk,note", "Almaty,Алматы,city", 'Atabek,Атабек,"a', 'poet"', ""])
+    glossary = parse_glossary(text)
+    assert [(t.term, t.note, t.line) for t in glossary] == [
+        ("Almaty", "city", 2),
+        ("Atabek", f"a{newline}poet", 3),
+    ]
+
+
 @pytest.mark.parametrize("column", ["kk-KZ", "KK", "kk_KZ", "Kk-Cyrl-KZ"])
 def test_a_language_column_with_a_region_or_in_capitals_is_that_language(column: str) -> None:
     glossary = parse_glossary(f"term,{column},ru\nAlmaty,Алматы,Алматы\nFacebook,,\n")

@@ -19,6 +19,7 @@ inflection (Kazakh and Russian decline names): see ``Glossary.rendered_in``.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -208,7 +209,9 @@ def load_glossary(settings: Settings) -> Glossary:
 
 def parse_glossary(text: str, path: Path | None = None) -> Glossary:
     """Read glossary CSV text; every problem is a ConfigError naming the file and line."""
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    # Lines end at \n, \r\n or \r, as CSV has them: str.splitlines would also end one at a
+    # form feed, U+0085 or U+2028 in a note and call the row short.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1  # the line the row being read starts on (a quoted cell may hold line breaks)
     terms: list[GlossaryTerm] = []
     try:
