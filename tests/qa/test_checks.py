@@ -196,6 +196,30 @@ CASES = [
     ("glossary", "on Facebook", "в Фейсбуке", "ru", False),
     ("glossary", "the Shanyrak suburb", "Шаңырақ шағын ауданы", "kk", True),
     ("glossary", "in Shanyrak", "Шанырақта", "kk", False),
+    # A term in a link target, a URL or code is not the reader's, and stays as it is.
+    (
+        "glossary",
+        "See [the city site](https://example.org/Almaty) for news.",
+        "Новости — на [сайте города](https://example.org/Almaty).",
+        "ru",
+        True,
+    ),
+    ("glossary", "Type `Almaty` in the search box.", "Введите `Almaty` в поле поиска.", "ru", True),
+    (
+        "glossary",
+        "Read https://example.org/Almaty/news daily.",
+        "Читайте https://example.org/Almaty/news каждый день.",
+        "ru",
+        True,
+    ),
+    # ... and a rendering there is none of the prose's.
+    (
+        "glossary",
+        "[News from Almaty](https://example.org/a)",
+        "[Новости](https://example.org/a?city=Алматы)",
+        "ru",
+        False,
+    ),
 ]
 
 
