@@ -118,6 +118,13 @@ def test_terms_in_does_not_search_a_text_once_per_term(monkeypatch: pytest.Monke
     assert _runs_of_terms_in(monkeypatch, 2000) == _runs_of_terms_in(monkeypatch, 10)
 
 
+def test_a_blank_cell_keeps_the_term_and_a_missing_column_says_nothing() -> None:
+    glossary = parse_glossary(SMALL)
+    assert glossary.covers("Facebook", "kk") and glossary.rendering("Facebook", "kk") is None
+    assert glossary.covers("Almaty", "kk") and glossary.rendering("Almaty", "kk") == "Алматы"
+    assert not glossary.covers("Almaty", "ky") and not glossary.covers("Facebook", "ky")
+
+
 def test_rendering_of_an_unknown_term_is_a_key_error() -> None:
     with pytest.raises(KeyError):
         parse_glossary(SMALL).rendering("Astana", "kk")
@@ -245,6 +252,7 @@ def test_a_language_column_serves_its_regional_variants() -> None:
     glossary = parse_glossary("term,kk,ru-RU\nAlmaty,Алматы,Алма-Ата\n")
     assert glossary.rendering("Almaty", "kk-KZ") == "Алматы"
     assert glossary.rendering("Almaty", "ru") == "Алма-Ата"
-    assert glossary.rendering("Almaty", "de") is None  # no column: keep the term
+    assert glossary.covers("Almaty", "kk-KZ") and glossary.covers("Almaty", "ru")
+    assert not glossary.covers("Almaty", "de")  # no column: no glossary for German
     both = parse_glossary("term,kk-KZ,kk\nAlmaty,Алматы,Almaty-kk\n")
     assert both.rendering("Almaty", "kk") == "Almaty-kk"  # the column named exactly wins

@@ -366,13 +366,15 @@ def control_characters(pair: Pair) -> Iterator[str]:
 @check(WARNING, "Glossary terms rendered as the glossary says")
 def glossary(pair: Pair) -> Iterator[str]:
     """Terms of the prose only, rendered in the prose: a name in a URL, a link target or code
-    stays as it is, and is no rendering."""
+    stays as it is, and is no rendering. A language without a column has no glossary."""
     seen = set()
     translation = None
     for match in pair.glossary.terms_in(prose_of(pair.source)):
         if match.term in seen:
             continue
         seen.add(match.term)
+        if not pair.glossary.covers(match.term, pair.language):
+            continue
         if translation is None:
             translation = prose_of(pair.translation)
         if not pair.glossary.rendered_in(match.term, pair.language, translation):

@@ -8,8 +8,9 @@
 
 ``term`` is required; ``note`` is optional and free text; every other column is a language code
 (any case, ``kk-KZ`` or ``kk_KZ`` serving ``kk`` where there is no ``kk`` column).
-An empty cell means "do not translate": the source term stays as it is in that language. A missing
-file is an empty glossary.
+An empty cell means "do not translate": the source term stays as it is in that language; a
+language without a column has no glossary (``Glossary.covers``). A missing file is an empty
+glossary.
 
 Matching in the source is whole-word and case-sensitive; longer terms win over shorter ones they
 overlap ("Nursultan Nazarbayev" before "Nazarbayev"). Matching in a translation allows for
@@ -139,8 +140,19 @@ class Glossary:
                 found[term] = matches
         return found
 
+    def covers(self, term: str, lang: str) -> bool:
+        """Whether the glossary says how ``term`` is written in ``lang``: it has a column for
+        ``lang``, where a blank cell says to keep the term. A language without a column has no
+        glossary (a Kyrgyz translation owes nothing to the kk and ru columns).
+
+        Raises KeyError for a term that is not in the glossary.
+        """
+        renderings = self._terms[term].renderings
+        return lang in renderings or bool(_column(renderings, lang))
+
     def rendering(self, term: str, lang: str) -> str | None:
-        """How ``term`` is written in ``lang``; None means keep the source term unchanged.
+        """How ``term`` is written in ``lang``; None means keep the source term unchanged (also
+        what a language without a column gets: see ``covers``).
 
         Raises KeyError for a term that is not in the glossary.
         """
