@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,22 @@ def test_rendered_in_accepts_inflected_forms(
     term: str, lang: str, translation: str, found: bool
 ) -> None:
     assert parse_glossary(SMALL).rendered_in(term, lang, translation) is found
+
+
+@pytest.mark.parametrize(
+    ("rendering_form", "translation_form"), [("NFC", "NFD"), ("NFD", "NFC"), ("NFD", "NFD")]
+)
+def test_rendered_in_compares_composed_and_decomposed_letters_alike(
+    rendering_form: str, translation_form: str
+) -> None:
+    """An editor or a pasted text may write "ё" as "е" and a combining diaeresis (NFD)."""
+    glossary = parse_glossary(
+        unicodedata.normalize(rendering_form, "term,ru\nPyotr Ivanov,Пётр Иванов\n")
+    )
+    translation = unicodedata.normalize(translation_form, "Пётр Иванов выступил.")
+    assert glossary.rendered_in("Pyotr Ivanov", "ru", translation)
+    assert glossary.rendered_in("Pyotr Ivanov", "ru", translation.upper())
+    assert not glossary.rendered_in("Pyotr Ivanov", "ru", "Петр Иванов выступил.")
 
 
 def test_rendered_in_drops_the_last_letter_of_long_words_only() -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,12 +174,13 @@ class Glossary:
         hyphen or an apostrophe separates words). Each word of the rendering stands for its stem:
         the word without its last letter, but never shorter than ``MIN_STEM`` letters (shorter
         words are compared whole). The rendering is found when consecutive words of the
-        translation start with those stems, in order, ignoring case. So "Казахстан" accepts
+        translation start with those stems, in order, ignoring case and Unicode normalization
+        (a decomposed "ё", "е" and U+0308, is "ё"). So "Казахстан" accepts
         "Казахстана", "Торегожина" accepts "Торегожиной", "Сарсенбай" accepts "Сарсенбая" and
         "Шаңырақ" accepts "Шаңырағы".
         """
-        stems = [_stem(word) for word in _WORD.findall(self.expected(term, lang).casefold())]
-        words = _WORD.findall(translation.casefold())
+        stems = [_stem(word) for word in _WORD.findall(_folded(self.expected(term, lang)))]
+        words = _WORD.findall(_folded(translation))
         if not stems:
             return True
         for i in range(len(words) - len(stems) + 1):
@@ -201,6 +203,12 @@ def _column(columns: Iterable[str], lang: str) -> str:
 
 def _code(name: str) -> str:
     return name.replace("_", "-").lower()
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded, in NFC: a decomposed letter's mark is no word character, so in NFD
+    "Пётр" would be the words "пе" and "тр"."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).casefold())
 
 
 def _stem(word: str) -> str:
