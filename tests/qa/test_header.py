@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE_SLUG
 from transflow.catalog.pofile import parse_po
@@ -36,6 +38,18 @@ PLURAL_FORMS = [
     "nplurals=2; plural=n-1;",  # form -1
     "nplurals=2; plural=n%0;",
     "nplurals=3; plural=n>1 ? (n>4 ? 2 : 1) : 0;",
+    # C's && || ! and comparisons give 0 or 1, not an operand as Python's and/or do.
+    "nplurals=2; plural=n!=1 && n;",
+    "nplurals=2; plural=n || 2;",
+    "nplurals=2; plural=!n + 1;",  # (!n) + 1 is 2 for 0
+    "nplurals=3; plural=!n + 1;",
+    "nplurals=2; plural=n<2<3;",  # (n<2)<3
+    "nplurals=4; plural=n ? 1 : 0 ? 2 : 3;",
+    "nplurals=2; plural=0 && n%0;",  # never divides
+    # msgfmt computes in unsigned long: 0 - 3 is 2**64 - 3, whose remainder by 10 is 3.
+    "nplurals=10; plural=(n-3)%10;",
+    "nplurals=4; plural=(n-3)%10;",
+    "nplurals=3; plural=(n-5)/2;",
 ]
 
 
@@ -56,6 +70,31 @@ def test_refused_exactly_where_msgfmt_refuses(tmp_path: Path, plural_forms: str)
     for finding in findings:
         assert (finding.check, finding.severity, finding.line) == ("plural-forms", "error", 1)
         assert finding.message.startswith("Plural-Forms: ")
+
+
+_OPERATORS = ["||", "&&", "==", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "%"]
+_EXPRESSIONS = st.recursive(
+    st.sampled_from(["n", "0", "1", "2", "3", "10", "100"]),
+    lambda inner: st.one_of(
+        inner.map(lambda e: f"!{e}"),
+        inner.map(lambda e: f"({e})"),
+        st.tuples(inner, inner, inner).map(lambda t: f"{t[0]} ? {t[1]} : {t[2]}"),
+        st.tuples(inner, st.sampled_from(_OPERATORS), inner).map(" ".join),
+    ),
+    max_leaves=8,
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(_EXPRESSIONS, st.sampled_from([1, 2, 3, 4, 6, 10]))
+def test_expressions_are_computed_as_msgfmt_computes_them(
+    tmp_path: Path, expression: str, nplurals: int
+) -> None:
+    test_refused_exactly_where_msgfmt_refuses(
+        tmp_path, f"nplurals={nplurals}; plural={expression};"
+    )
 
 
 def test_check_names_a_broken_plural_forms_and_fails(sample: Path, run) -> None:  # type: ignore[no-untyped-def]

@@ -2,15 +2,17 @@
 
 A translator's editor or a hand edit can leave ``Plural-Forms`` in a shape that ``msgfmt -c``
 refuses, so the catalog no longer compiles anywhere. The checks here find that, with msgfmt's
-rules: ``nplurals`` a positive number, ``plural`` a C expression in ``n`` (Python's ``gettext``
-reads the same grammar) whose value stays below ``nplurals``.
+rules: ``nplurals`` a positive number, ``plural`` a C expression in ``n`` whose value stays below
+``nplurals``, computed as GNU gettext computes it (in unsigned long; ``&&``, ``||``, ``!`` and
+comparisons give 0 or 1). Python's ``gettext.c2py`` reads the same grammar but computes in
+Python, where ``n != 1 && n`` is ``n``, not 1.
 """
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from transflow.catalog.model import Catalog
 from transflow.qa.findings import ERROR, Finding, Severity
@@ -58,14 +60,11 @@ def _plural_forms_problems(value: str) -> Iterator[str]:
     if plural_match is None:
         return
     expression = plural_match.group(1).strip()
-    try:
-        plural: Callable[[int], int] = gettext.c2py(expression)
-    except (ValueError, SyntaxError, RecursionError):
+    forms = _forms(expression)
+    if forms is None:
         yield f"Plural-Forms: plural={expression!r} is not an expression gettext can read"
         return
-    try:
-        forms = [plural(n) for n in _SAMPLES]
-    except ArithmeticError:  # n % 0
+    if not forms:
         yield f"Plural-Forms: plural={expression!r} divides by zero"
         return
     if min(forms) < 0:
@@ -75,3 +74,100 @@ def _plural_forms_problems(value: str) -> Iterator[str]:
             f"Plural-Forms: plural={expression!r} gives form {max(forms)}, but nplurals={count} "
             f"only has forms 0 to {count - 1}"
         )
+
+
+@lru_cache(maxsize=64)  # every catalog of a language has the same expression
+def _forms(expression: str) -> tuple[int, ...] | None:
+    """The forms ``expression`` gives for the samples, as msgfmt computes them (a value past
+    the largest signed long is negative, as msgfmt reads it); None when it cannot be read, ()
+    when it divides by zero."""
+    try:
+        code = _CExpression(expression).python()
+        plural: Callable[[int], int] = eval(f"lambda n: {code}", {"__builtins__": {}})
+    except (ValueError, SyntaxError, RecursionError, MemoryError):
+        return None
+    try:
+        values = [plural(n) for n in _SAMPLES]
+    except ArithmeticError:  # n % 0
+        return ()
+    return tuple(v - (1 << 64) if v > _MASK >> 1 else v for v in values)
+
+
+_TOKEN = re.compile(r"[ \t]*(?:([0-9]+|n(?![A-Za-z0-9_])|&&|\|\||[=!<>]=|[-+*/%<>!?:()])|\Z)")
+_MASK = (1 << 64) - 1  # GNU gettext computes in unsigned long
+# The binary operators from the loosest to the tightest, each as Python computing what C does.
+_LEVELS: list[dict[str, str]] = [
+    {"||": "(1 if {} or {} else 0)"},
+    {"&&": "(1 if {} and {} else 0)"},
+    {op: f"(1 if {{}} {op} {{}} else 0)" for op in ("==", "!=")},
+    {op: f"(1 if {{}} {op} {{}} else 0)" for op in ("<", ">", "<=", ">=")},
+    {op: f"(({{}} {op} {{}}) & {_MASK})" for op in ("+", "-")},
+    {"*": f"(({{}} * {{}}) & {_MASK})", "/": "({} // {})", "%": "({} % {})"},
+]
+
+
+class _CExpression:
+    """A plural expression, read with GNU gettext's grammar (plural.y), as Python source."""
+
+    def __init__(self, text: str) -> None:
+        self._tokens: list[str] = []
+        place = 0
+        while place < len(text):
+            match = _TOKEN.match(text, place)
+            if match is None:
+                raise ValueError(f"unexpected character at {place}")
+            if match.group(1):
+                self._tokens.append(match.group(1))
+            place = match.end()
+        self._place = 0
+
+    def python(self) -> str:
+        code = self._conditional()
+        if self._place != len(self._tokens):
+            raise ValueError(f"unexpected {self._tokens[self._place]!r}")
+        return code
+
+    def _peek(self) -> str:
+        return self._tokens[self._place] if self._place < len(self._tokens) else ""
+
+    def _take(self, token: str = "") -> str:
+        found = self._peek()
+        if not found or (token and found != token):
+            raise ValueError(f"expected {token or 'more'!r}")
+        self._place += 1
+        return found
+
+    def _conditional(self) -> str:  # a ? b : c, right to left
+        condition = self._binary(0)
+        if self._peek() != "?":
+            return condition
+        self._take("?")
+        then = self._conditional()
+        self._take(":")
+        return f"({then} if {condition} else {self._conditional()})"
+
+    def _binary(self, level: int) -> str:  # left to right: n<2<3 is (n<2)<3
+        if level == len(_LEVELS):
+            return self._unary()
+        code = self._binary(level + 1)
+        while self._peek() in _LEVELS[level]:
+            shape = _LEVELS[level][self._take()]
+            code = shape.format(code, self._binary(level + 1))
+        return code
+
+    def _unary(self) -> str:
+        nots = 0
+        while self._peek() == "!":
+            self._take("!")
+            nots += 1
+        token = self._take()
+        if token == "(":
+            code = self._conditional()
+            self._take(")")
+        elif token == "n" or token.isdigit():
+            code = token if token == "n" else str(int(token) & _MASK)
+        else:
+            raise ValueError(f"unexpected {token!r}")
+        for _ in range(nots):
+            code = f"(0 if {code} else 1)"
+        return code
