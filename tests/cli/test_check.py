@@ -106,6 +106,29 @@ def test_list_and_help(sample: Path, run) -> None:  # type: ignore[no-untyped-de
     assert "Example:" in help_text and "--format [text|json]" in help_text
 
 
+def test_list_as_json(sample: Path, run) -> None:  # type: ignore[no-untyped-def]
+    listing = json.loads(run(sample, "check", "--list", "--format", "json").output)
+    text = run(sample, "check", "--list").output.splitlines()
+    assert [list(item) for item in listing] == [["name", "severity", "title"]] * len(text)
+    assert listing[0] == {
+        "name": "links",
+        "severity": "error",
+        "title": "Link targets, image sources, URLs and e-mail addresses kept as in the source",
+    }
+    assert [item["name"] for item in listing] == [line.split()[0] for line in text]
+    assert listing[-1]["name"] == "plural-forms"
+
+
+def test_list_piped_into_a_reader_that_leaves_ends_quietly(sample: Path) -> None:
+    """``check --list | head -1``: the reader has gone before the listing is written."""
+    command = [sys.executable, "-m", "transflow", "-C", str(sample), "check", "--list"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before the command has written anything
+        errors = process.stderr.read()
+    assert (process.returncode, errors) == (0, b"")  # no "Error: Broken pipe"
+
+
 def _check_json(root: Path, *args: str) -> str:
     """check in a process of its own, as a user runs it (caches as they are on disk)."""
     command = [sys.executable, "-m", "transflow", "-C", str(root), "check", "--format", "json"]

@@ -9,7 +9,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -164,9 +164,8 @@ def check_command(
 
     if list_checks:
         rows = [(c.id, c.severity, c.title) for c in CHECKS] + HEADER_CHECKS
-        width = max(len(name) for name, _, _ in rows)
-        for name, severity, title in rows:
-            click.echo(f"{name:<{width}}  {severity:<7}  {title}")
+        with _reader_may_leave():  # check --list | head -1
+            click.echo(_listing(rows, fmt), nl=False)
         return
     project = open_project(ctx)
     # Made as the catalogs come, so an archive's report never has to fit in memory at once, and
@@ -184,6 +183,17 @@ def check_command(
                 click.echo(chunk, nl=False)
     if tally.errors:
         ctx.exit(1)
+
+
+def _listing(rows: Sequence[tuple[str, str, str]], fmt: str) -> str:
+    """``check --list``: a line per check in columns, or a JSON list of objects."""
+    if fmt == "json":
+        import json
+
+        keys = ("name", "severity", "title")
+        return json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2) + "\n"
+    width = max(len(name) for name, _, _ in rows)
+    return "".join(f"{name:<{width}}  {severity:<7}  {title}\n" for name, severity, title in rows)
 
 
 @contextmanager
