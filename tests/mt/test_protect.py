@@ -149,3 +149,13 @@ def test_a_collapsed_reference_keeps_its_label_when_its_text_is_translated() -> 
     assert restore(answer, protected) == "Смотрите [сайт города][city site] подробнее."
     assert markup_intact("See the [city site][].", "Смотрите [сайт][City Site].")
     assert not markup_intact("See the [city site][].", "Смотрите [сайт][].")
+
+
+def test_a_language_without_a_glossary_column_gets_no_glossary_terms() -> None:
+    """A Kyrgyz draft owes nothing to the kk and ru columns: Almaty is translated as any word,
+    not sent as a placeholder that comes back in English; a blank cell still keeps the term."""
+    glossary = parse_glossary("term,kk,ru,note\nAlmaty,Алматы,,city\n")
+    text = "Rain in Almaty today."
+    assert [t.rendering for t in terms_for(glossary, text, "kk")] == ["Алматы"]
+    assert [t.rendering for t in terms_for(glossary, text, "ru")] == ["Almaty"]  # kept
+    assert terms_for(glossary, text, "ky") == []

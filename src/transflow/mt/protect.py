@@ -68,10 +68,13 @@ class Protected:
 
 
 def terms_for(glossary: Glossary, text: str, language: str) -> list[Term]:
-    """The glossary terms in ``text``, each with its rendering in ``language`` (or itself)."""
+    """The glossary terms in ``text``, each with its rendering in ``language`` (or itself,
+    where its cell is blank); none for a language the glossary has no column for, whose
+    engine translates the terms as any other words."""
     return [
         Term(m.start, m.end, glossary.rendering(m.term, language) or m.term)
         for m in glossary.terms_in(text)
+        if glossary.covers(m.term, language)
     ]
 
 

@@ -19,6 +19,7 @@ from babel.core import get_global
 
 from transflow.article.segment import ONE_LINE_ROLES, has_words, role_of
 from transflow.qa.findings import ERROR, WARNING, Check, CheckFunction, Pair, Severity
+from transflow.qa.glossary import Glossary
 from transflow.qa.markup import (
     MARKUP_CHARS,
     TARGET_HINT,
@@ -261,6 +262,12 @@ def _words(text: str) -> set[str]:
     return {word.casefold() for word in _LETTERS.findall(text)}
 
 
+@lru_cache(maxsize=4)
+def _glossary_words(glossary: Glossary) -> frozenset[str]:
+    """The words of every glossary term, once per glossary (not once per entry checked)."""
+    return frozenset(word for entry in glossary for word in _words(entry.term))
+
+
 def _is_latin(word: str) -> bool:
     return any(unicodedata.name(char, "").startswith("LATIN ") for char in word)
 
@@ -282,12 +289,13 @@ def script(pair: Pair) -> Iterator[str]:
     glossary terms pass, in any case; so do code, URLs, link targets and raw HTML."""
     if _script(pair.language) == "Latn":
         return
-    allowed = _words(pair.source)
-    for entry in pair.glossary:
-        allowed |= _words(entry.term)
     text = prose_of(pair.translation)
     foreign = [w for w in dict.fromkeys(_LETTERS.findall(text)) if _is_latin(w)]
-    foreign = [w for w in foreign if w.casefold() not in allowed]
+    if not foreign:  # the usual case: no glossary to look at
+        return
+    allowed = _words(pair.source)
+    kept = _glossary_words(pair.glossary)
+    foreign = [w for w in foreign if w.casefold() not in allowed and w.casefold() not in kept]
     if foreign:
         yield f"Latin word(s) not in the source: {', '.join(foreign)}"
 
