@@ -23,6 +23,7 @@ from transflow.qa.glossary import Glossary
 from transflow.qa.markup import (
     MARKUP_CHARS,
     TARGET_HINT,
+    html_added,
     html_of,
     is_dangerous_html,
     markup_of,
@@ -311,7 +312,7 @@ _HTML_HINT = re.compile("[<:&]")
 )
 def html(pair: Pair) -> Iterator[str]:
     ours, theirs = html_of(pair.translation), html_of(pair.source)
-    added = ours - theirs
+    added = Counter(html_added(pair.translation, pair.source))
     for tag in added:  # in the order they appear
         kind = "unsafe raw HTML" if is_dangerous_html(tag) else "raw HTML"
         yield f"{kind} {tag} is not in the source"

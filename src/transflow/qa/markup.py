@@ -269,6 +269,68 @@ def html_of(text: str) -> Counter[str]:
     return Counter(" ".join(m.group().lower().split()) for m in _HTML.finditer(text))
 
 
+def html_added(translation: str, source: str) -> list[str]:
+    """The raw HTML of ``translation`` (as ``html_of`` gives it) that ``source`` lacks, where
+    the same HTML spelled another way (``canonical_tag``) is not lacking."""
+    ours = html_of(translation)
+    if not ours:
+        return []
+    theirs = Counter(canonical_tag(tag) for tag, n in html_of(source).items() for _ in range(n))
+    added = []
+    for tag, count in ours.items():
+        key = canonical_tag(tag)
+        kept = min(count, theirs[key])
+        theirs[key] -= kept
+        if count > kept:
+            added.append(tag)
+    return added
+
+
+_START_TAG = re.compile(r"<([a-z][a-z0-9-]*)([\s/][\s\S]*?)?/?>\Z")
+_ATTRIBUTE = re.compile(r"""\s*([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+# Attributes whose values are words for readers, which a translation translates.
+_WORDS_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "placeholder"})
+
+
+def canonical_tag(tag: str) -> str:
+    """``tag`` as one spelling of what it is, so that a translation may write the source's HTML
+    in another: lowercase, collapsed spaces; for a start tag, its attributes in name order, each
+    value in double quotes, a void element without its "/" (``<br />`` is ``<br>``), and the
+    words of a ``title`` or ``alt`` (which a translation translates) as "…". Anything it cannot
+    read as attributes stays in it as it is, so no difference is hidden."""
+    tag = " ".join(tag.lower().split())
+    start = _START_TAG.match(tag)
+    if start is None or tag.startswith("</"):
+        return tag
+    name, rest = start.group(1), (start.group(2) or "").rstrip("/ ")
+    attributes: list[str] = []
+    position = 0
+    while position < len(rest) and rest[position] in " /":  # <img/src=x>: "/" parts them too
+        position += 1
+    while position < len(rest):
+        found = _ATTRIBUTE.match(rest, position)
+        if found is None or found.end() == position:
+            attributes.append(rest[position:].strip())  # what cannot be read, kept as it is
+            break
+        key = found.group(1)
+        value = next((v for v in found.group(2, 3, 4) if v is not None), None)
+        if value is not None and key in _WORDS_ATTRIBUTES:
+            value = "…" if value.strip() else ""
+        attributes.append(key if value is None else f'{key}="{value}"')
+        position = found.end()
+        while position < len(rest) and rest[position] in " /":
+            position += 1
+    body = "".join(f" {a}" for a in sorted(attributes))
+    closing = "" if name in _VOID or not tag.endswith("/>") else " /"
+    return f"<{name}{body}{closing}>"
+
+
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+     "wbr")
+)  # fmt: skip
+
+
 def is_dangerous_html(html: str) -> bool:
     """A script, style or frame element, an event attribute, or a script URL inside a tag."""
     name = re.match(r"</?([a-z][a-z0-9-]*)", html)
