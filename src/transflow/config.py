@@ -204,6 +204,12 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
         raise ConfigError("`translate_fields` must be a list of front-matter field names", path)
 
 
+def language_tag(code: str) -> str:
+    """``code`` as BCP 47 spells it, for HTML's ``lang`` and ``hreflang`` and TMX's ``xml:lang``:
+    gettext's ``pt_BR`` is ``pt-BR``."""
+    return code.replace("_", "-")
+
+
 def _same_language(code: str) -> str:
     """``pt-BR`` and ``pt_BR`` are one language (``check_language`` takes either)."""
     return code.replace("-", "_")

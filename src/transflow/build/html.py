@@ -16,6 +16,7 @@ from babel.dates import format_date
 from markdown_it import MarkdownIt
 
 from transflow.article.frontmatter import publication_day, split_front_matter
+from transflow.config import language_tag
 from transflow.fastmd import call_rust, inline_readings_agree, rust_may_read
 
 
@@ -36,11 +37,6 @@ def language_label(code: str) -> str:
     locale = Locale.parse(code.replace("-", "_"))
     name = locale.get_display_name(locale) or code
     return name[:1].upper() + name[1:]
-
-
-def language_tag(code: str) -> str:
-    """``code`` as a BCP 47 tag for ``lang`` and ``hreflang``: gettext's ``pt_BR`` is ``pt-BR``."""
-    return code.replace("_", "-")
 
 
 def render_page(

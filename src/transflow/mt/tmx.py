@@ -23,6 +23,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 
 from transflow import __version__
+from transflow.config import language_tag
 from transflow.errors import CatalogError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -55,12 +56,6 @@ def same_language(code: str, lang: str) -> bool:
 
 def _primary(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
-
-
-def language_tag(code: str) -> str:
-    """``code`` as BCP 47 spells it, which TMX wants in ``xml:lang``: gettext's ``pt_BR`` is
-    ``pt-BR`` (as on the HTML pages)."""
-    return code.replace("_", "-")
 
 
 def languages_of(tag: str, languages: Iterable[str]) -> list[str]:
