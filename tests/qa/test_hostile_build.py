@@ -185,8 +185,8 @@ def test_entries_kept_in_the_source_count_against_min_coverage(sample: Path, run
     result = run(sample, "build", "-l", "ru")
     assert result.exit_code == 0
     assert (
-        f"skipped {SAMPLE_SLUG} [ru]: 78.6% translated once 6 with errors are kept in the source "
-        "(see `transflow check`), below min_coverage 80%"
+        f"skipped {SAMPLE_SLUG} [ru]: 78.6% translated once 6 entries with errors are kept in "
+        "the source (see `transflow check`), below min_coverage 80%"
     ) in result.stderr
     assert "kept the source for" not in result.stderr  # no page: nothing kept in one
     assert not page.exists()

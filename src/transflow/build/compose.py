@@ -106,8 +106,8 @@ def _text(
         if shown < settings.min_coverage:
             entries = len({(finding.path, finding.line) for finding in blocked})
             reason = (
-                f"{shown:.1f}% translated once {entries} with errors are kept in the source "
-                f"(see `transflow check`), below min_coverage {settings.min_coverage:g}%"
+                f"{shown:.1f}% translated once {entries} entries with errors are kept in the "
+                f"source (see `transflow check`), below min_coverage {settings.min_coverage:g}%"
             )
             report.skipped.append(Skipped(article.slug, language, reason))
             return None
