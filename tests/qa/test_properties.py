@@ -250,3 +250,23 @@ def test_the_number_patterns_find_what_they_found_without_their_lookahead(text: 
         (_TRANSLATED_GROUPS, _TRANSLATED_GROUPS_PLAIN),
     ):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("``a <>:/[]()&;.hw"), max_size=40))
+@example("`a https://x.org` b")  # a URL inside a code span is the code span's
+@example("https://x.org/a`b` c")  # a code span that begins inside a URL is the URL's
+def test_protected_parts_keep_their_code_spans_whole_and_apart(text: str) -> None:
+    """What translation leaves alone: code spans as CommonMark finds them (the segments of an
+    article, and the placeholders of a machine draft), and no two parts overlapping."""
+    import itertools
+
+    from transflow.article.inline import code_spans, protected_spans
+
+    spans = protected_spans(text)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+    assert all(text[s.start : s.end] == s.text and s.end > s.start for s in spans)
+    taken = [(s.start, s.end) for s in spans]
+    for start, end in code_spans(text):
+        # every code span is a part, unless a part that starts before it takes it in
+        assert (start, end) in taken or any(a < start < b for a, b in taken)

@@ -22,7 +22,8 @@ from transflow.article.segment import Segment
 from transflow.errors import ArticleError
 from transflow.fsutil import decode_utf8
 
-_FORMAT = 9  # bump when Segment's fields, how articles are segmented, or what they may hold changes
+# Bump when Segment's fields, how articles are segmented, or what they may hold changes.
+_FORMAT = 10
 NAME = "segments.sqlite"  # in the cache folder
 
 

@@ -15,7 +15,6 @@ from transflow.models import Reduced, by_constructor
 # A link or image target: "](" up to the matching ")" (one level of nested parentheses allowed),
 # or a reference label "][label]".
 _TARGET = r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\]\[[^\]]*\]"
-_CODE = r"(`+)(?:(?!\1)[\s\S])+?\1(?!`)"
 _AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>"
 _HTML = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>"
 # A bare URL ends before a guillemet (an unencoded one is no part of a URL), before a hyphen
@@ -29,9 +28,13 @@ _URL = (
 _EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
 _ENTITY = r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
-PROTECTED = re.compile(
-    "|".join(f"(?:{p})" for p in (_CODE, _TARGET, _AUTOLINK, _HTML, _URL, _EMAIL, _ENTITY))
+# What translation leaves as it is, but code spans, which ``code_spans`` finds in one pass (a
+# regex looks for each run's closer again from every run: seconds on a text of backtick runs of
+# many lengths).
+_NOT_CODE = re.compile(
+    "|".join(f"(?:{p})" for p in (_TARGET, _AUTOLINK, _HTML, _URL, _EMAIL, _ENTITY))
 )
+_BACKTICKS = re.compile(r"`+")
 LINK_TARGET = re.compile(_TARGET)
 URL = re.compile(f"{_URL}|{_EMAIL}")
 
@@ -47,8 +50,60 @@ class Span:
 
 
 def protected_spans(text: str) -> list[Span]:
-    """Parts of ``text`` that translation must leave exactly as they are, in order."""
-    return [Span(m.start(), m.end(), m.group()) for m in PROTECTED.finditer(text)]
+    """Parts of ``text`` that translation must leave exactly as they are, in order: code spans
+    (``code_spans``), link targets, autolinks, tags, URLs, e-mail addresses and entities. Where
+    two overlap, the one that starts first is the one (a code span, at the same place)."""
+    if "`" not in text:
+        return [Span(m.start(), m.end(), m.group()) for m in _NOT_CODE.finditer(text)]
+    code = code_spans(text)
+    spans: list[Span] = []
+    position = 0
+    index = 0
+    found = _NOT_CODE.search(text)
+    while position < len(text):
+        while index < len(code) and code[index][0] < position:
+            index += 1  # a code span that began inside a part taken already
+        if found is not None and found.start() < position:
+            found = _NOT_CODE.search(text, position)  # the one found began inside a code span
+        next_code = code[index] if index < len(code) else None
+        if next_code is not None and (found is None or next_code[0] <= found.start()):
+            start, end = next_code
+            spans.append(Span(start, end, text[start:end]))
+            position = end
+            index += 1
+        elif found is not None:
+            spans.append(Span(found.start(), found.end(), found.group()))
+            position = found.end() if found.end() > found.start() else found.end() + 1
+            found = _NOT_CODE.search(text, position)
+        else:
+            break
+    return spans
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s code spans start and end, backticks included, as CommonMark finds them: a
+    run of backticks opens a span that the next run of the same length closes, and a run that
+    none closes is text. Backslashes are not read as escapes.
+
+    One pass over the runs: a regex that looked for each run's closer again from every run took
+    seconds on a text of runs of many lengths (`a``a```a...).
+    """
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    closer = [-1] * len(runs)  # the next run as long as each, if any
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        closer[i] = last.get(length, -1)
+        last[length] = i
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        if closer[i] < 0:
+            i += 1
+            continue
+        spans.append((runs[i][0], runs[closer[i]][1]))
+        i = closer[i] + 1
+    return spans
 
 
 def reference_label(text: str, span: Span) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import sentencex
 
 from transflow.article.blocks import Block
-from transflow.article.inline import PROTECTED, Span, protected_spans
+from transflow.article.inline import Span, protected_spans
 from transflow.models import Reduced, by_constructor
 
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n[ \t]*")
@@ -70,7 +70,13 @@ def has_words(text: str) -> bool:
     """True when ``text`` has letters outside code spans, URLs and link targets."""
     if not _MARKUP_HINT.search(text):
         return bool(_LETTER.search(text))
-    return bool(_LETTER.search(PROTECTED.sub(" ", text)))  # each protected part made a space
+    pieces: list[str] = []
+    position = 0
+    for span in protected_spans(text):  # each protected part made a space
+        pieces += (text[position : span.start], " ")
+        position = span.end
+    pieces.append(text[position:])
+    return bool(_LETTER.search("".join(pieces)))
 
 
 def block_segments(block: Block, index: int, sentences: bool, language: str) -> list[Segment]:

@@ -10,11 +10,10 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from transflow.article.inline import LINK_TARGET, URL, Span, reference_label
+from transflow.article.inline import LINK_TARGET, URL, Span, code_spans, reference_label
 from transflow.fastmd import inline_readings_agree, rust_tree
 from transflow.models import Reduced, by_constructor
 
-_BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # Raw HTML as CommonMark sees it: tags, comments, processing instructions, declarations, CDATA.
 # A tag's attributes may follow its name after a "/" too: CommonMark calls "<img/onerror=x>"
@@ -154,32 +153,6 @@ def _markup_from_tree(root: Any) -> Markup | None:
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
-
-
-def code_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text``'s code spans start and end, backticks included, as CommonMark finds them: a
-    run of backticks opens a span that the next run of the same length closes, and a run that
-    none closes is text. Backslashes are not read as escapes.
-
-    One pass over the runs: a regex that looked for each run's closer again from every run took
-    seconds on a text of runs of many lengths (`a``a```a...).
-    """
-    runs = [match.span() for match in _BACKTICKS.finditer(text)]
-    closer = [-1] * len(runs)  # the next run as long as each, if any
-    last: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        length = runs[i][1] - runs[i][0]
-        closer[i] = last.get(length, -1)
-        last[length] = i
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(runs):
-        if closer[i] < 0:
-            i += 1
-            continue
-        spans.append((runs[i][0], runs[closer[i]][1]))
-        i = closer[i] + 1
-    return spans
 
 
 def blank_code(text: str) -> str:
