@@ -250,7 +250,11 @@ def same_as_source(pair: Pair) -> Iterator[str]:
         return
     text = _DOMAIN.sub(" ", pair.source)
     for match in reversed(pair.glossary.terms_in(text)):
-        if pair.glossary.expected(match.term, pair.language) == match.term:
+        # A name the glossary keeps in this language (a language without a column has none).
+        if (
+            pair.glossary.covers(match.term, pair.language)
+            and pair.glossary.expected(match.term, pair.language) == match.term
+        ):
             text = text[: match.start] + " " + text[match.end :]
     if has_words(text):
         yield "the translation is a copy of the source"
