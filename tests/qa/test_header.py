@@ -120,3 +120,27 @@ def test_check_names_a_broken_plural_forms_and_fails(sample: Path, run) -> None:
     # Fixed, the catalog passes again (the finding was not kept from the last run).
     path.write_text(text, encoding="utf-8")
     assert run(sample, "check").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("forms", "fuzzy"),
+    [(["а", "б"], False), (["а", "б", "в"], False), (["а", "б", "в", "г"], False),
+     (["а", "б"], True), (["", ""], False)],
+)  # fmt: skip
+def test_a_plural_entry_with_another_number_of_forms_is_refused_as_by_msgfmt(
+    tmp_path: Path, forms: list[str], fuzzy: bool
+) -> None:
+    """A translated plural entry must have the header's nplurals forms: msgfmt -c refuses two
+    for Russian's three (a fuzzy or untranslated one it leaves out, and so does check)."""
+    entry = "#, fuzzy\n" if fuzzy else ""
+    entry += 'msgid "one"\nmsgid_plural "many"\n'
+    entry += "".join(f'msgstr[{i}] "{form}"\n' for i, form in enumerate(forms))
+    text = _catalog(RUSSIAN) + "\n" + entry
+    path = tmp_path / "ru.po"
+    path.write_text(text, encoding="utf-8")
+    refused = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True)
+    found = header_findings(parse_po(text, path), "a", "ru", str(path))
+    assert bool(found) == (refused.returncode != 0), refused.stderr
+    if found:
+        assert found[0].line == text.splitlines().index('msgid "one"') + 1 - int(fuzzy)
+        assert f"this entry has {len(forms)} plural forms, but the header's" in found[0].message

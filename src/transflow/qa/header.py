@@ -40,10 +40,27 @@ def header_findings(catalog: Catalog, article: str, language: str, path: str) ->
     value = catalog.header_value("Plural-Forms")
     if value is None:
         return []
-    return [
+    found = [
         Finding(article, language, path, header.lineno, "plural-forms", ERROR, message)
         for message in _plural_forms_problems(value)
     ]
+    nplurals = _NPLURALS.search(value)
+    written = nplurals.group(1).strip() if nplurals is not None else ""
+    if found or not written.isdigit():
+        return found
+    count = int(written)
+    for entry in catalog.entries:
+        # As msgfmt -c: a translated plural entry with another number of forms than the header's.
+        forms = len(entry.msgstr_plural)
+        if entry.msgid_plural is not None and entry.translated and forms != count:
+            message = (
+                f"this entry has {forms} plural forms, but the header's Plural-Forms says "
+                f"nplurals={count} (msgfmt -c refuses it)"
+            )
+            found.append(
+                Finding(article, language, path, entry.lineno, "plural-forms", ERROR, message)
+            )
+    return found
 
 
 def _plural_forms_problems(value: str) -> Iterator[str]:
