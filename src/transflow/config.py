@@ -20,6 +20,8 @@ from transflow.errors import ConfigError
 from transflow.fsutil import read_text_utf8
 
 CONFIG_NAME = "transflow.toml"
+# C0 and C1 control characters: no part of a folder's name or of a header's one line.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 SEGMENTATIONS = ("sentence", "paragraph")
 DEFAULT_TRANSLATE_FIELDS = ("title", "subtitle", "summary", "caption")
 
@@ -182,7 +184,7 @@ def _check_values(values: dict[str, Any], path: Path) -> None:
             raise ConfigError(f"`target_languages` lists a language twice{also}", path)
         seen[_same_language(lang)] = lang
     name = values.get("project_name", "")
-    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in name):
+    if CONTROL.search(name):
         # It goes into every catalog's header, one line of it: a line break would end the field.
         raise ConfigError(
             f"`project_name` must be one line of text, without control characters: {name!r}", path
@@ -236,7 +238,7 @@ def _locale_data() -> Path:
 def _folder(value: str, key: str, path: Path) -> str:
     """The folder as one name for it: ``./articles``, ``articles/`` and ``articles//`` are
     ``articles`` (the references in every catalog are written with it)."""
-    if any(ord(c) < 32 or c == "\x7f" for c in value):
+    if CONTROL.search(value):
         raise ConfigError(f"`{key}` must be a folder name without control characters", path)
     return str(PurePosixPath(value)) if value else value
 

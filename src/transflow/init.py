@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from transflow.config import CONFIG_NAME, check_language
+from transflow.config import CONFIG_NAME, CONTROL, check_language
 from transflow.errors import ConfigError
 from transflow.fsutil import write_bytes_atomic, write_text_atomic
 
@@ -81,7 +81,7 @@ def init_project(directory: Path, languages: tuple[str, ...]) -> tuple[list[Path
 def _one_line(name: str) -> str:
     """A folder's name as a project name: its control characters (a line break in a folder's
     name) as spaces, since the name is one line of every catalog's header."""
-    return " ".join("".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in name).split())
+    return " ".join(CONTROL.sub(" ", name).split())
 
 
 def _toml_string(text: str) -> str:

@@ -7,8 +7,9 @@ import time
 import pytest
 
 from transflow.errors import EngineError
+from transflow.languages import code_among as provider_code
 from transflow.mt.engine import SendError
-from transflow.mt.providers import check_languages, provider_code, provider_engine
+from transflow.mt.providers import check_languages, provider_engine
 from transflow.mt.settings import EngineOptions
 from transflow.mt.testing import FakeServices
 

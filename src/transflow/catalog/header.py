@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from babel import Locale
 from babel.messages.plurals import get_plural
 
 from transflow.catalog.model import Catalog, Entry
+from transflow.languages import language_name
 
 
 def now() -> datetime:
@@ -56,10 +56,6 @@ def template_header(project: str, slug: str, title: str, created: str) -> Entry:
 
 def plural_forms(language: str) -> str:
     return str(get_plural(language.replace("-", "_")).plural_forms)
-
-
-def language_name(language: str) -> str:
-    return Locale.parse(language.replace("-", "_")).get_display_name("en") or language
 
 
 def catalog_header(template: Catalog, language: str, old: Catalog | None) -> Entry:

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 
 from transflow.article.inline import Span, link_text_start, protected_spans, reference_label
-from transflow.qa.checks import CONTROL_CHARACTERS, VOID_ELEMENTS
+from transflow.qa.checks import CONTROL_CHARACTERS
+from transflow.qa.markup import VOID_ELEMENTS
 
 if TYPE_CHECKING:
     from transflow.qa.glossary import Glossary

@@ -13,7 +13,7 @@ import datetime
 import email.utils
 import math
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,8 +24,6 @@ import deep_translator.libre
 import deep_translator.microsoft
 import deep_translator.mymemory
 import requests
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
 from deep_translator import exceptions as dt
 from deep_translator.base import BaseTranslator
 from deep_translator.constants import (
@@ -36,6 +34,7 @@ from deep_translator.constants import (
 )
 
 from transflow.errors import EngineError
+from transflow.languages import code_among, language_name
 from transflow.mt import http
 from transflow.mt.engine import SendError, Translator
 from transflow.mt.settings import EngineOptions
@@ -214,54 +213,6 @@ PROVIDERS: Mapping[str, Provider] = {
 }  # fmt: skip
 
 
-def provider_code(codes: Iterable[str], lang: str) -> str | None:
-    """The provider's code for a project language: the same code, or the first with its
-    primary subtag (mymemory has kk-KZ for kk, en-GB for en) written in the same script:
-    zh_Hant is zh-TW, not zh-CN; sr_Latn is none of a provider that has only Cyrillic sr."""
-    wanted = lang.replace("_", "-").lower()
-    codes = list(codes)
-    for code in codes:
-        if code.lower() == wanted:
-            return code
-    primary = wanted.split("-")[0]
-    script = _script(lang)
-    fits = [c for c in codes if c.lower().split("-")[0] == primary and _script(c) in (script, None)]
-    region = _region(lang)
-    return next((c for c in fits if _region(c) == region), fits[0] if fits else None)
-
-
-def _region(code: str) -> str | None:
-    """The region subtag of a code (pt-BR: BR, zh-Hant-TW: TW), if it has one."""
-    found = [part.upper() for part in code.replace("_", "-").split("-")[1:] if len(part) == 2]
-    return found[0] if found else None
-
-
-def _script(code: str) -> str | None:
-    """The script a language code is written in: its own subtag (sr_Latn), else the one CLDR
-    takes as likely for it (zh_TW: Hant, zh: Hans, kk: Cyrl); None when unknown."""
-    try:
-        locale = Locale.parse(code.replace("-", "_"))
-    except (ValueError, TypeError, UnknownLocaleError):
-        return None
-    if locale.script:
-        return str(locale.script)
-    likely = get_global("likely_subtags")
-    for key in (f"{locale.language}_{locale.territory}", locale.language):
-        found = likely.get(key)
-        if isinstance(found, str):
-            parts = found.split("_")
-            if len(parts) > 1 and len(parts[1]) == 4:
-                return str(parts[1])
-    return None
-
-
-def language_name(lang: str) -> str:
-    try:
-        return str(Locale.parse(lang.replace("-", "_")).english_name)
-    except (ValueError, TypeError):
-        return lang
-
-
 @dataclass(frozen=True)
 class ProviderEngine:
     """A RemoteEngine made of a deep-translator provider and its ``[mt.<name>]`` options."""
@@ -285,14 +236,14 @@ class ProviderEngine:
         return self.provider.fits(text)
 
     def serves(self, lang: str) -> bool:
-        return provider_code(self.codes, lang) is not None
+        return code_among(self.codes, lang) is not None
 
     def translator(self, source: str, target: str) -> Translator:
         http.install(*_MODULES)
         instance = self.provider.cls(
             self,
-            provider_code(self.codes, source) or source,
-            provider_code(self.codes, target) or target,
+            code_among(self.codes, source) or source,
+            code_among(self.codes, target) or target,
         )
         session = http.new_session()
         return lambda text: self._call(instance, session, text)

@@ -15,14 +15,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from babel.core import get_global
-
 from transflow.article.segment import ONE_LINE_ROLES, has_words, role_of
+from transflow.languages import script_of
 from transflow.qa.findings import ERROR, WARNING, Check, CheckFunction, Pair, Severity
 from transflow.qa.glossary import Glossary
 from transflow.qa.markup import (
     MARKUP_CHARS,
     TARGET_HINT,
+    VOID_ELEMENTS,
     html_added,
     html_of,
     is_dangerous_html,
@@ -277,22 +277,11 @@ def _is_latin(word: str) -> bool:
     return any(unicodedata.name(char, "").startswith("LATIN ") for char in word)
 
 
-@lru_cache(maxsize=32)
-def _script(language: str) -> str:
-    """The language's script (CLDR's likely script unless the code names one, as sr-Latn)."""
-    for part in language.replace("-", "_").split("_")[1:]:
-        if len(part) == 4 and part.isalpha():
-            return part.title()
-    subtags = str(get_global("likely_subtags").get(language.replace("-", "_").split("_")[0], ""))
-    parts = subtags.split("_")
-    return parts[1] if len(parts) > 1 else "Latn"
-
-
 @check(WARNING, "No Latin words the source lacks, in a language written in another script")
 def script(pair: Pair) -> Iterator[str]:
     """Words copied from the source (names, brands: "Covid", "Eurasianet") and the words of
     glossary terms pass, in any case; so do code, URLs, link targets and raw HTML."""
-    if _script(pair.language) == "Latn":
+    if (script_of(pair.language) or "Latn") == "Latn":
         return
     text = prose_of(pair.translation)
     foreign = [w for w in dict.fromkeys(_LETTERS.findall(text)) if _is_latin(w)]
@@ -333,11 +322,6 @@ def html(pair: Pair) -> Iterator[str]:
 
 
 _TAG_NAME = re.compile(r"<(/?)([a-z][a-z0-9-]*)")
-# Elements without an end tag (HTML's void elements).
-VOID_ELEMENTS = frozenset(
-    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-     "wbr")
-)  # fmt: skip
 
 
 def _open_elements(tags: Counter[str]) -> Counter[str]:

@@ -294,11 +294,12 @@ def canonical_tag(tag: str) -> str:
         while position < len(rest) and rest[position] in " /":
             position += 1
     body = "".join(f" {a}" for a in sorted(attributes))
-    closing = "" if name in _VOID or not tag.endswith("/>") else " /"
+    closing = "" if name in VOID_ELEMENTS or not tag.endswith("/>") else " /"
     return f"<{name}{body}{closing}>"
 
 
-_VOID = frozenset(
+# Elements without an end tag (HTML's void elements).
+VOID_ELEMENTS = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
      "wbr")
 )  # fmt: skip

@@ -7,9 +7,9 @@ from importlib.resources import files
 from itertools import groupby
 from operator import attrgetter
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
+from transflow.languages import language_name
 from transflow.report.coverage import Coverage
 from transflow.report.formats import CoverageReport, articles_of, grouped
 
@@ -26,11 +26,8 @@ def _css() -> str:
 
 
 def _language_name(code: str) -> str:
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name("en")
-    except (UnknownLocaleError, ValueError):
-        return code
-    return f"{name} ({code})" if name else code
+    name = language_name(code)
+    return f"{name} ({code})" if name != code else code
 
 
 def _bar(row: Coverage) -> str:
