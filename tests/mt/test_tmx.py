@@ -149,9 +149,7 @@ def test_a_refusal_is_a_sentence_not_a_repr(doctype: str, message: str) -> None:
     ],
 )
 def test_a_pretty_printed_segment_reads_as_its_text(seg: str, text: str) -> None:
-    unit = f"<tu><tuv xml:lang='en'><seg>{seg}</seg></tuv><tuv xml:lang='kk'><seg>{seg}</seg>"
-    data = f"<tmx><body>{unit}</tuv></tu></body></tmx>".encode()
-    content = parse_tmx(data, Path("x.tmx"), "en")
+    content = parse_tmx(_one_unit(seg), Path("x.tmx"), "en")
     assert content.units[0].source == seg  # the file's text, as XML has it
     assert text_units(content) == [Unit(text, text, "kk")]
 
@@ -166,9 +164,14 @@ def test_a_pretty_printed_segment_reads_as_its_text(seg: str, text: str) -> None
     ],
 )
 def test_a_carriage_return_and_its_line_feed_are_the_text(seg: str, text: str) -> None:
-    unit = f"<tu><tuv xml:lang='en'><seg>{seg}</seg></tuv><tuv xml:lang='kk'><seg>{seg}</seg>"
-    data = f"<tmx><header creationtool='x'/><body>{unit}</tuv></tu></body></tmx>".encode()
+    data = _one_unit(seg, header="<header creationtool='x'/>")
     assert text_units(parse_tmx(data, Path("x.tmx"), "en")) == [Unit(text, text, "kk")]
+
+
+def _one_unit(seg: str, header: str = "") -> bytes:
+    """A TMX file of one unit whose English and Kazakh segments are both ``seg``."""
+    unit = f"<tu><tuv xml:lang='en'><seg>{seg}</seg></tuv><tuv xml:lang='kk'><seg>{seg}</seg>"
+    return f"<tmx>{header}<body>{unit}</tuv></tu></body></tmx>".encode()
 
 
 ARTICLE = """---
