@@ -6,6 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from transflow.catalog.merge import merge
 from transflow.catalog.model import Catalog, Entry
@@ -136,3 +138,75 @@ def test_a_fuzzy_draft_suggested_for_a_changed_source_shows_its_source(tmp_path:
     ]
     (theirs,) = msgmerge(tmp_path, old, template).entries
     assert (theirs.fuzzy, theirs.previous_msgid) == (True, None)
+
+
+def suggestions(catalog: Catalog) -> dict[tuple[str | None, str], tuple[bool, str]]:
+    """Each live entry's state as the translator sees it: fuzzy or not, and its msgstr."""
+    return {e.key: (e.fuzzy, e.msgstr) for e in catalog.entries if not e.obsolete}
+
+
+def test_two_equally_close_old_sentences_suggest_the_one_msgmerge_suggests(
+    tmp_path: Path,
+) -> None:
+    """Both old sentences are one word away from the new one (the same similarity); msgmerge
+    tries first the one sharing more runs of four characters with it, and so does transflow.
+    Before, the first in the old catalog won, and a translator comparing the two tools' output
+    saw another suggestion."""
+    new = "abc man abc man"
+    old = Catalog(
+        header=HEADER,
+        entries=[Entry("abc the abc man", "first"), Entry("abc man abc the", "second")],
+    )
+    template = Catalog(header=HEADER, entries=[Entry(new)])
+    ours, _ = merge(template, old, HEADER)
+    theirs = msgmerge(tmp_path, old, template)
+    assert suggestions(ours) == suggestions(theirs) == {(None, new): (True, "second")}
+
+
+def test_an_old_sentence_sharing_no_four_letter_run_is_no_suggestion(tmp_path: Path) -> None:
+    """60% alike by letters, but not one run of four characters in common: msgmerge's index
+    never compares the two, and leaves the entry untranslated rather than fuzzy."""
+    old = Catalog(header=HEADER, entries=[Entry("abc cd abc", "Перевод.")])
+    template = Catalog(header=HEADER, entries=[Entry("mat cat ab")])
+    ours, _ = merge(template, old, HEADER)
+    assert suggestions(ours) == suggestions(msgmerge(tmp_path, old, template))
+    assert suggestions(ours) == {(None, "mat cat ab"): (False, "")}
+
+
+# Few words, often shared, so that near ties and short strings come up all the time.
+WORDS = st.sampled_from(["ab", "cd", "abc", "the", "man", "дом", "кот", "“q”", "Nov.", "a"])
+TEXTS = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
+CONTEXTS = st.sampled_from([None, None, "heading", "paragraph"])
+OLD_ENTRIES = st.lists(
+    st.tuples(CONTEXTS, TEXTS, st.sampled_from(["", "fuzzy", "obsolete"])),
+    min_size=1,
+    max_size=7,
+    unique_by=lambda t: (t[0], t[1]),
+)
+NEW_KEYS = st.lists(st.tuples(CONTEXTS, TEXTS), min_size=1, max_size=4, unique=True)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(old_entries=OLD_ENTRIES, new_keys=NEW_KEYS)
+def test_every_suggestion_is_msgmerges(
+    tmp_path: Path,
+    old_entries: list[tuple[str | None, str, str]],
+    new_keys: list[tuple[str | None, str]],
+) -> None:
+    """Whatever the old catalog holds (fuzzy and obsolete entries, contexts, Cyrillic and curly
+    quotes, strings under four characters), each new entry is fuzzy with the same suggestion,
+    or untranslated, as in msgmerge's output."""
+    entries = [
+        Entry(msgid, f"T{i}", msgctxt=ctxt, flags=["fuzzy"] if kind == "fuzzy" else [],
+              obsolete=kind == "obsolete")
+        for i, (ctxt, msgid, kind) in enumerate(old_entries)
+    ]  # fmt: skip
+    old = Catalog(
+        header=HEADER,
+        entries=[e for e in entries if not e.obsolete] + [e for e in entries if e.obsolete],
+    )
+    template = Catalog(header=HEADER, entries=[Entry(m, msgctxt=c) for c, m in new_keys])
+    ours, _ = merge(template, parse_po(format_po(old)), HEADER)
+    assert suggestions(ours) == suggestions(msgmerge(tmp_path, old, template))
