@@ -140,6 +140,16 @@ def test_urls_and_code_only_blocks_are_not_segments() -> None:
     assert parse("<https://example.org/a>\n\n`code`\n\nhttps://example.org\n") == []
 
 
+def test_a_bare_url_ends_where_a_code_span_begins() -> None:
+    """As GitHub's Markdown reads it: the backtick after the URL opens a code span, and the
+    URL's final full stop is punctuation. The URL used to run on over the backtick and hide the
+    code span, so a sentence could be cut inside it."""
+    text = "See https://x.org/a.`  snake_case`c` now."
+    assert [(s.start, s.end) for s in protected_spans(text)] == [(4, 19), (20, 34)]
+    assert text[4:19] == "https://x.org/a"
+    assert text[20:34] == "`  snake_case`"
+
+
 # Pieces of news prose and the markup in it, joined at random into block texts.
 _PIECES = st.sampled_from(
     [

@@ -79,3 +79,11 @@ def test_the_cuts_are_those_of_asking_each_cut_alone(
     cuts = [p for p in positions if p < len(text)] + [len(text)]
     got = [(a, b) for a, b in _join_protected(text, cuts) if a < b]
     assert got == reference(text, cuts)
+
+
+def test_a_cut_inside_a_code_span_after_a_url_is_no_cut() -> None:
+    """Found by the test above: the URL ran on over the backtick that opens the code span, so
+    the cut before the final "`c`" was taken for one outside markup."""
+    text = 'WordWordWordWordWord    ](u "T T")https://x.org/a.`  snake_case`c`'
+    cuts = [63, len(text)]
+    assert _join_protected(text, cuts) == reference(text, cuts) == [(0, len(text))]

@@ -17,13 +17,14 @@ from transflow.models import Reduced, by_constructor
 _TARGET = r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\]\[[^\]]*\]"
 _AUTOLINK = r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>"
 _HTML = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>"
-# A bare URL ends before a guillemet (an unencoded one is no part of a URL), before a hyphen
-# followed by a letter outside ASCII, a case ending that Kazakh writes after it (x.org-қа), and
-# before final punctuation or a closing quote.
+# A bare URL ends before a guillemet or a backtick (unencoded, neither is part of a URL; and a
+# code span that a backtick opens is read before bare URLs, as in GitHub's Markdown), before a
+# hyphen followed by a letter outside ASCII, a case ending that Kazakh writes after it
+# (x.org-қа), and before final punctuation or a closing quote.
 _NOT_CASE_HYPHEN = r"-(?![^\W\d_\x00-\x7f])"
 _URL = (
-    rf"\b(?:https?://|www\.)(?:[^\s<>()\[\]«»-]|{_NOT_CASE_HYPHEN})*"
-    rf"(?:[^\s<>()\[\]«».,;:!?\"'”’-]|{_NOT_CASE_HYPHEN})"
+    rf"\b(?:https?://|www\.)(?:[^\s<>()\[\]«»`-]|{_NOT_CASE_HYPHEN})*"
+    rf"(?:[^\s<>()\[\]«»`.,;:!?\"'”’-]|{_NOT_CASE_HYPHEN})"
 )
 _EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
 _ENTITY = r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
