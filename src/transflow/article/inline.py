@@ -8,7 +8,11 @@ translation and restored after, and are compared by the quality checks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass
+
+from markdown_it.common.utils import normalizeReference
 
 from transflow.models import Reduced, by_constructor
 
@@ -145,3 +149,60 @@ def _escaped(text: str, position: int) -> bool:
 
 def _label(label: str) -> str:
     return " ".join(label.split()).casefold()
+
+
+def reference_target(label: str) -> str:
+    """The target a reference link to ``label`` has for the checks, ``][label]`` with the label
+    as ``reference_label`` gives it: ``[city site]``, ``[text][City Site]`` and ``[city
+    site][]`` all name the same one."""
+    return f"][{_label(label)}]"
+
+
+def definition_key(label: str) -> str:
+    """``label`` as a Markdown renderer (markdown-it) looks it up among the reference
+    definitions: spaces collapsed, case folded (``article.references`` writes the definitions'
+    labels so)."""
+    return normalizeReference(label)
+
+
+# "[" and "]" around a link label: nothing but escaped brackets inside (CommonMark's labels).
+_BRACKETED = re.compile(r"\[(?:[^\[\]\\]|\\[\s\S])*\]")
+_LABEL_MAX = 999  # characters between the brackets, as CommonMark allows
+
+
+def bracketed_labels(text: str) -> list[Span]:
+    """Every "[label]" of ``text`` that would be a shortcut reference link (or, after a "!", an
+    image) if an article defined its label, brackets included: not escaped, not a full
+    reference's label (after "]"), not followed by "(" or "[" (an inline link, a full or
+    collapsed reference: ``protected_spans`` has their targets), not in a code span, a link
+    target, an autolink or a tag. Whether it is a link depends on the article's definitions
+    (``shortcut_references``); without one, "[sic]" is text."""
+    if "[" not in text or "]" not in text:
+        return []
+    found = [
+        Span(m.start(), m.end(), m.group())
+        for m in _BRACKETED.finditer(text)
+        if m.group()[1:-1].strip()
+        and len(m.group()) - 2 <= _LABEL_MAX
+        and not _escaped(text, m.start())
+        and not (m.start() and text[m.start() - 1] == "]" and not _escaped(text, m.start() - 1))
+        and text[m.end() : m.end() + 1] not in ("(", "[")
+    ]
+    if not found:
+        return []
+    protected = protected_spans(text)
+    starts = [p.start for p in protected]
+
+    def inside(position: int) -> bool:
+        index = bisect_right(starts, position) - 1
+        return index >= 0 and position < protected[index].end
+
+    return [s for s in found if not inside(s.start) and not inside(s.end - 1)]
+
+
+def shortcut_references(text: str, defined: Container[str]) -> list[Span]:
+    """The shortcut reference links and images of ``text``: the ``bracketed_labels`` whose label
+    is one of ``defined`` (written as ``definition_key`` writes them), in order."""
+    if "[" not in text:
+        return []
+    return [s for s in bracketed_labels(text) if definition_key(s.text[1:-1]) in defined]

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from transflow.article.inline import bracketed_labels, definition_key
 from transflow.article.segment import ONE_LINE_ROLES, has_words, role_of
 from transflow.languages import script_of
 from transflow.qa.findings import ERROR, WARNING, Check, CheckFunction, Pair, Severity
@@ -29,6 +30,7 @@ from transflow.qa.markup import (
     markup_of,
     prose_of,
     script_urls,
+    shortcuts_of,
     shown_target,
     targets_of,
 )
@@ -60,8 +62,8 @@ def check(
 
 # What the checks read from a source text is cached: each source is checked once per language.
 @lru_cache(maxsize=8192)
-def _source_targets(source: str) -> Counter[str]:
-    return targets_of(source)  # shared: never changed by the checks
+def _source_targets(source: str, references: frozenset[str]) -> Counter[str]:
+    return targets_of(source, references)  # shared: never changed by the checks
 
 
 @check(
@@ -70,13 +72,63 @@ def _source_targets(source: str) -> Counter[str]:
     hint=TARGET_HINT,
 )
 def links(pair: Pair) -> Iterator[str]:
-    source, translation = _source_targets(pair.source), targets_of(pair.translation)
+    references = pair.references
+    source = _source_targets(pair.source, references)
+    translation = targets_of(pair.translation, references)
     if source == translation:
         return
-    for target in (source - translation).elements():
-        yield f"{shown_target(target)} from the source is missing or changed"
+    missing = source - translation
+    ours = shortcuts_of(pair.source, references)
+    lost = [target for target in missing.elements() if target in ours]
+    unlinked = _unlinked_labels(pair) if lost else []
+    # As many brackets without a definition as links lost: each is one of them, translated.
+    written = iter(unlinked) if len(unlinked) == len(lost) else None
+    for target in missing.elements():
+        if target in ours:
+            yield _lost_shortcut(ours[target], None if written is None else next(written))
+        else:
+            yield f"{shown_target(target)} from the source is missing or changed"
+    theirs = shortcuts_of(pair.translation, references)
     for target in (translation - source).elements():
-        yield f"{shown_target(target)} is not in the source"
+        if target in theirs:
+            label = theirs[target]
+            yield f"link [{label}] is not in the source (the article defines [{label}] as a link)"
+        else:
+            yield f"{shown_target(target)} is not in the source"
+
+
+def _lost_shortcut(label: str, written: str | None) -> str:
+    """What to say of a shortcut reference link ("[label]", with "[label]: url" in the article)
+    that the translation lost; ``written``: the brackets it seems to have become."""
+    lost = f"link [{label}] from the source is missing or changed: a shortcut link's text"
+    lost += " is its label"
+    if written is None:
+        return (
+            f"{lost}; keep [{label}], or write the translated text with the label after it,"
+            f" [...][{label}]"
+        )
+    return (
+        f"{lost}, and [{written}] is the label of no definition; write [{written}][{label}] to"
+        " translate its text and keep the link"
+    )
+
+
+def _unlinked_labels(pair: Pair) -> list[str]:
+    """The translation's brackets that name no definition and that the source does not have
+    as brackets too ("[sic]"), in order: a shortcut link's label translated, most likely."""
+    defined = pair.references
+    kept = Counter(
+        s.text for s in bracketed_labels(pair.source) if definition_key(s.text[1:-1]) not in defined
+    )
+    found = []
+    for span in bracketed_labels(pair.translation):
+        if definition_key(span.text[1:-1]) in defined:
+            continue
+        if kept[span.text]:
+            kept[span.text] -= 1
+        else:
+            found.append(span.text[1:-1])
+    return found
 
 
 @check(

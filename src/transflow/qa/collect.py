@@ -2,7 +2,8 @@
 
 Checking is the costliest thing ``check`` does (about 60 µs an entry), so each catalog's findings
 are remembered in ``.transflow-cache/checked.sqlite`` (see ``cachedb``), keyed by a digest of the
-catalog's bytes and of the glossary; a catalog whose digests are unchanged is not read again.
+catalog's bytes, of its article's (whose link reference definitions make "[label]" a link) and
+of the glossary; a catalog whose digests are unchanged is not read again.
 The others are checked by worker processes, one catalog at a time. Catalogs come back one by
 one in the order of their paths, so a report of any size is written as it goes, in the same
 order and bytes for any number of workers, and memory holds one catalog's findings at a time.
@@ -17,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from transflow import __version__, cachedb
+from transflow.article.references import NONE, article_labels
 from transflow.catalog.store import read_catalog_digest
 from transflow.fsutil import FileState, file_state
 from transflow.parallel import iter_items
@@ -26,7 +28,7 @@ from transflow.qa.findings import Finding
 from transflow.qa.formats import ordered
 from transflow.qa.glossary import Glossary, glossary_path, load_glossary
 from transflow.qa.run import Where, check_catalog, checked_entries
-from transflow.stamps import Stamps, settings_digest
+from transflow.stamps import Stamps, data_digest, settings_digest
 
 NAME = "checked.sqlite"
 
@@ -69,14 +71,27 @@ def _check(item: _Item) -> CatalogChecked:
     if not path.is_file():
         return CatalogChecked(item.relative, False, 0, [])
     digest, catalog = read_catalog_digest(path, settings.cache_dir)
+    article_digest, references = _article(project, item.slug)
     where = Where(item.slug, item.language, item.relative, settings.source_language)
     glossary = _glossary(item.root, file_state(glossary_path(settings)))
-    findings = ordered(check_catalog(catalog, where, glossary))
+    findings = ordered(check_catalog(catalog, where, glossary, references=references))
     checked = CatalogChecked(item.relative, True, len(checked_entries(catalog)), findings)
     rows = [list(astuple(finding)) for finding in findings]
     stored = [checked.entries, rows]
-    cachedb.put(settings.cache_dir / NAME, item.relative, _key(item.key, digest), stored)
+    key = _key(item.key, digest, article_digest)
+    cachedb.put(settings.cache_dir / NAME, item.relative, key, stored)
     return checked
+
+
+def _article(project: Project, slug: str) -> tuple[str | None, frozenset[str]]:
+    """The digest of the article's bytes (None without the file) and the labels of its link
+    reference definitions, read from those very bytes."""
+    path = project.inside(project.settings.article_path(slug))
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None, NONE
+    return data_digest(data), article_labels(data, path, project.settings.translate_fields)
 
 
 def checked_catalogs(
@@ -93,7 +108,7 @@ def checked_catalogs(
     load_glossary(settings)  # a bad glossary stops the run here, before any work
     stamps = Stamps(settings.cache_dir, "check")  # file digests, known by size and mtime
     key = settings_digest(
-        "check/13",  # bump when what is remembered, or what a check finds, changes
+        "check/14",  # bump when what is remembered, or what a check finds, changes
         __version__,
         settings.source_language,
         [c.id for c in CHECKS],
@@ -129,7 +144,8 @@ def _remembered(stamps: Stamps, project: Project, item: _Item) -> CatalogChecked
     digest = stamps.digest(path)
     if digest is None:
         return CatalogChecked(item.relative, False, 0, [])
-    stored = cachedb.get(project.settings.cache_dir / NAME, item.relative, _key(item.key, digest))
+    key = _key(item.key, digest, stamps.digest(project.paths.article(item.slug)))
+    stored = cachedb.get(project.settings.cache_dir / NAME, item.relative, key)
     try:
         entries, rows = stored
         return CatalogChecked(item.relative, True, entries, [Finding(*row) for row in rows])
@@ -137,5 +153,5 @@ def _remembered(stamps: Stamps, project: Project, item: _Item) -> CatalogChecked
         return None  # not remembered (or by another version): check it
 
 
-def _key(key: str, digest: str) -> bytes:
-    return f"{key}:{digest}".encode()
+def _key(key: str, digest: str, article_digest: str | None) -> bytes:
+    return f"{key}:{digest}:{article_digest}".encode()

@@ -44,6 +44,9 @@ class Pair:
     # ``Segment.context`` writes them ("heading", "paragraph, sentence 2 of 3"); none when the
     # catalog does not say (a catalog made by hand).
     contexts: tuple[str, ...] = ()
+    # The labels of the article's link reference definitions (``article.references``), which
+    # make a "[label]" of the source or translation a link; none when the article is not known.
+    references: frozenset[str] = frozenset()
 
     def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
         return by_constructor(self)

@@ -10,7 +10,15 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from transflow.article.inline import LINK_TARGET, URL, Span, code_spans, reference_label
+from transflow.article.inline import (
+    LINK_TARGET,
+    URL,
+    Span,
+    code_spans,
+    reference_label,
+    reference_target,
+    shortcut_references,
+)
 from transflow.fastmd import inline_readings_agree, rust_tree
 from transflow.models import Reduced, by_constructor
 
@@ -197,16 +205,19 @@ def link_target(text: str, match: re.Match[str]) -> str:
     return _TITLE.sub(")", target)
 
 
-def targets_of(text: str) -> Counter[str]:
+def targets_of(text: str, references: frozenset[str] = frozenset()) -> Counter[str]:
     """Link targets, image sources, autolinks, bare URLs and e-mail addresses, with counts; a
-    link's title is not part of its target.
+    link's title is not part of its target. A shortcut reference ("[label]" whose label is one
+    of ``references``, the article's definitions) counts as the full reference to its label.
 
     Code spans are left out: they are compared whole by the markup check.
     """
     if not TARGET_HINT.search(text):
         return Counter()
-    text = blank_code(text)
     found: Counter[str] = Counter()
+    if references:
+        found.update(reference_target(s.text[1:-1]) for s in shortcut_references(text, references))
+    text = blank_code(text)
     if _may_match(text, LINK_TARGET):
         found.update(link_target(text, m) for m in LINK_TARGET.finditer(text))
         text = _blank(text, LINK_TARGET)
@@ -215,6 +226,17 @@ def targets_of(text: str) -> Counter[str]:
         text = _blank(text, _AUTOLINK)
     if _may_match(text, URL):
         found.update(m.group() for m in URL.finditer(text))
+    return found
+
+
+def shortcuts_of(text: str, references: frozenset[str]) -> dict[str, str]:
+    """The shortcut reference links of ``text`` (see ``targets_of``) by target, each with its
+    label as the text writes it (the first, where several write one target)."""
+    if not references:
+        return {}
+    found: dict[str, str] = {}
+    for span in shortcut_references(text, references):
+        found.setdefault(reference_target(span.text[1:-1]), span.text[1:-1])
     return found
 
 

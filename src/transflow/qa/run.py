@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from transflow.article.references import NONE, read_article_labels
 from transflow.catalog.model import Catalog, Entry
 from transflow.catalog.store import read_catalog_if_exists
 from transflow.models import Reduced, by_constructor
@@ -56,11 +57,14 @@ def checked_entries(catalog: Catalog) -> list[Entry]:
     return [e for e in catalog.live_entries() if e.msgid and entry_state(e) != "untranslated"]
 
 
-def _pairs(entry: Entry, where: Where, glossary: Glossary) -> Iterator[Pair]:
+def _pairs(
+    entry: Entry, where: Where, glossary: Glossary, references: frozenset[str]
+) -> Iterator[Pair]:
     contexts = tuple(entry.extracted_comments)
 
     def pair(source: str, translation: str) -> Pair:
-        return Pair(source, translation, where.language, glossary, where.source_language, contexts)
+        language, source_language = where.language, where.source_language
+        return Pair(source, translation, language, glossary, source_language, contexts, references)
 
     if entry.msgid_plural is None:
         yield pair(entry.msgid, entry.msgstr)
@@ -71,10 +75,16 @@ def _pairs(entry: Entry, where: Where, glossary: Glossary) -> Iterator[Pair]:
 
 
 def check_entry(
-    entry: Entry, where: Where, glossary: Glossary, checks: list[Check] | None = None
+    entry: Entry,
+    where: Where,
+    glossary: Glossary,
+    checks: list[Check] | None = None,
+    references: frozenset[str] = NONE,
 ) -> list[Finding]:
+    """``references``: the labels of the article's link reference definitions
+    (``article.references.defined_labels``), which make a "[label]" a link."""
     chosen = CHECKS if checks is None else checks
-    return _check_entry(entry, where, glossary, chosen, _any_hint(tuple(chosen)))
+    return _check_entry(entry, where, glossary, chosen, _any_hint(tuple(chosen)), references)
 
 
 def _check_entry(
@@ -83,9 +93,10 @@ def _check_entry(
     glossary: Glossary,
     checks: list[Check],
     hint: re.Pattern[str] | None,
+    references: frozenset[str] = NONE,
 ) -> list[Finding]:
     findings: dict[tuple[str, str], Finding] = {}  # a plural's forms often repeat a problem
-    for pair in _pairs(entry, where, glossary):
+    for pair in _pairs(entry, where, glossary, references):
         if hint is not None and not hint.search(pair.source) and not hint.search(pair.translation):
             continue  # none of the checks has anything to find here
         for found, message in check_pair(pair, checks):
@@ -98,17 +109,23 @@ def _check_entry(
 
 
 def check_catalog(
-    catalog: Catalog, where: Where, glossary: Glossary, checks: list[Check] | None = None
+    catalog: Catalog,
+    where: Where,
+    glossary: Glossary,
+    checks: list[Check] | None = None,
+    references: frozenset[str] = NONE,
 ) -> list[Finding]:
     """Every finding in the header (with every check) and in the translated and fuzzy entries
-    of one catalog, in file order."""
+    of one catalog, in file order; ``references``: see ``check_entry``."""
     found = (
         []
         if checks is not None
         else header_findings(catalog, where.article, where.language, where.path)
     )
     found.extend(
-        f for e in checked_entries(catalog) for f in check_entry(e, where, glossary, checks)
+        f
+        for e in checked_entries(catalog)
+        for f in check_entry(e, where, glossary, checks, references)
     )
     return found
 
@@ -122,6 +139,8 @@ def check_project(
     findings: list[Finding] = []
     entries = catalogs = 0
     for slug in project.slugs(slugs):
+        article = project.inside(settings.article_path(slug))
+        references = read_article_labels(article, settings.translate_fields)
         for language in project.languages(languages):
             path = project.inside(settings.catalog_path(language, slug))
             catalog = read_catalog_if_exists(path, settings.cache_dir)
@@ -130,12 +149,15 @@ def check_project(
             catalogs += 1
             entries += len(checked_entries(catalog))
             where = Where(slug, language, settings.relative(path), settings.source_language)
-            findings.extend(check_catalog(catalog, where, glossary))
+            findings.extend(check_catalog(catalog, where, glossary, references=references))
     return CheckReport(findings, entries, catalogs)
 
 
-def publishable(catalog: Catalog, where: Where) -> tuple[Catalog, list[Finding]]:
-    """``catalog`` minus the translated entries with error-level findings, and those findings.
+def publishable(
+    catalog: Catalog, where: Where, references: frozenset[str] = NONE
+) -> tuple[Catalog, list[Finding]]:
+    """``catalog`` minus the translated entries with error-level findings, and those findings;
+    ``references``: see ``check_entry`` (the article's, so that a shortcut link it lost counts).
 
     The build calls this so that a broken or hostile translation falls back to the source. Only
     error checks run, and none of them reads the glossary, so the build does not depend on it.
@@ -146,7 +168,11 @@ def publishable(catalog: Catalog, where: Where) -> tuple[Catalog, list[Finding]]
     blocked: list[Finding] = []
     kept: list[Entry] = []
     for entry in catalog.entries:
-        found = _check_entry(entry, where, no_glossary, errors, hint) if entry.translated else []
+        found = (
+            _check_entry(entry, where, no_glossary, errors, hint, references)
+            if entry.translated
+            else []
+        )
         blocked.extend(found)
         if not found:
             kept.append(entry)
