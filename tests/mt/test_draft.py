@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.mt.helpers import configure, entries, remote
+from tests.mt.helpers import configure, entries, make_project, remote
 from transflow.catalog.model import draft_source
 from transflow.catalog.store import read_catalog, write_catalog
 from transflow.mt.draft import translate
@@ -164,3 +164,58 @@ def test_memory_first_then_the_provider(project: Path, services: FakeServices) -
     assert second[OFFICIALS].translator_comments == ["machine draft: memory 100%"]
     assert OFFICIALS.replace("`drainage`", "{0}") not in services.texts()
     assert google.drafted == 4 - memory.drafted
+
+
+SHORTCUTS = """\
+---
+title: City news
+---
+
+See the [city site] today.
+
+The mayor said [sic] nothing.
+
+[City Site]: https://example.org/city
+"""
+
+
+def test_a_shortcut_link_keeps_its_definition_when_its_text_is_translated(
+    tmp_path: Path, services: FakeServices
+) -> None:
+    """[city site] is a link because the article defines it: its text is sent to be translated
+    and comes back followed by its label, so the translated text still names the definition;
+    [sic], which the article does not define, is sent as the words it is."""
+    root = make_project(tmp_path / "newsroom", {"third": SHORTCUTS})
+    configure(root, ["google"], google=remote(services, "google"))
+    run(root, languages=("kk",), slugs=("third",))
+    assert set(services.texts()) == {
+        "City news", "See the [city site{0} today.", "The mayor said [sic] nothing."
+    }  # fmt: skip
+    drafts = entries(root, "kk", "third")
+    assert drafts["See the [city site] today."].msgstr == "KK See the [city site][city site] today."
+    assert drafts["The mayor said [sic] nothing."].msgstr == "KK The mayor said [sic] nothing."
+
+
+def test_pseudo_drafts_keep_a_shortcut_link(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "newsroom", {"third": SHORTCUTS})
+    report = run(root, languages=("kk",), slugs=("third",), engines=("pseudo",))
+    drafts = entries(root, "kk", "third")
+    assert "Šéé ţĥé [çíţý šíţé][city site] ţöďåý." in drafts["See the [city site] today."].msgstr
+    assert "[šíç]" in drafts["The mayor said [sic] nothing."].msgstr
+    assert report.engines[0].discarded == 0
+
+
+def test_a_memory_match_that_loses_a_shortcut_link_is_not_drafted(tmp_path: Path) -> None:
+    """The same sentence, reviewed in an article where [city site] is no link: its translation
+    would break the link here, so it is discarded as any draft that lost a link."""
+    plain = SHORTCUTS.replace("[City Site]: https://example.org/city\n", "")
+    root = make_project(tmp_path / "newsroom", {"third": SHORTCUTS, "plain": plain})
+    path = root / "locales" / "kk" / "LC_MESSAGES" / "plain.po"
+    catalog = read_catalog(path)
+    for entry in catalog.entries:
+        if entry.msgid == "See the [city site] today.":
+            entry.msgstr = "Бүгін [қала сайтын] қараңыз."
+    write_catalog(path, catalog)
+    report = run(root, languages=("kk",), slugs=("third",), engines=("memory",))
+    assert report.engines[0].discarded == 1
+    assert entries(root, "kk", "third")["See the [city site] today."].msgstr == ""

@@ -159,3 +159,25 @@ def test_a_language_without_a_glossary_column_gets_no_glossary_terms() -> None:
     assert [t.rendering for t in terms_for(glossary, text, "kk")] == ["Алматы"]
     assert [t.rendering for t in terms_for(glossary, text, "ru")] == ["Almaty"]  # kept
     assert terms_for(glossary, text, "ky") == []
+
+
+CITY = frozenset({"CITY SITE"})  # the article defines [City Site]: https://example.org/city
+
+
+def test_a_shortcut_link_keeps_its_definition_when_its_text_is_translated() -> None:
+    """[city site] is a link where the article defines it: translated, its label is written
+    after its text; an answer that loses the link is refused. Without a definition, [sic] is
+    words to translate."""
+    protected = protect("See the [city site] and [sic] today.", references=CITY)
+    assert protected.text == "See the [city site{0} and [sic] today."
+    assert protected.parts == ("][city site]",)
+    answer = "Смотрите [сайт города {0} и [так] сегодня."
+    assert restore(answer, protected) == "Смотрите [сайт города][city site] и [так] сегодня."
+    for lost in ("Смотрите сайт города{0} сегодня.", "Смотрите [сайт города]{0} сегодня."):
+        assert restore(lost, protected) is None, lost
+    assert protect("See the [city site] today.").text == "See the [city site] today."
+    assert markup_intact("See the [city site].", "Смотрите [City Site].", CITY)
+    assert markup_intact("See the [city site].", "Смотрите [сайт][CITY SITE].", CITY)
+    assert not markup_intact("See the [city site].", "Смотрите [сайт города].", CITY)
+    assert not markup_intact("See the [sic].", "Смотрите [city site].", CITY)
+    assert markup_intact("See the [city site].", "Смотрите [сайт города].")  # no definition

@@ -22,9 +22,16 @@ from transflow.errors import EngineError
 from transflow.models import FileResult, Skipped
 from transflow.mt.cache import CACHE_NAME, AnswerCache, CacheWriter
 from transflow.mt.dispatch import Dispatcher, Reply, Request
-from transflow.mt.engine import Draft, DraftsMany, LocalEngine, Outcome, RemoteEngine
+from transflow.mt.engine import (
+    Draft,
+    DraftsInArticle,
+    DraftsMany,
+    LocalEngine,
+    Outcome,
+    RemoteEngine,
+)
 from transflow.mt.memory import MemoryEngine
-from transflow.mt.protect import SCHEME, Protected, protect, restore, terms_for
+from transflow.mt.protect import SCHEME, Protected, markup_intact, protect, restore, terms_for
 from transflow.mt.providers import ProviderEngine, check_languages, provider_engine
 from transflow.mt.pseudo import PseudoEngine
 from transflow.mt.settings import MtSettings, check_chain, load_mt_settings
@@ -219,11 +226,14 @@ class ChainRun:
         outcomes: Generator[Outcome, None, None]
         if isinstance(engine, DraftsMany):
             outcomes = engine.draft_all([(s.msgid, s.language) for s in pending])
+        elif isinstance(engine, DraftsInArticle):
+            outcomes = (engine.draft_in_article(s.msgid, s.language, s.references) for s in pending)
         else:
             outcomes = (engine.draft(s.msgid, s.language) for s in pending)
         # closing: leaving early (Ctrl-C, an error) stops the engine's workers at once.
         with contextlib.closing(outcomes):
-            for done, (segment, outcome) in enumerate(zip(pending, outcomes, strict=True), 1):
+            for done, (segment, found) in enumerate(zip(pending, outcomes, strict=True), 1):
+                outcome = _keeping_links(segment, found)
                 if outcome.draft is not None:
                     self.writer.add(segment, outcome.draft)
                     stats.drafted += 1
@@ -244,7 +254,7 @@ class ChainRun:
         left: list[Segment] = []
         for segment in pending:
             terms = terms_for(self.glossary, segment.msgid, segment.language)
-            protected = protect(segment.msgid, terms)
+            protected = protect(segment.msgid, terms, segment.references)
             if not protected.needs_engine:
                 # Nothing to send: the draft is the glossary's renderings (or the source's own
                 # markup and numbers), and says so rather than crediting the engine.
@@ -356,6 +366,18 @@ class ChainRun:
                 self.writer.add(segment, Draft(text, name))
                 stats.drafted += 1
         return left
+
+
+def _keeping_links(segment: Segment, outcome: Outcome) -> Outcome:
+    """A local engine's outcome, discarded if its draft lost a link that the article's
+    reference definitions make of a "[label]" of the segment (an engine that is not told them,
+    ``DraftsInArticle``, checks the rest of the markup, knowing none)."""
+    draft = outcome.draft
+    if draft is None or not segment.references:
+        return outcome
+    if markup_intact(segment.msgid, draft.text, segment.references):
+        return outcome
+    return Outcome(discarded=True)
 
 
 def _is_remote(engine: ChainEngine) -> TypeGuard[RemoteEngine]:

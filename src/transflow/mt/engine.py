@@ -66,6 +66,18 @@ class DraftsMany(Protocol):
     def draft_all(self, texts: Sequence[tuple[str, str]]) -> Generator[Outcome, None, None]: ...
 
 
+@runtime_checkable
+class DraftsInArticle(Protocol):
+    """A local engine that can be told the labels of the article's link reference definitions
+    (``article.references``), so that it keeps a shortcut link (``[city site]``) whose text it
+    translates: ``draft_in_article`` is ``draft`` with them. The drafting loop refuses any local
+    engine's draft that lost such a link (``mt.protect.markup_intact``)."""
+
+    def draft_in_article(
+        self, source: str, language: str, references: frozenset[str]
+    ) -> Outcome: ...
+
+
 class RemoteEngine(Protocol):
     @property
     def name(self) -> str: ...

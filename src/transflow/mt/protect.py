@@ -4,7 +4,9 @@ Every protected part becomes a numbered placeholder ``{0}``, ``{1}``, ... that e
 is. A link's target is protected together with the ``]`` before it (``](#)``), so the link text
 stays readable and an engine cannot put a space between them; a link's or image's title
 (``](/p "The report")``) is text for readers, and is sent to be translated between two
-placeholders. A glossary term becomes a
+placeholders. A shortcut reference link (``[city site]``, a link because the article defines
+``[City Site]: url``) is sent as a link text, its ``]`` a placeholder that comes back as ``][city
+site]``, so that its translated text still names its definition. A glossary term becomes a
 placeholder too, and comes back as its rendering in the target language (or as itself, when the
 glossary says to keep it). An answer is only used when every placeholder came back exactly once
 and the restored text has the same Markdown structure as the source (``markup_intact``).
@@ -21,9 +23,16 @@ from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
-from transflow.article.inline import Span, link_text_start, protected_spans, reference_label
+from transflow.article.inline import (
+    Span,
+    link_text_start,
+    protected_spans,
+    reference_label,
+    reference_target,
+    shortcut_references,
+)
 from transflow.qa.checks import CONTROL_CHARACTERS
-from transflow.qa.markup import VOID_ELEMENTS
+from transflow.qa.markup import VOID_ELEMENTS, markup_of
 
 if TYPE_CHECKING:
     from transflow.qa.glossary import Glossary
@@ -61,6 +70,7 @@ class Protected:
     parts: tuple[str, ...]  # what each placeholder becomes in the target language
     lead: str = ""
     trail: str = ""
+    references: frozenset[str] = frozenset()  # the article's definitions: see ``protect``
 
     @property
     def needs_engine(self) -> bool:
@@ -79,8 +89,17 @@ def terms_for(glossary: Glossary, text: str, language: str) -> list[Term]:
     ]
 
 
-def protect(source: str, terms: Iterable[Term] = ()) -> Protected:
+def protect(
+    source: str, terms: Iterable[Term] = (), references: frozenset[str] = frozenset()
+) -> Protected:
+    """``source`` with placeholders for its markup and ``terms``; ``references``: the labels of
+    the article's link reference definitions (``article.references``), which make a "[label]"
+    of it a shortcut link, whose closing "]" comes back as "][label]"."""
     found = [term for s in protected_spans(source) for term in _protected(source, s)]
+    found += [
+        Term(s.end - 1, s.end, f"][{s.text[1:-1]}]")
+        for s in shortcut_references(source, references)
+    ]
     found += [Term(m.start(), m.end(), m.group()) for m in _EXTRA.finditer(source)]
     found += list(terms)
     pieces: list[str] = []
@@ -96,7 +115,7 @@ def protect(source: str, terms: Iterable[Term] = ()) -> Protected:
     core = text.strip()
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :] if core else ""
-    return Protected(source, core, tuple(parts), lead, trail)
+    return Protected(source, core, tuple(parts), lead, trail, references)
 
 
 def _protected(source: str, span: Span) -> list[Term]:
@@ -156,7 +175,7 @@ def restore(answer: str, protected: Protected) -> str | None:
     result = protected.lead + text + protected.trail
     source = protected.source
     if (
-        not markup_intact(source, result)
+        not markup_intact(source, result, protected.references)
         or _adds_control(source, result)
         or _implausible(source, result)
     ):
@@ -193,17 +212,29 @@ def _adds_control(source: str, draft: str) -> bool:
     )
 
 
-def markup_intact(source: str, draft: str) -> bool:
+def markup_intact(source: str, draft: str, references: frozenset[str] = frozenset()) -> bool:
     """Whether ``draft`` has the same inline Markdown as ``source``: the same links and images
     (targets; their titles may be translated), code spans, inline HTML, emphasis, line breaks,
-    URLs and entities, in any order."""
-    if _untitled(source) != _untitled(draft):
+    URLs and entities, in any order, and no more brackets left unpaired. ``references``: the
+    labels the article defines, whose reference links (``[city site]``, ``[сайт][city site]``)
+    are links too."""
+    if _untitled(source, references) != _untitled(draft, references):
         return False
-    before, after = _skeleton(source), _skeleton(draft)
+    if _stray_brackets(source) != _stray_brackets(draft):
+        return False  # "сайт города][city site]": a link's "[" lost, the "]" left as text
+    before, after = _skeleton(source, references), _skeleton(draft, references)
     if sorted(before) != sorted(after):
         return False
     # Order matters for inline HTML only as far as tags must still nest: "</b>x<b>" is broken.
     return not _html_nests(before) or _html_nests(after)
+
+
+def _stray_brackets(text: str) -> tuple[int, int]:
+    """How many "[" and "]" of ``text`` no other closes or opens (``check``'s ``markup``)."""
+    if "[" not in text and "]" not in text:
+        return (0, 0)
+    stray = markup_of(text).stray
+    return (stray["["], stray["]"])
 
 
 def _html_nests(shape: tuple[tuple[str, str, str], ...]) -> bool:
@@ -220,10 +251,10 @@ def _html_nests(shape: tuple[tuple[str, str, str], ...]) -> bool:
     return not stack
 
 
-def _untitled(text: str) -> list[str]:
+def _untitled(text: str, references: frozenset[str]) -> list[str]:
     """``text``'s protected parts, in sorted order, with the words of link titles left out
-    (only whether a title has any is kept)."""
-    parts = []
+    (only whether a title has any is kept); a shortcut link as the reference it is."""
+    parts = [reference_target(s.text[1:-1]) for s in shortcut_references(text, references)]
     for span in protected_spans(text):
         titled = _TITLED.match(span.text) if span.text.startswith("](") else None
         label = reference_label(text, span)
@@ -240,12 +271,21 @@ def _untitled(text: str) -> list[str]:
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>!\\&~\n]")
 
 
+@lru_cache(maxsize=16)
+def _definitions(references: frozenset[str]) -> dict[str, dict[str, str]]:
+    """``references`` as markdown-it's definitions, each leading to its label (read only)."""
+    return {label: {"href": f"#{label}", "title": ""} for label in references}
+
+
 @lru_cache(maxsize=8192)
-def _skeleton(text: str) -> tuple[tuple[str, str, str], ...]:
-    """The inline markup of ``text``, in order, without its words (cached: sources repeat)."""
+def _skeleton(text: str, references: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    """The inline markup of ``text``, in order, without its words (cached: sources repeat);
+    a reference link to one of ``references`` is a link to its label."""
     if not _MARKUP_CHARS.search(text):
         return ()  # plain text: nothing for the parser to find
-    tokens = _PARSER.parseInline(text)
+    tokens = _PARSER.parseInline(
+        text, {"references": _definitions(references)} if references else None
+    )
     children = tokens[0].children if tokens and tokens[0].children else []
     shape = []
     for token in children:

@@ -43,7 +43,12 @@ class PseudoEngine:
         self.glossary = glossary
 
     def draft(self, source: str, language: str) -> Outcome:
-        text = pseudo_text(protect(source, terms_for(self.glossary, source, language)))
-        if not markup_intact(source, text):
+        return self.draft_in_article(source, language, frozenset())
+
+    def draft_in_article(self, source: str, language: str, references: frozenset[str]) -> Outcome:
+        """``draft``, with a shortcut link to one of ``references`` kept as ``[ţéẋţ][label]``."""
+        terms = terms_for(self.glossary, source, language)
+        text = pseudo_text(protect(source, terms, references))
+        if not markup_intact(source, text, references):
             return Outcome(discarded=True)
         return Outcome(Draft(text, "pseudo"))

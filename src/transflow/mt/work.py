@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from transflow.article.references import read_article_labels
 from transflow.catalog.model import DRAFT_PREFIX, Catalog, Entry, draft_source
 from transflow.catalog.store import catalog_data, read_catalog
 from transflow.catalog.sync import CatalogStamps
@@ -36,6 +37,9 @@ class Segment:
     key: tuple[str | None, str]
     msgid: str
     msgstr: str
+    # The labels of the article's link reference definitions (``article.references``): what
+    # makes a "[label]" of the msgid a link, which a draft must keep.
+    references: frozenset[str] = frozenset()
 
 
 def wants_draft(entry: Entry, overwrite_fuzzy: bool) -> bool:
@@ -57,6 +61,7 @@ def collect_segments(
     segments: list[Segment] = []
     skipped: list[Skipped] = []
     for slug in project.slugs(slugs):
+        references: frozenset[str] | None = None  # read once an entry of the article needs it
         for lang in languages:
             path = project.inside(project.settings.catalog_path(lang, slug))
             if not path.is_file():
@@ -65,8 +70,19 @@ def collect_segments(
                 continue
             for entry in read_catalog(path, project.settings.cache_dir).entries:
                 if wants_draft(entry, overwrite_fuzzy):
-                    segments.append(Segment(path, slug, lang, entry.key, entry.msgid, entry.msgstr))
+                    if references is None:
+                        references = _references(project, slug)
+                    segments.append(
+                        Segment(path, slug, lang, entry.key, entry.msgid, entry.msgstr, references)
+                    )
     return segments, skipped
+
+
+def _references(project: Project, slug: str) -> frozenset[str]:
+    settings = project.settings
+    return read_article_labels(
+        project.inside(settings.article_path(slug)), settings.translate_fields
+    )
 
 
 def apply_draft(entry: Entry, draft: Draft) -> None:
