@@ -30,6 +30,11 @@ class Rendered:
     # the translated values, and where its body starts. yaml_scalar makes the two the same.
     meta: dict[str, Any] = field(default_factory=dict)
     body_start: int = 0
+    # What the text shows in the source language: where each body segment left in it stands in
+    # ``text`` (start, end), and the front-matter fields shown as the source has them. The
+    # HTML page marks them with the source's ``lang``.
+    source_spans: tuple[tuple[int, int], ...] = ()
+    source_fields: frozenset[str] = frozenset()
 
 
 def reviewed_translations(catalog: Catalog) -> dict[str, str]:
@@ -39,30 +44,41 @@ def reviewed_translations(catalog: Catalog) -> dict[str, str]:
 
 def render_markdown(article: Article, translations: Mapping[str, str]) -> Rendered:
     pieces: list[str] = []
-    position = 0
+    position = length = 0  # the source's offset copied up to, the length of ``pieces``
     translated = fallback = 0
     meta = dict(article.front_matter.data)
     body_start = article.front_matter.body_start
+    spans: list[tuple[int, int]] = []
+    fields: dict[str, bool] = {}  # each translated field: whether a value of it is translated
     for segment in sorted(article.segments, key=lambda s: s.start):
         translation = translations.get(segment.msgid)
+        name = segment.role.removeprefix(FRONT_MATTER_ROLE)
+        in_front = name != segment.role
         if translation is None or not translation.strip():
             # A blank one has nothing to show: an empty paragraph, heading or cell, a setext
             # heading's underline left alone as a thematic break, a page without its title.
             fallback += 1
+            if in_front:
+                fields.setdefault(name, False)
+            else:
+                at = length + segment.start - position
+                spans.append((at, at + segment.end - segment.start))
             continue
         translated += 1
+        if in_front:
+            fields[name] = True
         if translation == segment.msgid:
             continue
-        pieces.append(article.text[position : segment.start])
-        if segment.role.startswith(FRONT_MATTER_ROLE):
+        if in_front:
             value = yaml_scalar(translation) + _header_comment(article.text, segment)
             body_start += len(value) - (segment.end - segment.start)
-            meta[segment.role.removeprefix(FRONT_MATTER_ROLE)] = translation
+            meta[name] = translation
         else:
             at_line_start = _at_line_start(article.text, segment.start)
             starts_block = at_line_start or (segment.sentence == 1 and segment.role in _IN_A_BLOCK)
             value = _fit(translation, segment.role, starts_block, segment.msgid)
-        pieces.append(value)
+        pieces += (article.text[position : segment.start], value)
+        length += segment.start - position + len(value)
         position = segment.end
     pieces.append(article.text[position:])
     text = "".join(pieces)
@@ -70,7 +86,8 @@ def render_markdown(article: Article, translations: Mapping[str, str]) -> Render
         # A field that is an alias of a translated one reads back that translation.
         front = split_front_matter(text, article.path, ())
         meta, body_start = front.data, front.body_start
-    return Rendered(text, translated, fallback, meta, body_start)
+    untranslated = frozenset(name for name, any_translated in fields.items() if not any_translated)
+    return Rendered(text, translated, fallback, meta, body_start, tuple(spans), untranslated)
 
 
 # A block scalar's header (| or >, with its indicators) and the comment on its line.
