@@ -137,7 +137,7 @@ def test_a_blank_translation_shows_the_source(tmp_path: Path, run) -> None:  # t
     assert "Rescuers work through the night" in page
     built = (root / "build" / "ru" / "story.md").read_text(encoding="utf-8")
     assert built.startswith("---\ntitle: Floods in Almaty\nsubtitle: Rescuers work through")
-    assert "<h1>Breaking news</h1>" in page
-    assert "<h2>Second setext</h2>" in page
+    assert '<h1 lang="en">Breaking news</h1>' in page  # shown in English, and said to be
+    assert '<h2 lang="en">Second setext</h2>' in page
     assert "<hr" not in page
     assert "District</th>" in page

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from transflow.article.parse import Article
+from transflow.build.fallback import SourceText
 from transflow.build.html import MARKDOWN_FIELDS, PageLink, render_page
 from transflow.build.render import Rendered, render_markdown, reviewed_translations
 from transflow.build.write import BuildDone, BuildWork, output_path, read_inputs
@@ -54,7 +55,13 @@ def build_article(work: BuildWork) -> BuildDone:
         if "html" in work.formats:
             target = project.inside(output_path(project, language, article.slug, "html"))
             front = rendered.meta, rendered.body_start  # no need to read the text's YAML again
-            page = render_page(rendered.text, language, links, allow_html, front, article.slug)
+            source = None
+            if language != settings.source_language:
+                spans, fields = rendered.source_spans, rendered.source_fields
+                source = SourceText(settings.source_language, spans, fields)
+            page = render_page(
+                rendered.text, language, links, allow_html, front, article.slug, source
+            )
             done.outputs.append(Output(target, page.encode()))
     requested = set(work.languages)
     done.skipped[:] = [s for s in done.skipped if s.language in requested]

@@ -16,6 +16,7 @@ from babel.dates import format_date
 from markdown_it import MarkdownIt
 
 from transflow.article.frontmatter import publication_day, split_front_matter
+from transflow.build.fallback import SourceText, render_marked
 from transflow.config import language_tag
 from transflow.fastmd import call_rust, inline_readings_agree, rust_may_read
 
@@ -46,6 +47,7 @@ def render_page(
     allow_html: bool,
     front: tuple[Mapping[str, Any], int] | None = None,
     slug: str = "",
+    source: SourceText | None = None,
 ) -> str:
     """The page for an article whose (translated) Markdown is ``markdown_text``; ``slug`` is
     the page's title when the front matter has none (a page must have one).
@@ -53,6 +55,8 @@ def render_page(
     Raw HTML is rendered only when the source article has some (``allow_html``); otherwise any
     tag in the text is escaped and shows as text. ``front``: the text's front-matter data and
     where its body starts, when the caller has them (else the front matter is read).
+    ``source``: what a page in another language shows in the source language, which the page
+    marks with the source's ``lang``.
     """
     if front is None:
         read = split_front_matter(markdown_text, _NO_PATH, ())
@@ -60,11 +64,11 @@ def render_page(
     meta, body_start = front
     body_md = markdown_text[body_start:]
     parser = _inline_parser(allow_html)
-    body = render_body(body_md, allow_html)
+    body = render_marked(body_md, body_start, source, lambda md: render_body(md, allow_html))
     heading = _inline(parser, _field_text(meta.get("title")))
     # The window's title is the heading as a reader sees it: no Markdown, no tags.
     title = _plain_text(heading) or slug or "Article"
-    header = _header(meta, language, parser, heading)
+    header = _header(meta, language, parser, heading, source or _NO_SOURCE_TEXT)
     nav = _nav(language, links)
     return _PAGE.format(
         lang=escape(language_tag(language)),
@@ -203,15 +207,18 @@ def _plain_text(fragment: str) -> str:
 MARKDOWN_FIELDS = ("title", "subtitle", "summary", "caption")
 
 
-def _header(meta: Mapping[str, Any], language: str, parser: MarkdownIt, heading: str) -> str:
+def _header(
+    meta: Mapping[str, Any], language: str, parser: MarkdownIt, heading: str, source: SourceText
+) -> str:
     parts = []
     if heading:
-        parts.append(f"<h1>{heading}</h1>")
+        parts.append(f"<h1{source.lang('title')}>{heading}</h1>")
     if subtitle := _field_text(meta.get("subtitle")):
-        parts.append(f'<p class="subtitle">{_inline(parser, subtitle)}</p>')
+        lang = source.lang("subtitle")
+        parts.append(f'<p class="subtitle"{lang}>{_inline(parser, subtitle)}</p>')
     byline = []
     if author := _field_text(meta.get("author")):
-        byline.append(f'<span class="author">{escape(author)}</span>')
+        byline.append(f'<span class="author"{source.lang("author")}>{escape(author)}</span>')
     day = publication_day(meta.get("date"))
     if day is not None:
         date = escape(_long_date(day, language))
@@ -219,9 +226,11 @@ def _header(meta: Mapping[str, Any], language: str, parser: MarkdownIt, heading:
     if byline:
         parts.append(f'<p class="byline">{" · ".join(byline)}</p>')
     if summary := _field_text(meta.get("summary")):
-        parts.append(f'<p class="summary">{_inline(parser, summary)}</p>')
+        lang = source.lang("summary")
+        parts.append(f'<p class="summary"{lang}>{_inline(parser, summary)}</p>')
     if caption := _field_text(meta.get("caption")):
-        parts.append(f'<p class="caption">{_inline(parser, caption)}</p>')
+        lang = source.lang("caption")
+        parts.append(f'<p class="caption"{lang}>{_inline(parser, caption)}</p>')
     joined = "\n".join(parts)
     return f"<header>\n{joined}\n</header>\n" if parts else ""  # none for an article without
 
@@ -248,6 +257,7 @@ def _footer(meta: Mapping[str, Any], language: str) -> str:
 
 
 _NO_PATH = Path("<built article>")
+_NO_SOURCE_TEXT = SourceText("", (), frozenset())
 
 _PAGE = """<!DOCTYPE html>
 <html lang="{lang}" dir="{dir}">

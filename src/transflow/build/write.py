@@ -258,7 +258,7 @@ def _stamp_key(work: BuildWork) -> str:
 def _settings_key(project: Project, formats: tuple[str, ...]) -> str:
     s = project.settings
     return settings_digest(
-        "build/13",  # bump when what a build writes or remembers changes
+        "build/14",  # bump when what a build writes or remembers changes
         __version__,
         formats,
         s.min_coverage,
