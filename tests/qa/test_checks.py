@@ -165,6 +165,14 @@ CASES = [
     # A Latin "K" that looks Cyrillic is a Latin word too.
     ("script", "Kazakhstan", "Kазақстан", "kk", False),
     ("script", "Officials reject claims.", "Officials reject claims.", "fr", True),
+    # A Roman numeral is written in Latin capitals: a whole word of its letters only.
+    ("script", "It was the 21st century.", "Бұл XXI ғасыр еді.", "kk", True),
+    ("script", "In the 19th and 20th centuries", "В XIX и XX веках", "ru", True),
+    ("script", "Peter the Great", "Пётр I", "ru", True),
+    ("script", "It was the 21st century.", "Это был ХXI век.", "ru", False),  # Cyrillic Х
+    ("script", "Since 2006", "C 2006 года", "ru", False),  # a Latin C for the Cyrillic С
+    ("script", "It was the 21st century.", "Это был XXXXI век.", "ru", False),  # no numeral
+    ("script", "It was the 21st century.", "Это был xxi век.", "ru", False),
     ("html", "A <b>bold</b> claim.", "Смелое <b>заявление</b>.", "ru", True),
     ("html", "A bold claim.", "Смелое <b>заявление</b>.", "ru", False),
     ("html", "A bold claim.", "Смелое <script>alert(1)</script> заявление.", "ru", False),

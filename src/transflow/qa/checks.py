@@ -329,14 +329,27 @@ def _is_latin(word: str) -> bool:
     return any(unicodedata.name(char, "").startswith("LATIN ") for char in word)
 
 
+# A Roman numeral (XXI ғасыр, XXI век, Пётр I, глава IV), which Russian and Kazakh write in
+# Latin capitals; not a lone C, D or M: a lone C or M is more often a Cyrillic С or М typed in
+# Latin ("C 2006 года"), and a D a 3D.
+_ROMAN_NUMERAL = re.compile(
+    r"(?=[IVXLCDM]{2}|[IVXL]\Z)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+)
+
+
 @check(WARNING, "No Latin words the source lacks, in a language written in another script")
 def script(pair: Pair) -> Iterator[str]:
     """Words copied from the source (names, brands: "Covid", "Eurasianet") and the words of
-    glossary terms pass, in any case; so do code, URLs, link targets and raw HTML."""
+    glossary terms pass, in any case; so do Roman numerals, code, URLs, link targets and raw
+    HTML."""
     if (script_of(pair.language) or "Latn") == "Latn":
         return
     text = prose_of(pair.translation)
-    foreign = [w for w in dict.fromkeys(_LETTERS.findall(text)) if _is_latin(w)]
+    foreign = [
+        w
+        for w in dict.fromkeys(_LETTERS.findall(text))
+        if _is_latin(w) and not _ROMAN_NUMERAL.fullmatch(w)
+    ]
     if not foreign:  # the usual case: no glossary to look at
         return
     allowed = _words(pair.source)
