@@ -193,6 +193,63 @@ def test_a_changed_date_time_or_century_fails(
     assert [m.split()[1] for m in messages] == numbers
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [
+        ("He died on Nov. 24.", "Он скончался 24 ноября.", "ru"),
+        ("He died on Nov. 24.", "Ол 24 қарашада қайтыс болды.", "kk"),  # a case ending
+        ("He died on Nov. 24.", "Ол қарашаның 24-і күні қайтыс болды.", "kk"),  # day after
+        ("He died on Nov. 24.", "Он скончался 24-го ноября.", "ru"),
+        ("He died on Nov. 24.", "Он скончался 24 нояб.", "ru"),  # CLDR's abbreviation
+        ("He died on Nov. 24.", "Ол 24 қар. қайтыс болды.", "kk"),
+        ("He died on Nov. 24.", "Он скончался 24.11.", "ru"),
+        ("He died on 24 November 2025.", "Он скончался 24 ноября 2025 года.", "ru"),
+        ("He died on 24 November 2025.", "Ол 2025 жылғы 24 қарашада қайтыс болды.", "kk"),
+        ("He died on 24 November 2025.", "Он скончался 24.11.2025.", "ru"),
+        ("He died on 24 November 2025.", "Ол 2025.11.24 қайтыс болды.", "kk"),
+        ("He died on November 24th, 2025.", "Он скончался 24 ноября 2025 г.", "ru"),
+        ("On Sept. 5 the court met.", "05.09 суд собрался.", "ru"),
+        ("On Sept. 5 the court met.", "5 сентября суд собрался.", "ru"),
+        ("It rained on Nov. 24-25.", "Дожди шли 24–25 ноября.", "ru"),
+        ("It rained on Nov. 24 and 25.", "Жаңбыр 24 және 25 қарашада жауды.", "kk"),
+        ("Both were held on May 5 and Oct. 1.", "Оба прошли 5 мая и 1 октября.", "ru"),
+        # "may" is a verb, and 8.7 a decimal, even with a date of the 8th of July around.
+        ("Prices may 5 times rise.", "Цены могут вырасти в 5 раз.", "ru"),
+        ("It grew 8.7% on July 8.", "8 июля рост составил 8,7 %.", "ru"),
+    ],
+)
+def test_a_date_with_the_month_s_name_passes_in_the_language_s_spelling(
+    source: str, translation: str, language: str
+) -> None:
+    assert missing(source, translation, language) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language", "message"),
+    [
+        ("He died on Nov. 24.", "Он скончался 24 октября.", "ru", "the month of Nov. 24"),
+        ("He died on Nov. 24.", "Ол 24 қазанда қайтыс болды.", "kk", "the month of Nov. 24"),
+        ("He died on Nov. 24.", "Он скончался 24.10.", "ru", "the month of Nov. 24"),
+        ("He died on Nov. 24.", "Он скончался 24-го числа.", "ru", "the month of Nov. 24"),
+        ("He died on Nov. 24.", "Он скончался 25 ноября.", "ru", "number 24"),
+        ("He died on 24 November 2025.", "Он скончался 24.11.2024.", "ru", "number 2025"),
+        ("He died on 24 November 2025.", "Он скончался 24.11.", "ru", "number 2025"),
+        ("It rained on Nov. 24 and 25.", "Дожди шли 24 ноября и 25 октября.", "ru", "the month"),
+    ],
+)
+def test_a_date_with_the_month_s_name_fails_with_another_day_month_or_year(
+    source: str, translation: str, language: str, message: str
+) -> None:
+    [finding] = missing(source, translation, language)
+    assert finding.startswith(f"{message} ")
+
+
+def test_a_lost_month_says_how_to_write_it() -> None:
+    assert missing("He died on Nov. 24.", "Он скончался 24 октября.", "ru") == [
+        "the month of Nov. 24 is missing (write it as 24 ноября or 24.11)"
+    ]
+
+
 def test_count_in_counts_a_space_grouped_number_once() -> None:
     forms = frozenset({"10 000", "10000", "10\u00a0000"})
     assert count_in("10 000 и 10\u00a0000, не 10 000 000", forms) == 2

@@ -34,6 +34,7 @@ from transflow.qa.markup import (
     shown_target,
     targets_of,
 )
+from transflow.qa.months import month_name, source_dates, translated_dates
 from transflow.qa.numbers import (
     accepted_forms,
     count_in,
@@ -165,12 +166,38 @@ def numbers(pair: Pair) -> Iterator[str]:
     if not _DIGIT.search(pair.source):
         return
     wanted = _source_number_counts(pair.source)
-    translation = respelled(pair.source, prose_of(pair.translation)) if wanted else ""
+    if not wanted:
+        return
+    translation = respelled(pair.source, prose_of(pair.translation), pair.source_language)
+    lost: set[str] = set()
     for number, count in wanted:
         forms = accepted_forms(number, pair.source_language, pair.language)
         if count_in(translation, forms) >= count or _has_parts(pair, translation, number, count):
             continue
+        lost.add(number)
         yield f"number {number} is missing (write it as {_shown_forms(forms)})"
+    yield from _lost_months(pair, translation, lost)
+
+
+def _lost_months(pair: Pair, translation: str, lost: set[str]) -> Iterator[str]:
+    """A date of the source that names its month (Nov. 24), whose day the translation has but
+    not with that month, by its name in either language or as a dotted date (24.11)."""
+    dates = source_dates(_source_prose(pair.source), pair.source_language)
+    if not dates:
+        return
+    wanted = Counter((date.day, date.month) for date in dates)
+    found = translated_dates(translation, (pair.language, pair.source_language))
+    said: set[tuple[int, int]] = set()
+    for date in dates:
+        key = date.day, date.month
+        if found[key] >= wanted[key] or key in said or str(date.day) in lost:
+            continue  # (a day that is missing is said so above; the month would be noise)
+        said.add(key)
+        name = month_name(date.month, pair.language)
+        yield (
+            f"the month of {date.text} is missing (write it as {date.day} {name} or "
+            f"{date.day:02d}.{date.month:02d})"
+        )
 
 
 def _has_parts(pair: Pair, translation: str, number: str, count: int) -> bool:
@@ -184,10 +211,15 @@ def _has_parts(pair: Pair, translation: str, number: str, count: int) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _source_prose(source: str) -> str:
+    return prose_of(source)
+
+
+@lru_cache(maxsize=8192)
 def _source_number_counts(source: str) -> tuple[tuple[str, int], ...]:
     """The numbers in a source text's prose, each with how often it occurs, in order."""
     wanted: dict[str, int] = {}
-    for number in source_numbers(prose_of(source)):
+    for number in source_numbers(_source_prose(source)):
         wanted[number] = wanted.get(number, 0) + 1
     return tuple(wanted.items())
 

@@ -22,6 +22,8 @@ from babel.numbers import (
     parse_decimal,
 )
 
+from transflow.qa.months import month_name, source_dates
+
 # A number as a source writes it: grouped by spaces (10 000, with a no-break space too), with
 # "," or "." (2,500 or 8.7), or a decimal with no leading zero (.75). A space group is exactly three
 # digits: "1 5000" is 1 and 5000, and "10 000 5000" is 10 000 and 5000. A "." may end a grouped
@@ -58,13 +60,16 @@ _ROMAN_DIGITS = (
 )  # fmt: skip
 
 
-def respelled(source: str, translation: str) -> str:
+def respelled(source: str, translation: str, source_language: str = "en") -> str:
     """``translation`` with the source's dates, times and centuries written as in the source
     wherever it spells them as Russian and Kazakh do, so that their numbers are found: a dotted
     date (24.11.2021, 05.01.2021 for 1/5/2021) with the same numbers in any order, a dotted time
-    (9.30 for 9:30) with the same numbers in the same order, and a Roman century (XXI века for
-    the 21st century). Any other dotted number or Roman numeral is left as it is."""
-    spellings = _source_spellings(source)
+    (9.30 for 9:30) with the same numbers in the same order, a dotted day and month (24.11.2025
+    or 2025.11.24, 24.11) of a day that the source writes with a month's name (Nov. 24, 2025),
+    which becomes the day, its month's name and the year (24 November 2025: the numbers check
+    then compares the month), and a Roman century (XXI века for the 21st century). Any other
+    dotted number or Roman numeral is left as it is."""
+    spellings = _source_spellings(source, source_language)
     if not spellings:
         return translation
     if "." in translation:
@@ -80,10 +85,16 @@ _Spellings = dict[tuple[str, tuple[int, ...]], str]
 
 
 @lru_cache(maxsize=4096)
-def _source_spellings(source: str) -> _Spellings:
+def _source_spellings(source: str, source_language: str) -> _Spellings:
     """The source's dates, times and centuries, each under what a translation's spelling must
-    hold (a date's numbers sorted, a time's in order, a century's number), as written."""
+    hold (a date's numbers sorted, a time's in order, a named month's day and month, a
+    century's number), as written (a named month: by its name)."""
     found: _Spellings = {}
+    for date in source_dates(source, source_language):
+        # Any month: a dotted date of the day with another month is read as one, and the
+        # numbers check says that its month is not the source's.
+        for month in range(1, 13):
+            found.setdefault(("named", (date.day, month)), month_name(month, source_language))
     for match in _SLASHED_DATE.finditer(source):
         found.setdefault(("date", tuple(sorted(_ints(match.group(), "/")))), match.group())
     for match in _COLON_TIME.finditer(source):
@@ -96,7 +107,23 @@ def _source_spellings(source: str) -> _Spellings:
 def _respelled_dotted(dotted: str, spellings: _Spellings) -> str:
     numbers = _ints(dotted, ".")
     date = spellings.get(("date", tuple(sorted(numbers)))) if len(numbers) == 3 else None
-    return date or spellings.get(("time", numbers), dotted)
+    return date or spellings.get(("time", numbers)) or _respelled_named(dotted, spellings)
+
+
+def _respelled_named(dotted: str, spellings: _Spellings) -> str:
+    """A dotted day and month (24.11, 24.11.2025, 2025.11.24: the month in two digits, as
+    Russian and Kazakh write it, so that 8.7 stays a decimal) of a day that the source names a
+    month of, as a date with the month's name (24 November 2025); else as it is."""
+    parts = dotted.split(".")
+    if len(parts) == 3 and len(parts[0]) == 4:
+        parts.reverse()  # year first
+    if len(parts[1]) != 2:
+        return dotted
+    day, month = int(parts[0]), int(parts[1])
+    name = spellings.get(("named", (day, month)))
+    if name is None:
+        return dotted
+    return " ".join([str(day), name, *parts[2:]])
 
 
 def _ints(text: str, separator: str) -> tuple[int, ...]:

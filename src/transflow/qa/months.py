@@ -1,0 +1,161 @@
+"""Dates written with a month's name: "Nov. 24", "24 November 2025", "24 ноября", "2025 жылғы
+24 қарашада", each read as the day and month it names.
+
+The names are CLDR's, through Babel, in the format (genitive: "ноября") and stand-alone
+("ноябрь") forms, wide and abbreviated ("нояб.", "қар."), and so is any abbreviation with a
+period that starts one month's name only ("Sept."). In a source, a name is read as CLDR writes
+it or capitalized, so that "may" is a verb; in a translation, in any case and with an ending
+after a name of four letters or more, as Kazakh declines it ("қарашада", "қарашаның").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACE = "[ \u00a0\u202f]+"
+# A day: a number of one or two digits, with an ending (24th, 24-го, 24-і); days in a row, as a
+# range or a list (24–25, 24, 25, 24 and 25, 24 и 25, 24 және 25).
+_DAY = r"\d{1,2}(?!\d)(?:-?[^\W\d_]{1,4}(?![^\W\d_]))?"
+_JOIN = rf"(?:[ \u00a0\u202f]*[-–—,][ \u00a0\u202f]*|{_SPACE}[^\W\d_]{{1,4}}{_SPACE})"
+_DAYS = rf"{_DAY}(?:{_JOIN}{_DAY})*"
+# The days before a month's name (24 November, 24th of November, 24-го ноября, 24 қарашада) or
+# after it (Nov. 24, November 24th, қарашаның 24-і).
+_DAYS_BEFORE = re.compile(rf"(?<![\d.,])({_DAYS})(?:{_SPACE}of)?{_SPACE}\Z")
+_DAYS_AFTER = re.compile(rf"\.?{_SPACE}({_DAYS})(?![.,]\d)")
+_NUMBER = re.compile(r"\d+")
+_BEFORE_WINDOW = 60  # characters before a name in which its days are looked for
+
+
+@dataclass(frozen=True)
+class NamedDate:
+    day: int
+    month: int
+    text: str  # as the text writes it: "Nov. 24"
+
+
+@dataclass(frozen=True)
+class _Names:
+    """One or more languages' month names, each looked up by a word of a text."""
+
+    exact: dict[str, int]  # a name as written (without its period) → its month
+    abbreviated: dict[str, int]  # the start of one month's name, before a period
+    stems: dict[str, int]  # a name that takes endings (four letters or more)
+    folded: bool  # whether words are looked up casefolded
+
+
+@lru_cache(maxsize=4096)
+def source_dates(text: str, language: str) -> tuple[NamedDate, ...]:
+    """The dates in ``text`` that name their month, a date for each day: days written before
+    the name win over days after it ("on 3 November 24 people")."""
+    names = _source_names(language)
+    found: list[NamedDate] = []
+    for word in _WORD.finditer(text):
+        month = _month(names, word.group(), text.startswith(".", word.end()))
+        if month is None:
+            continue
+        days = _days_before(text, word.start()) or _DAYS_AFTER.match(text, word.end())
+        if days is not None:
+            start, end = min(days.start(), word.start()), max(days.end(), word.end())
+            found += [NamedDate(day, month, text[start:end]) for day in _days(days.group(1))]
+    return tuple(found)
+
+
+def translated_dates(text: str, languages: tuple[str, ...]) -> Counter[tuple[int, int]]:
+    """The (day, month) pairs of the dates in ``text`` that name their month in one of
+    ``languages``, with days before or after the name."""
+    names = _translation_names(languages)
+    found: Counter[tuple[int, int]] = Counter()
+    for word in _WORD.finditer(text):
+        month = _month(names, word.group(), text.startswith(".", word.end()))
+        if month is None:
+            continue
+        for days in (_days_before(text, word.start()), _DAYS_AFTER.match(text, word.end())):
+            if days is not None:
+                found.update((day, month) for day in _days(days.group(1)))
+    return found
+
+
+def _days_before(text: str, end: int) -> re.Match[str] | None:
+    return _DAYS_BEFORE.search(text, max(0, end - _BEFORE_WINDOW), end)
+
+
+def _days(written: str) -> list[int]:
+    return [day for day in map(int, _NUMBER.findall(written)) if 1 <= day <= 31]
+
+
+def month_name(month: int, language: str) -> str:
+    """The name a date in ``language`` gives ``month`` (its format form: "ноября")."""
+    locale = _locale(language)
+    return str(locale.months["format"]["wide"][month]) if locale else str(month)
+
+
+def _month(names: _Names, word: str, dotted: bool) -> int | None:
+    key = word.casefold() if names.folded else word
+    month = names.exact.get(key)
+    if month is None and dotted:
+        month = names.abbreviated.get(key)
+    if month is None and names.stems:
+        for length in range(len(key) - 1, 3, -1):  # the name with an ending after it
+            month = names.stems.get(key[:length])
+            if month is not None:
+                break
+    return month
+
+
+@lru_cache(maxsize=16)
+def _source_names(language: str) -> _Names:
+    forms = _forms(language)
+    exact = dict(_capitalized(_unique(forms)))
+    return _Names(exact, dict(_capitalized(_unique(_starts(forms)))), {}, folded=False)
+
+
+@lru_cache(maxsize=16)
+def _translation_names(languages: tuple[str, ...]) -> _Names:
+    forms = [(form.casefold(), month) for code in languages for form, month in _forms(code)]
+    stems = {form: month for form, month in _unique(forms) if len(form) >= 4}
+    return _Names(dict(_unique(forms)), dict(_unique(_starts(forms))), stems, folded=True)
+
+
+def _forms(language: str) -> list[tuple[str, int]]:
+    """Every CLDR name of each month in ``language``, without a final period."""
+    locale = _locale(language)
+    if locale is None:
+        return []
+    return [
+        (str(name).rstrip("."), month)
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for month, name in locale.months[context][width].items()
+    ]
+
+
+def _starts(forms: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The starts of three letters or more of the names (Sept, Febr, сент)."""
+    return [(form[:length], month) for form, month in forms for length in range(3, len(form))]
+
+
+def _capitalized(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The pairs, and each again with its text capitalized (at a sentence's start)."""
+    return [(text, month) for form, month in pairs for text in (form, form[:1].upper() + form[1:])]
+
+
+def _unique(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The pairs whose text names one month only ("мар" could not be both March and May)."""
+    months: dict[str, set[int]] = {}
+    for text, month in pairs:
+        months.setdefault(text, set()).add(month)
+    return [(text, next(iter(found))) for text, found in months.items() if len(found) == 1]
+
+
+@lru_cache(maxsize=16)
+def _locale(language: str) -> Locale | None:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
