@@ -202,7 +202,8 @@ def test_what_a_translator_types_at_the_end_of_a_segment_shows_on_the_page(
     assert run(new_project, "build", "-l", "kk").exit_code == 0, "build"
     page = (new_project / "build/kk/paths.html").read_text(encoding="utf-8")
     assert "<p>Бірінші жол C:\\\nЕкінші сөйлем.</p>" in page  # no line break, the backslash kept
-    assert "Қатты үзіліс\\<br />\nThe line after it." in page  # the source's line break kept
+    # The source's line break kept; the untranslated sentence after it is marked as English.
+    assert 'Қатты үзіліс\\<br />\n<span lang="en">The line after it.</span>' in page
     assert "<h2>Тақырып: C #</h2>" in page
     assert "<td>жол D:\\</td>\n<td>бума</td>" in page  # still two cells
 

@@ -28,6 +28,7 @@ _BETWEEN = r"(\s*(?:<br />\s*)?)"
 _BLOCKS = "p|h[1-6]|li|td|th"
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
 _ANY_TAG = re.compile(r"<[^<>]*>")
+_LEADING_BREAK = re.compile(r"\\(?:\r\n|\r|\n)[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ def render_marked(
     pieces: list[str] = []
     position = 0
     for start, end in ((s - offset, e - offset) for s, e in source.spans):
+        # A sentence after a hard break starts with it: the span starts after the break.
+        leading = _LEADING_BREAK.match(markdown, start, end)
+        start = start if leading is None else leading.end()
         end = _before_hard_break(markdown, start, end)
         pieces += (markdown[position:start], opening, markdown[start:end], closing)
         position = end
