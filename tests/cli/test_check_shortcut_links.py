@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from transflow.catalog.store import read_catalog, write_catalog
@@ -127,3 +128,25 @@ def test_only_a_definition_markdown_reads_as_one_makes_a_link(new_project: Path,
     root = _project(new_project, run, front.split("[City  Site]:")[0])
     _translate(root, {DETAILS: "Толығырақ бүгін [қала сайты] бетінде."})
     assert run(root, "check", "-l", "kk").exit_code == 0
+
+
+def test_build_shows_the_source_where_a_translation_lost_a_shortcut_link(
+    new_project: Path,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    """The build screens translations with the article's definitions too: a page never
+    publishes "[қала сайты]" as literal brackets where the English page has a link."""
+    root = _project(new_project, run)
+    config = root / "transflow.toml"
+    settings = re.sub(r"(?m)^min_coverage = .*$", "min_coverage = 0", config.read_text())
+    config.write_text(settings, encoding="utf-8")
+    _translate(root, {"City news": "Қала жаңалықтары", MAYOR: "Әкім [sic] ештеңе айтпады.",
+                      DETAILS: "Толығырақ бүгін [қала сайты] бетінде."})  # fmt: skip
+    result = run(root, "build", "-l", "kk", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "kept the source for locales/kk/LC_MESSAGES/story.po:" in result.output
+    assert "[links]: link [city site] from the source is missing or changed" in result.output
+    page = (root / "build" / "kk" / "story.md").read_text(encoding="utf-8")
+    assert DETAILS in page
+    assert "[қала сайты]" not in page
+    assert "Әкім [sic] ештеңе айтпады." in page  # brackets without a definition: prose

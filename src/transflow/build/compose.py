@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from transflow.article.parse import Article
+from transflow.article.references import defined_labels
 from transflow.build.fallback import SourceText
 from transflow.build.html import MARKDOWN_FIELDS, PageLink, render_page
 from transflow.build.render import Rendered, render_markdown, reviewed_translations
@@ -105,7 +106,10 @@ def _text(
         report.skipped.append(Skipped(article.slug, language, reason))
         return None
     where = Where(article.slug, language, settings.relative(path), settings.source_language)
-    catalog, blocked = publishable(catalog, where)  # entries with errors fall back to source
+    # The article's link definitions: a translation that loses a shortcut link ([label]) is an
+    # error too, and its entry is shown in the source.
+    references = defined_labels(article.text, article.front_matter.body_start)
+    catalog, blocked = publishable(catalog, where, references)  # entries with errors: source
     translations = reviewed_translations(catalog)
     if blocked:
         # What the page shows: an entry kept in the source for an error is not translated there.
