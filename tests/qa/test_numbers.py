@@ -216,6 +216,13 @@ def test_a_changed_date_time_or_century_fails(
         # "may" is a verb, and 8.7 a decimal, even with a date of the 8th of July around.
         ("Prices may 5 times rise.", "Цены могут вырасти в 5 раз.", "ru"),
         ("It grew 8.7% on July 8.", "8 июля рост составил 8,7 %.", "ru"),
+        # A number after a comma or another word is no second day of the date.
+        ("As of Aug. 5, 18 patients had signed.", "На 5 августа подписали 18 пациентов.", "ru"),
+        (
+            "The hearing began on Nov. 24 at 10 a.m.",
+            "Тыңдау 24 қарашада сағат 10-да басталды.",
+            "kk",
+        ),
     ],
 )
 def test_a_date_with_the_month_s_name_passes_in_the_language_s_spelling(

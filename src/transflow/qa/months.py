@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = "[ \u00a0\u202f]+"
 # A day: a number of one or two digits, with an ending (24th, 24-го, 24-і); days in a row, as a
-# range or a list (24–25, 24, 25, 24 and 25, 24 и 25, 24 және 25).
+# range or a list (24–25, 24, 25, 24 and 25, 24 и 25, 24 және 25) in a translation.
 _DAY = r"\d{1,2}(?!\d)(?:-?[^\W\d_]{1,4}(?![^\W\d_]))?"
 _JOIN = rf"(?:[ \u00a0\u202f]*[-–—,][ \u00a0\u202f]*|{_SPACE}[^\W\d_]{{1,4}}{_SPACE})"
 _DAYS = rf"{_DAY}(?:{_JOIN}{_DAY})*"
@@ -28,6 +28,13 @@ _DAYS = rf"{_DAY}(?:{_JOIN}{_DAY})*"
 # after it (Nov. 24, November 24th, қарашаның 24-і).
 _DAYS_BEFORE = re.compile(rf"(?<![\d.,])({_DAYS})(?:{_SPACE}of)?{_SPACE}\Z")
 _DAYS_AFTER = re.compile(rf"\.?{_SPACE}({_DAYS})(?![.,]\d)")
+# A source's days in a row are a range or joined by "and": after a comma or another word, a
+# number is no day of the date ("As of Aug. 5, 18 patients", "on Nov. 24 at 10 a.m."). A
+# translation may read more days than it has: only the source's must all be found.
+_SOURCE_JOIN = rf"(?:[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*|{_SPACE}(?:and|&){_SPACE})"
+_SOURCE_DAYS = rf"{_DAY}(?:{_SOURCE_JOIN}{_DAY})*"
+_SOURCE_DAYS_BEFORE = re.compile(rf"(?<![\d.,])({_SOURCE_DAYS})(?:{_SPACE}of)?{_SPACE}\Z")
+_SOURCE_DAYS_AFTER = re.compile(rf"\.?{_SPACE}({_SOURCE_DAYS})(?![.,]\d)")
 _NUMBER = re.compile(r"\d+")
 _BEFORE_WINDOW = 60  # characters before a name in which its days are looked for
 
@@ -59,7 +66,9 @@ def source_dates(text: str, language: str) -> tuple[NamedDate, ...]:
         month = _month(names, word.group(), text.startswith(".", word.end()))
         if month is None:
             continue
-        days = _days_before(text, word.start()) or _DAYS_AFTER.match(text, word.end())
+        days = _days_before(text, word.start(), _SOURCE_DAYS_BEFORE) or _SOURCE_DAYS_AFTER.match(
+            text, word.end()
+        )
         if days is not None:
             start, end = min(days.start(), word.start()), max(days.end(), word.end())
             found += [NamedDate(day, month, text[start:end]) for day in _days(days.group(1))]
@@ -75,14 +84,15 @@ def translated_dates(text: str, languages: tuple[str, ...]) -> Counter[tuple[int
         month = _month(names, word.group(), text.startswith(".", word.end()))
         if month is None:
             continue
-        for days in (_days_before(text, word.start()), _DAYS_AFTER.match(text, word.end())):
+        before = _days_before(text, word.start(), _DAYS_BEFORE)
+        for days in (before, _DAYS_AFTER.match(text, word.end())):
             if days is not None:
                 found.update((day, month) for day in _days(days.group(1)))
     return found
 
 
-def _days_before(text: str, end: int) -> re.Match[str] | None:
-    return _DAYS_BEFORE.search(text, max(0, end - _BEFORE_WINDOW), end)
+def _days_before(text: str, end: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    return pattern.search(text, max(0, end - _BEFORE_WINDOW), end)
 
 
 def _days(written: str) -> list[int]:
