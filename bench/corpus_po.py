@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -33,15 +34,46 @@ _TABLES = {
 KNOWN_LANGUAGES = tuple(_CYRILLIC)
 
 
+# A date that names its month ("Nov. 24", "March 3"), which a translator writes the language's
+# way ("24 ноября", "24 қараша"): transliterated, it would be a wrong month to `check`.
+_DATE = re.compile(
+    r"\b(Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) (\d{1,2})\b"
+)
+_MONTH_NUMBER = {
+    m: i
+    for i, m in enumerate(
+        ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+         "Nov.", "Dec."), 1)
+}  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def _month_names(lang: str) -> dict[int, str]:
+    from babel.dates import get_month_names
+
+    return dict(get_month_names("wide", context="format", locale=lang))
+
+
+def _dates_translated(text: str, lang: str) -> str:
+    names = _month_names(lang)
+    # A placeholder-like marker keeps the month name from being transliterated.
+    return _DATE.sub(lambda m: f"{m[2]} {{{names[_MONTH_NUMBER[m[1]]]}}}", text)
+
+
 def fake_translation(msgid: str, lang: str) -> str:
-    """Transliterate Latin letters to Cyrillic, leaving link targets, URLs and placeholders."""
+    """Transliterate Latin letters to Cyrillic, leaving link targets, URLs and placeholders;
+    a date with a month name is written the language's way."""
     table = _TABLES.get(lang, _TABLES["ru"])
+    marked = "{" not in msgid and bool(_DATE.search(msgid))
+    if marked:
+        msgid = _dates_translated(msgid, lang)
     pieces = PROTECTED.split(msgid)
     kept = PROTECTED.findall(msgid)
     out = [pieces[0].translate(table)]
     for protected, piece in zip(kept, pieces[1:], strict=True):
         out += [protected, piece.translate(table)]
-    return "".join(out)
+    done = "".join(out)
+    return re.sub(r"\{([^{}\d]+)\}", r"\1", done) if marked else done
 
 
 def choice(lang: str, msgctxt: str | None, msgid: str) -> float:
