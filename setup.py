@@ -30,6 +30,7 @@ COMPILED = (
     "qa/findings.py",
     "qa/glossary.py",
     "qa/markup.py",
+    "qa/months.py",
     "qa/numbers.py",
     "qa/run.py",
     "report/coverage.py",

@@ -54,6 +54,8 @@ class _Names:
     abbreviated: dict[str, int]  # the start of one month's name, before a period
     stems: dict[str, int]  # a name that takes endings (four letters or more)
     folded: bool  # whether words are looked up casefolded
+    # Where a word may be a month's name: one that starts as one of the names does.
+    hint: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -61,8 +63,14 @@ def source_dates(text: str, language: str) -> tuple[NamedDate, ...]:
     """The dates in ``text`` that name their month, a date for each day: days written before
     the name win over days after it ("on 3 November 24 people")."""
     names = _source_names(language)
+    if names.hint is None:
+        return ()
     found: list[NamedDate] = []
-    for word in _WORD.finditer(text):
+    # Only the words that start as a month's name does are looked up: in most texts, none.
+    for hit in names.hint.finditer(text):
+        word = _WORD.match(text, hit.start())
+        if word is None:
+            continue
         month = _month(names, word.group(), text.startswith(".", word.end()))
         if month is None:
             continue
@@ -101,8 +109,15 @@ def _days(written: str) -> list[int]:
 
 def month_name(month: int, language: str) -> str:
     """The name a date in ``language`` gives ``month`` (its format form: "ноября")."""
+    return _month_names(language)[month - 1]
+
+
+@lru_cache(maxsize=16)
+def _month_names(language: str) -> tuple[str, ...]:
     locale = _locale(language)
-    return str(locale.months["format"]["wide"][month]) if locale else str(month)
+    if locale is None:
+        return tuple(str(month) for month in range(1, 13))
+    return tuple(str(locale.months["format"]["wide"][month]) for month in range(1, 13))
 
 
 def _month(names: _Names, word: str, dotted: bool) -> int | None:
@@ -122,7 +137,10 @@ def _month(names: _Names, word: str, dotted: bool) -> int | None:
 def _source_names(language: str) -> _Names:
     forms = _forms(language)
     exact = dict(_capitalized(_unique(forms)))
-    return _Names(exact, dict(_capitalized(_unique(_starts(forms)))), {}, folded=False)
+    abbreviated = dict(_capitalized(_unique(_starts(forms))))
+    starts = sorted({name[:3] for name in (*exact, *abbreviated)}, key=lambda t: (-len(t), t))
+    hint = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, starts))})") if starts else None
+    return _Names(exact, abbreviated, {}, folded=False, hint=hint)
 
 
 @lru_cache(maxsize=16)
