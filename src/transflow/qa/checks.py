@@ -168,7 +168,8 @@ def numbers(pair: Pair) -> Iterator[str]:
     wanted = _source_number_counts(pair.source)
     if not wanted:
         return
-    translation = respelled(pair.source, prose_of(pair.translation), pair.source_language)
+    source = _source_prose(pair.source)  # a date in a URL or code is no date
+    translation = respelled(source, prose_of(pair.translation), pair.source_language)
     lost: set[str] = set()
     for number, count in wanted:
         forms = accepted_forms(number, pair.source_language, pair.language)
@@ -210,6 +211,7 @@ def _has_parts(pair: Pair, translation: str, number: str, count: int) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 @lru_cache(maxsize=8192)
 def _source_prose(source: str) -> str:
     return prose_of(source)

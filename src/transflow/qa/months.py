@@ -36,6 +36,7 @@ _SOURCE_DAYS = rf"{_DAY}(?:{_SOURCE_JOIN}{_DAY})*"
 _SOURCE_DAYS_BEFORE = re.compile(rf"(?<![\d.,])({_SOURCE_DAYS})(?:{_SPACE}of)?{_SPACE}\Z")
 _SOURCE_DAYS_AFTER = re.compile(rf"\.?{_SPACE}({_SOURCE_DAYS})(?![.,]\d)")
 _NUMBER = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _BEFORE_WINDOW = 60  # characters before a name in which its days are looked for
 
 
@@ -100,7 +101,10 @@ def translated_dates(text: str, languages: tuple[str, ...]) -> Counter[tuple[int
 
 
 def _days_before(text: str, end: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    return pattern.search(text, max(0, end - _BEFORE_WINDOW), end)
+    start = max(0, end - _BEFORE_WINDOW)
+    if not _DIGIT.search(text, start, end):
+        return None  # no day there ("Nov. 24" has its day after the name): a quick look
+    return pattern.search(text, start, end)
 
 
 def _days(written: str) -> list[int]:
@@ -139,7 +143,10 @@ def _source_names(language: str) -> _Names:
     exact = dict(_capitalized(_unique(forms)))
     abbreviated = dict(_capitalized(_unique(_starts(forms))))
     starts = sorted({name[:3] for name in (*exact, *abbreviated)}, key=lambda t: (-len(t), t))
-    hint = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, starts))})") if starts else None
+    # The first letters first: a search tries the lookbehind only where one of them stands.
+    firsts = re.escape("".join(sorted({start[0] for start in starts})))
+    alternatives = "|".join(map(re.escape, starts))
+    hint = re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?:{alternatives})") if starts else None
     return _Names(exact, abbreviated, {}, folded=False, hint=hint)
 
 
