@@ -224,7 +224,16 @@ def check_language(code: str, path: Path | None, key: str) -> None:
         not re.fullmatch(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*", name)
         or not (_locale_data() / f"{name}.dat").is_file()
     ):
-        raise ConfigError(f"`{key}` names an unknown language {code!r}", path)
+        known = _locale_names().get(name.casefold())
+        hint = f" (did you mean {known!r}?)" if known else ""
+        raise ConfigError(f"`{key}` names an unknown language {code!r}{hint}", path)
+
+
+@functools.cache
+def _locale_names() -> dict[str, str]:
+    """Babel's locale codes by their casefolded spelling: "KK" and "pt_br" are "kk" and "pt_BR"
+    spelled another way."""
+    return {p.stem.casefold(): p.stem for p in _locale_data().glob("*.dat") if p.stem != "root"}
 
 
 @functools.cache

@@ -104,6 +104,15 @@ def test_init_refuses_the_source_language_as_a_target(run, tmp_path: Path) -> No
     assert not (tmp_path / "newsroom").exists()  # not a project that no command would open
 
 
+def test_init_suggests_the_code_of_a_language_spelled_in_capitals(run, tmp_path: Path) -> None:
+    result = run(tmp_path, "init", "newsroom", "-l", "KK,ru")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: `--lang` names an unknown language 'KK' (did you mean 'kk'?)"
+    )
+    assert not (tmp_path / "newsroom").exists()
+
+
 def test_a_project_cloned_under_another_name_rewrites_nothing(run, tmp_path: Path) -> None:
     root = tmp_path / "newsroom"
     assert run(tmp_path, "init", str(root), "-l", "kk").exit_code == 0

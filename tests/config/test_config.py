@@ -42,6 +42,11 @@ def test_defaults(tmp_path: Path) -> None:
             "`target_languages` names an unknown language",
             3,
         ),
+        (
+            'target_languages = ["KK", "pt_br"]',
+            r"`target_languages` names an unknown language 'KK' \(did you mean 'kk'\?\)$",
+            3,
+        ),
         ('target_languages = ["en"]', "`target_languages` lists the source language", 3),
         ('articles = "../elsewhere"', "`articles` must be a folder inside the project", 3),
         ("mt = 3", "`mt` must be a table", 3),

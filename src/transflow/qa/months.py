@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
+from transflow.models import Reduced, by_constructor
+
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = "[ \u00a0\u202f]+"
 # A day: a number of one or two digits, with an ending (24th, 24-го, 24-і); days in a row, as a
@@ -46,6 +48,9 @@ class NamedDate:
     month: int
     text: str  # as the text writes it: "Nov. 24"
 
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
+
 
 @dataclass(frozen=True)
 class _Names:
@@ -57,6 +62,9 @@ class _Names:
     folded: bool  # whether words are looked up casefolded
     # Where a word may be a month's name: one that starts as one of the names does.
     hint: re.Pattern[str] | None = None
+
+    def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
+        return by_constructor(self)
 
 
 @lru_cache(maxsize=4096)
