@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from transflow.article.inline import bracketed_labels, definition_key
 from transflow.article.segment import ONE_LINE_ROLES, has_words, role_of
 from transflow.languages import script_of
 from transflow.qa.findings import ERROR, WARNING, Check, CheckFunction, Pair, Severity
@@ -27,21 +26,16 @@ from transflow.qa.markup import (
     html_added,
     html_of,
     is_dangerous_html,
+    lost_shortcut,
     markup_of,
     prose_of,
     script_urls,
     shortcuts_of,
     shown_target,
     targets_of,
+    unlinked_labels,
 )
-from transflow.qa.months import month_name, source_dates, translated_dates
-from transflow.qa.numbers import (
-    accepted_forms,
-    count_in,
-    respelled,
-    source_numbers,
-    space_parts,
-)
+from transflow.qa.numbers import missing_numbers
 
 CHECKS: list[Check] = []
 
@@ -81,12 +75,12 @@ def links(pair: Pair) -> Iterator[str]:
     missing = source - translation
     ours = shortcuts_of(pair.source, references)
     lost = [target for target in missing.elements() if target in ours]
-    unlinked = _unlinked_labels(pair) if lost else []
+    unlinked = unlinked_labels(pair.source, pair.translation, references) if lost else []
     # As many brackets without a definition as links lost: each is one of them, translated.
     written = iter(unlinked) if len(unlinked) == len(lost) else None
     for target in missing.elements():
         if target in ours:
-            yield _lost_shortcut(ours[target], None if written is None else next(written))
+            yield lost_shortcut(ours[target], None if written is None else next(written))
         else:
             yield f"{shown_target(target)} from the source is missing or changed"
     theirs = shortcuts_of(pair.translation, references)
@@ -96,40 +90,6 @@ def links(pair: Pair) -> Iterator[str]:
             yield f"link [{label}] is not in the source (the article defines [{label}] as a link)"
         else:
             yield f"{shown_target(target)} is not in the source"
-
-
-def _lost_shortcut(label: str, written: str | None) -> str:
-    """What to say of a shortcut reference link ("[label]", with "[label]: url" in the article)
-    that the translation lost; ``written``: the brackets it seems to have become."""
-    lost = f"link [{label}] from the source is missing or changed: a shortcut link's text"
-    lost += " is its label"
-    if written is None:
-        return (
-            f"{lost}; keep [{label}], or write the translated text with the label after it,"
-            f" [...][{label}]"
-        )
-    return (
-        f"{lost}, and [{written}] is the label of no definition; write [{written}][{label}] to"
-        " translate its text and keep the link"
-    )
-
-
-def _unlinked_labels(pair: Pair) -> list[str]:
-    """The translation's brackets that name no definition and that the source does not have
-    as brackets too ("[sic]"), in order: a shortcut link's label translated, most likely."""
-    defined = pair.references
-    kept = Counter(
-        s.text for s in bracketed_labels(pair.source) if definition_key(s.text[1:-1]) not in defined
-    )
-    found = []
-    for span in bracketed_labels(pair.translation):
-        if definition_key(span.text[1:-1]) in defined:
-            continue
-        if kept[span.text]:
-            kept[span.text] -= 1
-        else:
-            found.append(span.text[1:-1])
-    return found
 
 
 @check(
@@ -163,71 +123,7 @@ _DIGIT = re.compile(r"\d")
 
 @check(ERROR, "Numbers kept, written as in the source or in the language's format", hint=_DIGIT)
 def numbers(pair: Pair) -> Iterator[str]:
-    if not _DIGIT.search(pair.source):
-        return
-    wanted = _source_number_counts(pair.source)
-    if not wanted:
-        return
-    source = _source_prose(pair.source)  # a date in a URL or code is no date
-    translation = respelled(source, prose_of(pair.translation), pair.source_language)
-    lost: set[str] = set()
-    for number, count in wanted:
-        forms = accepted_forms(number, pair.source_language, pair.language)
-        if count_in(translation, forms) >= count or _has_parts(pair, translation, number, count):
-            continue
-        lost.add(number)
-        yield f"number {number} is missing (write it as {_shown_forms(forms)})"
-    yield from _lost_months(pair, translation, lost)
-
-
-def _lost_months(pair: Pair, translation: str, lost: set[str]) -> Iterator[str]:
-    """A date of the source that names its month (Nov. 24), whose day the translation has but
-    not with that month, by its name in either language or as a dotted date (24.11)."""
-    dates = source_dates(_source_prose(pair.source), pair.source_language)
-    if not dates:
-        return
-    wanted = Counter((date.day, date.month) for date in dates)
-    found = translated_dates(translation, (pair.language, pair.source_language))
-    said: set[tuple[int, int]] = set()
-    for date in dates:
-        key = date.day, date.month
-        if found[key] >= wanted[key] or key in said or str(date.day) in lost:
-            continue  # (a day that is missing is said so above; the month would be noise)
-        said.add(key)
-        name = month_name(date.month, pair.language)
-        yield (
-            f"the month of {date.text} is missing (write it as {date.day} {name} or "
-            f"{date.day:02d}.{date.month:02d})"
-        )
-
-
-def _has_parts(pair: Pair, translation: str, number: str, count: int) -> bool:
-    """Whether the translation has each number of a space-grouped one read as several."""
-    parts = Counter(space_parts(number))  # 999 999 read as two numbers is 999 twice
-    return bool(parts) and all(
-        count_in(translation, accepted_forms(part, pair.source_language, pair.language))
-        >= count * times
-        for part, times in parts.items()
-    )
-
-
-@lru_cache(maxsize=8192)
-@lru_cache(maxsize=8192)
-def _source_prose(source: str) -> str:
-    return prose_of(source)
-
-
-@lru_cache(maxsize=8192)
-def _source_number_counts(source: str) -> tuple[tuple[str, int], ...]:
-    """The numbers in a source text's prose, each with how often it occurs, in order."""
-    wanted: dict[str, int] = {}
-    for number in source_numbers(_source_prose(source)):
-        wanted[number] = wanted.get(number, 0) + 1
-    return tuple(wanted.items())
-
-
-def _shown_forms(forms: frozenset[str]) -> str:
-    return " or ".join(sorted({f.replace("\u00a0", " ").replace("\u202f", " ") for f in forms}))
+    return missing_numbers(pair.source, pair.translation, pair.source_language, pair.language)
 
 
 @check(WARNING, "Leading and trailing whitespace as in the source")

@@ -14,7 +14,9 @@ from transflow.article.inline import (
     LINK_TARGET,
     URL,
     Span,
+    bracketed_labels,
     code_spans,
+    definition_key,
     reference_label,
     reference_target,
     shortcut_references,
@@ -342,3 +344,37 @@ def script_urls(text: str) -> int:
     return len(_SCRIPT_URL.findall(text)) + sum(
         1 for m in LINK_TARGET.finditer(text) if _ENTITY_IN_SCHEME.search(m.group().split(":")[0])
     )
+
+
+def lost_shortcut(label: str, written: str | None) -> str:
+    """What to say of a shortcut reference link ("[label]", with "[label]: url" in the article)
+    that the translation lost; ``written``: the brackets it seems to have become."""
+    lost = f"link [{label}] from the source is missing or changed: a shortcut link's text"
+    lost += " is its label"
+    if written is None:
+        return (
+            f"{lost}; keep [{label}], or write the translated text with the label after it,"
+            f" [...][{label}]"
+        )
+    return (
+        f"{lost}, and [{written}] is the label of no definition; write [{written}][{label}] to"
+        " translate its text and keep the link"
+    )
+
+
+def unlinked_labels(source: str, translation: str, defined: frozenset[str]) -> list[str]:
+    """The translation's brackets that name no definition (of ``defined``) and that the source
+    does not have as brackets too ("[sic]"), in order: a shortcut link's label translated, most
+    likely."""
+    kept = Counter(
+        s.text for s in bracketed_labels(source) if definition_key(s.text[1:-1]) not in defined
+    )
+    found = []
+    for span in bracketed_labels(translation):
+        if definition_key(span.text[1:-1]) in defined:
+            continue
+        if kept[span.text]:
+            kept[span.text] -= 1
+        else:
+            found.append(span.text[1:-1])
+    return found

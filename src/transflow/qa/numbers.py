@@ -10,6 +10,8 @@ the digits are compared.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from copy import copy
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
@@ -22,7 +24,8 @@ from babel.numbers import (
     parse_decimal,
 )
 
-from transflow.qa.months import month_name, source_dates
+from transflow.qa.markup import prose_of
+from transflow.qa.months import month_name, source_dates, translated_dates
 
 # A number as a source writes it: grouped by spaces (10 000, with a no-break space too), with
 # "," or "." (2,500 or 8.7), or a decimal with no leading zero (.75). A space group is exactly three
@@ -280,3 +283,83 @@ def _locale(code: str) -> Locale:
         return Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def missing_numbers(
+    source: str, translation: str, source_language: str, language: str
+) -> Iterator[str]:
+    """The ``numbers`` check: each number of the source's prose that the translation lacks in
+    every accepted spelling, and each month of a dated day it names another way."""
+    if not _DIGIT.search(source):
+        return
+    wanted = _source_number_counts(source)
+    if not wanted:
+        return
+    prose = _source_prose(source)  # a date in a URL or code is no date
+    text = respelled(prose, prose_of(translation), source_language)
+    lost: set[str] = set()
+    for number, count in wanted:
+        forms = accepted_forms(number, source_language, language)
+        if count_in(text, forms) >= count or _has_parts(
+            text, number, count, source_language, language
+        ):
+            continue
+        lost.add(number)
+        yield f"number {number} is missing (write it as {_shown_forms(forms)})"
+    yield from _lost_months(prose, text, lost, source_language, language)
+
+
+def _lost_months(
+    prose: str, translation: str, lost: set[str], source_language: str, language: str
+) -> Iterator[str]:
+    """A date of the source (``prose``) that names its month (Nov. 24), whose day the
+    translation has but not with that month, by its name in either language or as a dotted
+    date (24.11)."""
+    dates = source_dates(prose, source_language)
+    if not dates:
+        return
+    wanted = Counter((date.day, date.month) for date in dates)
+    found = translated_dates(translation, (language, source_language))
+    said: set[tuple[int, int]] = set()
+    for date in dates:
+        key = date.day, date.month
+        if found[key] >= wanted[key] or key in said or str(date.day) in lost:
+            continue  # (a day that is missing is said so above; the month would be noise)
+        said.add(key)
+        name = month_name(date.month, language)
+        yield (
+            f"the month of {date.text} is missing (write it as {date.day} {name} or "
+            f"{date.day:02d}.{date.month:02d})"
+        )
+
+
+def _has_parts(
+    translation: str, number: str, count: int, source_language: str, language: str
+) -> bool:
+    """Whether the translation has each number of a space-grouped one read as several."""
+    parts = Counter(space_parts(number))  # 999 999 read as two numbers is 999 twice
+    return bool(parts) and all(
+        count_in(translation, accepted_forms(part, source_language, language)) >= count * times
+        for part, times in parts.items()
+    )
+
+
+@lru_cache(maxsize=8192)
+def _source_prose(source: str) -> str:
+    return prose_of(source)
+
+
+@lru_cache(maxsize=8192)
+def _source_number_counts(source: str) -> tuple[tuple[str, int], ...]:
+    """The numbers in a source text's prose, each with how often it occurs, in order."""
+    wanted: dict[str, int] = {}
+    for number in source_numbers(_source_prose(source)):
+        wanted[number] = wanted.get(number, 0) + 1
+    return tuple(wanted.items())
+
+
+def _shown_forms(forms: frozenset[str]) -> str:
+    return " or ".join(sorted({f.replace("\u00a0", " ").replace("\u202f", " ") for f in forms}))
