@@ -207,6 +207,7 @@ def test_a_changed_date_time_or_century_fails(
         ("He died on 24 November 2025.", "Ол 2025 жылғы 24 қарашада қайтыс болды.", "kk"),
         ("He died on 24 November 2025.", "Он скончался 24.11.2025.", "ru"),
         ("He died on 24 November 2025.", "Ол 2025.11.24 қайтыс болды.", "kk"),
+        ("He died on 24 November 2025.", "Он скончался 2025-11-24.", "ru"),  # ISO 8601
         ("He died on November 24th, 2025.", "Он скончался 24 ноября 2025 г.", "ru"),
         ("On Sept. 5 the court met.", "05.09 суд собрался.", "ru"),
         ("On Sept. 5 the court met.", "5 сентября суд собрался.", "ru"),
@@ -241,6 +242,7 @@ def test_a_date_with_the_month_s_name_passes_in_the_language_s_spelling(
         ("He died on Nov. 24.", "Он скончался 25 ноября.", "ru", "number 24"),
         ("He died on 24 November 2025.", "Он скончался 24.11.2024.", "ru", "number 2025"),
         ("He died on 24 November 2025.", "Он скончался 24.11.", "ru", "number 2025"),
+        ("He died on Nov. 24, 2025.", "Ол 2025-10-24 қайтыс болды.", "kk", "the month of Nov. 24"),
         ("It rained on Nov. 24 and 25.", "Дожди шли 24 ноября и 25 октября.", "ru", "the month"),
     ],
 )

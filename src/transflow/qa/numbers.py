@@ -50,6 +50,7 @@ _SPACE_GROUPS = re.compile("[ \u00a0\u202f]")
 _SLASHED_DATE = re.compile(r"(?<![\d/.,])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]|[.,]\d)")
 _COLON_TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|[.,]\d)")
 _DOTTED = re.compile(r"(?<![\d.,])\d{1,4}(?:\.\d{1,4}){1,2}(?![.,]?\d)")
+_ISO_DATE = re.compile(r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?![\d-])")
 # An ordinal that names a century (21st century, 20th-century, the 19th and 20th centuries), and
 # a Roman numeral (with the Cyrillic Х and І that Russian and Kazakh texts often type for X and I).
 _CENTURY = re.compile(
@@ -70,13 +71,15 @@ def respelled(source: str, translation: str, source_language: str = "en") -> str
     (9.30 for 9:30) with the same numbers in the same order, a dotted day and month (24.11.2025
     or 2025.11.24, 24.11) of a day that the source writes with a month's name (Nov. 24, 2025),
     which becomes the day, its month's name and the year (24 November 2025: the numbers check
-    then compares the month), and a Roman century (XXI века for the 21st century). Any other
-    dotted number or Roman numeral is left as it is."""
+    then compares the month; so does an ISO date, 2025-11-24), and a Roman century (XXI века
+    for the 21st century). Any other dotted number or Roman numeral is left as it is."""
     spellings = _source_spellings(source, source_language)
     if not spellings:
         return translation
     if "." in translation:
         translation = _DOTTED.sub(lambda m: _respelled_dotted(m.group(), spellings), translation)
+    if "-" in translation:
+        translation = _ISO_DATE.sub(lambda m: _respelled_iso(m.group(), spellings), translation)
     if any(kind == "century" for kind, _ in spellings):
         translation = _ROMAN.sub(
             lambda m: spellings.get(("century", _roman(m.group())), m.group()), translation
@@ -111,6 +114,14 @@ def _respelled_dotted(dotted: str, spellings: _Spellings) -> str:
     numbers = _ints(dotted, ".")
     date = spellings.get(("date", tuple(sorted(numbers)))) if len(numbers) == 3 else None
     return date or spellings.get(("time", numbers)) or _respelled_named(dotted, spellings)
+
+
+def _respelled_iso(iso: str, spellings: _Spellings) -> str:
+    """An ISO date (2025-11-24) of a day that the source names a month of, as a date with the
+    month's name (24 November 2025); else as it is."""
+    year, month, day = iso.split("-")
+    name = spellings.get(("named", (int(day), int(month))))
+    return iso if name is None else f"{int(day)} {name} {year}"
 
 
 def _respelled_named(dotted: str, spellings: _Spellings) -> str:
