@@ -11,7 +11,7 @@ import importlib.util
 import json
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -312,12 +312,52 @@ def _toml_problem(exc: tomllib.TOMLDecodeError, text: str) -> tuple[str, int | N
     return message, None
 
 
-_HEADER = re.compile(r"\s*\[(?!\[)\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
-_ASSIGNMENT = re.compile(r"\s*([A-Za-z0-9_\-\"'. \t]+?)\s*=")
+_HEADER = re.compile(
+    r"""\s*\[(?!\[)\s*((?:[^\[\]"']|"(?:[^"\\]|\\.)*"|'[^']*')+?)\s*\]\s*(?:#.*)?$"""
+)
+_ASSIGNMENT = re.compile(r"""\s*((?:[A-Za-z0-9_\-. \t]|"(?:[^"\\]|\\.)*"|'[^']*')+?)\s*=""")
 
 
 def _dotted(key: str) -> tuple[str, ...]:
-    return tuple(part.strip().strip("\"'") for part in key.split("."))
+    """The parts of a dotted TOML key, quoted ones as one part each (``"a.b".c``: a.b, c)."""
+    return tuple(part.strip()[1:-1] if part.strip()[:1] in "\"'" else part.strip()
+                 for part in _KEY_PART.findall(key))  # fmt: skip
+
+
+# A part of a dotted key: bare, or quoted (a basic string may hold escaped quotes).
+_KEY_PART = re.compile(r"\s*(?:\"(?:[^\"\\]|\\.)*\"|'[^']*'|[^.\s]+)\s*")
+# What changes whether the next line starts a statement: a multi-line string's quotes, a
+# one-line string (read past: it may hold brackets), a comment, and an array's brackets.
+_LEXEME = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+
+
+def _statement_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """The numbered lines that start a statement (a table header or a key), skipping those
+    inside a multi-line string or a multi-line array, where ``key = 1`` is only text."""
+    closing: str | None = None  # the quotes that end the multi-line string we are in
+    depth = 0  # of brackets of arrays and inline tables left open
+    for number, line in enumerate(lines, 1):
+        if closing is None and depth == 0:
+            yield number, line
+        position = 0
+        while position <= len(line):
+            if closing is not None:
+                end = line.find(closing, position)
+                if end < 0:
+                    break
+                closing, position = None, end + 3
+                continue
+            found = _LEXEME.search(line, position)
+            if found is None:
+                break
+            token = found.group()
+            position = found.end()
+            if token in ('"""', "'''"):
+                closing = token
+            elif token in "[{":
+                depth += 1
+            elif token in "]}":
+                depth = max(0, depth - 1)
 
 
 def config_line(path: Path, keys: Sequence[str], *, exact: bool = False) -> int | None:
@@ -333,7 +373,7 @@ def config_line(path: Path, keys: Sequence[str], *, exact: bool = False) -> int 
     wanted = tuple(keys)
     table: tuple[str, ...] = ()
     best: tuple[int, int] | None = None  # (depth, line) of the deepest holder seen
-    for number, line in enumerate(lines, 1):
+    for number, line in _statement_lines(lines):
         header = _HEADER.match(line)
         if header:
             table = _dotted(header.group(1))

@@ -133,6 +133,14 @@ def test_a_folder_is_one_name_however_it_is_spelled(tmp_path: Path, run, spelled
         ("[mt]\n[mt]", "table \\[mt\\] is made twice", 3),
         ('target_languages = ["kk",\n"ru"', "Unclosed array: the file ends before it is closed", 2),
         ('project_name = """news\nroom', "the file ends before it is closed", 2),
+        # A line inside a multi-line string or array is text, not the key it looks like.
+        (
+            'translate_fields = [\n  "title",\n  "min_coverage = 5",\n]\nmin_coverage = 120',
+            "between 0 and 100",
+            6,
+        ),
+        ('target_languages = [\n  "kk", # [\n  "ru",\n]\nmin_coverage = -1', "between 0", 6),
+        ('[mt]\n"скорость" = 3', "unknown key `mt.скорость`", 3),
     ],
 )
 def test_more_bad_settings_name_their_line(
