@@ -38,7 +38,10 @@ def build_article(work: BuildWork) -> BuildDone:
     settings = project.settings
     # Every language is looked at, even with -l, so that pages link only to pages that exist.
     languages = [settings.source_language, *settings.target_languages]
-    texts = {lang: _text(project, article, lang, done, catalogs) for lang in languages}
+    # The article's link definitions, read once for every language: a translation that loses a
+    # shortcut link ([label]) is an error too, and its entry is shown in the source.
+    references = defined_labels(article.text, article.front_matter.body_start)
+    texts = {lang: _text(project, article, lang, done, catalogs, references) for lang in languages}
     links = [
         PageLink(lang, f"../{lang}/{article.slug}.html")
         for lang in languages
@@ -76,9 +79,11 @@ def _text(
     language: str,
     report: BuildDone,
     catalogs: dict[str, tuple[bytes, str]],
+    references: frozenset[str],
 ) -> Rendered | None:
     """The article's Markdown in ``language``, or None (with the reason) when it is not built.
-    ``catalogs``: the bytes and digests of the catalogs already read (``read_inputs``)."""
+    ``catalogs``: the bytes and digests of the catalogs already read (``read_inputs``);
+    ``references``: the labels of the article's link definitions."""
     settings = project.settings
     if language == settings.source_language or not article.segments:
         return render_markdown(article, {})  # nothing to translate: the page is the source
@@ -106,9 +111,6 @@ def _text(
         report.skipped.append(Skipped(article.slug, language, reason))
         return None
     where = Where(article.slug, language, settings.relative(path), settings.source_language)
-    # The article's link definitions: a translation that loses a shortcut link ([label]) is an
-    # error too, and its entry is shown in the source.
-    references = defined_labels(article.text, article.front_matter.body_start)
     catalog, blocked = publishable(catalog, where, references)  # entries with errors: source
     translations = reviewed_translations(catalog)
     if blocked:
