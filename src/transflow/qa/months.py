@@ -62,6 +62,9 @@ class _Names:
     folded: bool  # whether words are looked up casefolded
     # Where a word may be a month's name: one that starts as one of the names does.
     hint: re.Pattern[str] | None = None
+    # The first three letters of every name (all of a shorter one): a word that starts
+    # otherwise is no month's, which most words of a text are found to be at one lookup.
+    starts: frozenset[str] = frozenset()
 
     def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
         return by_constructor(self)
@@ -134,6 +137,8 @@ def _month_names(language: str) -> tuple[str, ...]:
 
 def _month(names: _Names, word: str, dotted: bool) -> int | None:
     key = word.casefold() if names.folded else word
+    if key[:3] not in names.starts:
+        return None
     month = names.exact.get(key)
     if month is None and dotted:
         month = names.abbreviated.get(key)
@@ -155,14 +160,22 @@ def _source_names(language: str) -> _Names:
     firsts = re.escape("".join(sorted({start[0] for start in starts})))
     alternatives = "|".join(map(re.escape, starts))
     hint = re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?:{alternatives})") if starts else None
-    return _Names(exact, abbreviated, {}, folded=False, hint=hint)
+    return _Names(
+        exact, abbreviated, {}, folded=False, hint=hint, starts=_first_letters(exact, abbreviated)
+    )
 
 
 @lru_cache(maxsize=16)
 def _translation_names(languages: tuple[str, ...]) -> _Names:
     forms = [(form.casefold(), month) for code in languages for form, month in _forms(code)]
     stems = {form: month for form, month in _unique(forms) if len(form) >= 4}
-    return _Names(dict(_unique(forms)), dict(_unique(_starts(forms))), stems, folded=True)
+    exact, abbreviated = dict(_unique(forms)), dict(_unique(_starts(forms)))
+    starts = _first_letters(exact, abbreviated, stems)
+    return _Names(exact, abbreviated, stems, folded=True, starts=starts)
+
+
+def _first_letters(*names: dict[str, int]) -> frozenset[str]:
+    return frozenset(name[:3] for found in names for name in found)
 
 
 def _forms(language: str) -> list[tuple[str, int]]:

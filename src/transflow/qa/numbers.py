@@ -31,15 +31,16 @@ from transflow.qa.months import month_name, source_dates, translated_dates
 # "," or "." (2,500 or 8.7), or a decimal with no leading zero (.75). A space group is exactly three
 # digits: "1 5000" is 1 and 5000, and "10 000 5000" is 10 000 and 5000. A "." may end a grouped
 # number (1 234 567.5); a "," makes the groups separate numbers (May 12 300,000 people).
-# (Each pattern starts by looking for the character a number can start with: tried first at each
-# place in the text, it makes the search two to three times faster than the lookbehinds alone.)
+# (Each pattern starts with the character a number starts with and looks behind that character
+# only once it is found: the regex engine then skips to it at C speed, where a lookbehind
+# written first is tried at every place of the text. Three times faster on a news corpus.)
 _SOURCE_NUMBER = re.compile(
-    r"(?=[\d.])(?:(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:\.\d+)?(?![.,]\d)"
-    r"|(?<![\d])\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+(?![.,]?\d))"
+    r"\d(?<![\d.,]\d)\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:\.\d+)?(?![.,]\d)"
+    r"|\d(?<!\d\d)\d*(?:[.,]\d+)*|\.(?<![\w.,]\.)\d+(?![.,]?\d)"
 )
 # A number grouped by spaces as a translation may write it: its decimal sign may be "," (2 500,5).
 _TRANSLATED_GROUPS = re.compile(
-    r"(?=\d)(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+)?(?![.,]?\d)"
+    r"\d(?<![\d.,]\d)\d{0,2}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+)?(?![.,]?\d)"
 )
 _SPACES = ("\u00a0", "\u202f", " ")
 _SPACE_GROUPS = re.compile("[ \u00a0\u202f]")
@@ -47,18 +48,18 @@ _SPACE_GROUPS = re.compile("[ \u00a0\u202f]")
 
 # A date (11/24/2021, 1/5/21) or a time (9:30, 23:05:10) in a source, and a dotted date or time in
 # a translation (24.11.2021, 9.30, 09.30-да), as Russian and Kazakh write them.
-_SLASHED_DATE = re.compile(r"(?<![\d/.,])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]|[.,]\d)")
-_COLON_TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]|[.,]\d)")
-_DOTTED = re.compile(r"(?<![\d.,])\d{1,4}(?:\.\d{1,4}){1,2}(?![.,]?\d)")
-_ISO_DATE = re.compile(r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?![\d-])")
+_SLASHED_DATE = re.compile(r"\d(?<![\d/.,]\d)\d?/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]|[.,]\d)")
+_COLON_TIME = re.compile(r"\d(?<![\d:.,]\d)\d?:\d{2}(?::\d{2})?(?![\d:]|[.,]\d)")
+_DOTTED = re.compile(r"\d(?<![\d.,]\d)\d{0,3}(?:\.\d{1,4}){1,2}(?![.,]?\d)")
+_ISO_DATE = re.compile(r"\d(?<![\d-]\d)\d{3}-[01]\d-[0-3]\d(?![\d-])")
 # An ordinal that names a century (21st century, 20th-century, the 19th and 20th centuries), and
 # a Roman numeral (with the Cyrillic Х and І that Russian and Kazakh texts often type for X and I).
 _CENTURY = re.compile(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)(?=(?:(?:\s*[,–—-]\s*|\s+(?:and|or|to)\s+)"
+    r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)(?=(?:(?:\s*[,–—-]\s*|\s+(?:and|or|to)\s+)"
     r"\d{1,2}(?:st|nd|rd|th))*[\s\u00a0-]+centur(?:y|ies)\b)",
     re.IGNORECASE,
 )
-_ROMAN = re.compile(r"(?<!\w)[IVXLCХІ]+(?!\w)")
+_ROMAN = re.compile(r"[IVXLCХІ](?<!\w[IVXLCХІ])[IVXLCХІ]*(?!\w)")
 _ROMAN_DIGITS = (
     ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1)
 )  # fmt: skip
@@ -182,7 +183,7 @@ def value_of(number: str, locale: str) -> Decimal | None:
         return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # a few thousand numbers in an archive, each per target language
 def accepted_forms(number: str, source_locale: str, target_locale: str) -> frozenset[str]:
     """Every way ``number`` (as written in the source) may be written in a translation."""
     forms = {number}
