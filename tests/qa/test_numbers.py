@@ -224,6 +224,9 @@ def test_a_changed_date_time_or_century_fails(
             "Тыңдау 24 қарашада сағат 10-да басталды.",
             "kk",
         ),
+        # A month with "in" is a month, not a date: the number after it is a count.
+        ("In May 24 people were hurt.", "В мае пострадали 24 человека.", "ru"),
+        ("Cases rose in\nNov. 31 times over.", "В ноябре случаев стало в 31 раз больше.", "ru"),
     ],
 )
 def test_a_date_with_the_month_s_name_passes_in_the_language_s_spelling(
@@ -244,6 +247,9 @@ def test_a_date_with_the_month_s_name_passes_in_the_language_s_spelling(
         ("He died on 24 November 2025.", "Он скончался 24.11.", "ru", "number 2025"),
         ("He died on Nov. 24, 2025.", "Ол 2025-10-24 қайтыс болды.", "kk", "the month of Nov. 24"),
         ("It rained on Nov. 24 and 25.", "Дожди шли 24 ноября и 25 октября.", "ru", "the month"),
+        # Only the word "in" makes it a month: "begin" and "on" do not.
+        ("Talks begin May 24.", "Переговоры начнутся 24 июня.", "ru", "the month of May 24"),
+        ("He spoke on May 24 in Almaty.", "Он выступил 24 июня в Алматы.", "ru", "the month"),
     ],
 )
 def test_a_date_with_the_month_s_name_fails_with_another_day_month_or_year(

@@ -40,6 +40,9 @@ _SOURCE_DAYS_AFTER = re.compile(rf"\.?{_SPACE}({_SOURCE_DAYS})(?![.,]\d)")
 _NUMBER = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _BEFORE_WINDOW = 60  # characters before a name in which its days are looked for
+# English dates a day with "on" and a month with "in": the number after "in May" is no day of
+# it ("In May 24 people were hurt"); "in" before "24 May" is left as it is ("in 24 May 2025").
+_IN_MONTH = re.compile(r"(?<![^\W\d_])[Ii]n\s+\Z")
 
 
 @dataclass(frozen=True)
@@ -86,9 +89,9 @@ def source_dates(text: str, language: str) -> tuple[NamedDate, ...]:
         month = _month(names, word.group(), text.startswith(".", word.end()))
         if month is None:
             continue
-        days = _days_before(text, word.start(), _SOURCE_DAYS_BEFORE) or _SOURCE_DAYS_AFTER.match(
-            text, word.end()
-        )
+        days = _days_before(text, word.start(), _SOURCE_DAYS_BEFORE)
+        if days is None and not _IN_MONTH.search(text, max(0, word.start() - 12), word.start()):
+            days = _SOURCE_DAYS_AFTER.match(text, word.end())
         if days is not None:
             start, end = min(days.start(), word.start()), max(days.end(), word.end())
             found += [NamedDate(day, month, text[start:end]) for day in _days(days.group(1))]
