@@ -212,6 +212,36 @@ def test_catalogs_remembered_as_parsed_are_what_parsing_gives(tmp_path: Path, ru
         assert [e.lineno for e in remembered.entries] == [e.lineno for e in read.entries]
 
 
+def test_update_remembers_each_article_s_files_as_parsed_with_any_number_of_workers(
+    tmp_path: Path, run
+) -> None:
+    from transflow.catalog import parsed
+    from transflow.catalog.pofile import parse_po
+
+    root = make_project(tmp_path / "p", run, articles=20)
+    assert run(root, "update", "--jobs", "2").exit_code == 0
+    written = sorted(root.glob("locales/*/*.pot")) + sorted(root.glob("locales/*/*/*.po"))
+    assert len(written) == 20 * 3
+    for path in written:  # each article's three stored in one transaction, by its worker
+        remembered = parsed.load(root / ".transflow-cache", path, path.read_bytes())
+        assert remembered == parse_po(path.read_text(encoding="utf-8"), path), path
+
+
+def test_catalogs_stored_together_reach_the_cache_when_the_block_ends(tmp_path: Path) -> None:
+    from transflow.catalog import parsed
+    from transflow.catalog.model import Catalog, Entry
+
+    cache = tmp_path / ".transflow-cache"
+    catalog = Catalog(header=None, entries=[Entry("Hello", "Сәлем")])
+    with parsed.together():
+        with parsed.together():  # an inner block leaves the writing to the outer one
+            parsed.store(cache, tmp_path / "a.po", b"a", catalog)
+        parsed.store(cache, tmp_path / "b.po", b"b", catalog)
+        assert parsed.load(cache, tmp_path / "a.po", b"a") is None
+    assert parsed.load(cache, tmp_path / "a.po", b"a") == catalog
+    assert parsed.load(cache, tmp_path / "b.po", b"b") == catalog
+
+
 def test_a_catalog_edited_outside_transflow_is_read_afresh(tmp_path: Path, run) -> None:
     root = make_project(tmp_path / "p", run, articles=3)
     run(root, "update")

@@ -15,10 +15,14 @@ It is only a cache (see ``cachedb``): deleting it costs the parsing again and no
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import threading
+from collections.abc import Iterator
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from transflow import __version__, cachedb
 from transflow.catalog.model import Catalog, Entry
@@ -52,10 +56,38 @@ def load(cache_dir: Path, path: Path, data: bytes, digest: bytes | None = None) 
 
 
 def store(cache_dir: Path, path: Path, data: bytes, catalog: Catalog) -> None:
-    """Remember ``catalog`` as what ``path`` reads as while it holds ``data``."""
+    """Remember ``catalog`` as what ``path`` reads as while it holds ``data`` (inside
+    ``together``: when it ends)."""
     header = None if catalog.header is None else _ROW(catalog.header)
     stored = (_FORMAT, header, [_ROW(entry) for entry in catalog.entries])
-    cachedb.put(cache_dir / NAME, _name(cache_dir, path), _digest(data), stored)
+    row = (_name(cache_dir, path), _digest(data), stored)
+    held = getattr(_local, "held", None)
+    if held is None:
+        cachedb.put(cache_dir / NAME, *row)
+    else:
+        held.setdefault(cache_dir / NAME, []).append(row)
+
+
+# What ``store`` holds back inside ``together`` (in this thread), by cache file.
+_local = threading.local()
+
+
+@contextlib.contextmanager
+def together() -> Iterator[None]:
+    """The catalogs stored in the block go to the cache in one transaction at its end (one
+    article's template and catalogs, say): each transaction is a write, and a lock the other
+    workers wait for. What an error leaves stored is only a cache, keyed by the bytes."""
+    if getattr(_local, "held", None) is not None:  # inside another block: that one writes them
+        yield
+        return
+    held: dict[Path, list[tuple[str, bytes, Any]]] = {}
+    _local.held = held
+    try:
+        yield
+    finally:
+        _local.held = None
+        for cache, rows in held.items():
+            cachedb.put_many(cache, rows)
 
 
 def _name(cache_dir: Path, path: Path) -> str:

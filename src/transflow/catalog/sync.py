@@ -171,6 +171,13 @@ def _plan_catalog(
 
 
 def _work(item: ArticleWork) -> ArticleDone:
+    from transflow.catalog import parsed
+
+    with parsed.together():  # the article's catalogs to the cache in one transaction
+        return _work_article(item)
+
+
+def _work_article(item: ArticleWork) -> ArticleDone:
     project = _project(item.root)
     path = project.settings.template_path(item.slug)
     fresh = _read(path, project.settings.cache_dir)[1] if item.template_fresh else None
