@@ -43,6 +43,15 @@ def sentences(text: str) -> list[str]:
             "Some 2,500 people signed. It cost $3.5 million.",
             ["Some 2,500 people signed.", "It cost $3.5 million."],
         ),
+        # "May." before a number ends a sentence: May has no abbreviation, as Nov. has.
+        (
+            "Prices have risen since May. 5G coverage was back\non the agenda on Nov. 24.",
+            ["Prices have risen since May.", "5G coverage was back\non the agenda on Nov. 24."],
+        ),
+        (
+            "Talks stalled in May. 2025 had begun well. Mayor Ivanov spoke.",
+            ["Talks stalled in May.", "2025 had begun well.", "Mayor Ivanov spoke."],
+        ),
         # Titles before a name never end a sentence, hard-wrapped ones neither.
         (
             "He met Ms. Jones on Monday. Dr. Ospanov and Mx. Lee left with Gov.\nGray.",

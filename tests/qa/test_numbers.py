@@ -227,6 +227,8 @@ def test_a_changed_date_time_or_century_fails(
         # A month with "in" is a month, not a date: the number after it is a count.
         ("In May 24 people were hurt.", "В мае пострадали 24 человека.", "ru"),
         ("Cases rose in\nNov. 31 times over.", "В ноябре случаев стало в 31 раз больше.", "ru"),
+        # A full name's period ends a sentence: "May. 5G" is no date of May 5.
+        ("It fell after May. 5G was back.", "Он упал после мая, и 5G вернулся.", "ru"),
     ],
 )
 def test_a_date_with_the_month_s_name_passes_in_the_language_s_spelling(

@@ -106,9 +106,22 @@ def sentence_ranges(text: str, language: str = "en") -> list[tuple[int, int]]:
             return _trimmed([(0, len(text))], text)
         position = found + len(sentence)
         cuts.append(position)
+    if language.split("-")[0] == "en" and "May." in flat:
+        cuts = _with_may_cuts(flat, cuts)
     if cuts:
         cuts[-1] = len(text)
     return _trimmed(_join_protected(text, cuts), text)
+
+
+def _with_may_cuts(flat: str, cuts: list[int]) -> list[int]:
+    """``cuts`` and a cut after each "May." before a number: sentencex's English rules take
+    it for an abbreviated month before its day, as "Nov. 24" is, but May has no abbreviation
+    ("Developers have been affected since May. 5G coverage was back on the agenda")."""
+    more = [m.end() for m in _MAY_END.finditer(flat)]
+    return sorted(set(cuts) | set(more)) if more else cuts
+
+
+_MAY_END = re.compile(r"(?<![\w.])May\.\s+(?=\d)")
 
 
 def _join_protected(text: str, cuts: list[int]) -> list[tuple[int, int]]:

@@ -68,6 +68,9 @@ class _Names:
     # The first three letters of every name (all of a shorter one): a word that starts
     # otherwise is no month's, which most words of a text are found to be at one lookup.
     starts: frozenset[str] = frozenset()
+    # The full names, which a period after ends a sentence ("since May. 5G coverage was ..."):
+    # only an abbreviation takes one before its day ("Nov. 24").
+    full: frozenset[str] = frozenset()
 
     def __reduce__(self) -> Reduced:  # mypyc-compiled and frozen: see by_constructor
         return by_constructor(self)
@@ -90,12 +93,20 @@ def source_dates(text: str, language: str) -> tuple[NamedDate, ...]:
         if month is None:
             continue
         days = _days_before(text, word.start(), _SOURCE_DAYS_BEFORE)
-        if days is None and not _IN_MONTH.search(text, max(0, word.start() - 12), word.start()):
+        if days is None and _days_may_follow(text, word, names):
             days = _SOURCE_DAYS_AFTER.match(text, word.end())
         if days is not None:
             start, end = min(days.start(), word.start()), max(days.end(), word.end())
             found += [NamedDate(day, month, text[start:end]) for day in _days(days.group(1))]
     return tuple(found)
+
+
+def _days_may_follow(text: str, word: re.Match[str], names: _Names) -> bool:
+    """Whether a source's number after the month's name ``word`` may be its day: not after
+    "in" ("In May 24 people"), nor after a full name's period ("since May. 5G coverage")."""
+    if text.startswith(".", word.end()) and word.group() in names.full:
+        return False
+    return not _IN_MONTH.search(text, max(0, word.start() - 12), word.start())
 
 
 def translated_dates(text: str, languages: tuple[str, ...]) -> Counter[tuple[int, int]]:
@@ -163,9 +174,9 @@ def _source_names(language: str) -> _Names:
     firsts = re.escape("".join(sorted({start[0] for start in starts})))
     alternatives = "|".join(map(re.escape, starts))
     hint = re.compile(rf"(?=[{firsts}])(?<![^\W\d_])(?:{alternatives})") if starts else None
-    return _Names(
-        exact, abbreviated, {}, folded=False, hint=hint, starts=_first_letters(exact, abbreviated)
-    )
+    full = frozenset(text for text, _ in _capitalized(_forms(language, ("wide",))))
+    first = _first_letters(exact, abbreviated)
+    return _Names(exact, abbreviated, {}, folded=False, hint=hint, starts=first, full=full)
 
 
 @lru_cache(maxsize=16)
@@ -181,15 +192,17 @@ def _first_letters(*names: dict[str, int]) -> frozenset[str]:
     return frozenset(name[:3] for found in names for name in found)
 
 
-def _forms(language: str) -> list[tuple[str, int]]:
-    """Every CLDR name of each month in ``language``, without a final period."""
+def _forms(
+    language: str, widths: tuple[str, ...] = ("wide", "abbreviated")
+) -> list[tuple[str, int]]:
+    """Every CLDR name of each month in ``language`` (of ``widths``), without a final period."""
     locale = _locale(language)
     if locale is None:
         return []
     return [
         (str(name).rstrip("."), month)
         for context in ("format", "stand-alone")
-        for width in ("wide", "abbreviated")
+        for width in widths
         for month, name in locale.months[context][width].items()
     ]
 
