@@ -52,6 +52,15 @@ def sentences(text: str) -> list[str]:
             "Talks stalled in May. 2025 had begun well. Mayor Ivanov spoke.",
             ["Talks stalled in May.", "2025 had begun well.", "Mayor Ivanov spoke."],
         ),
+        # Nor does an abbreviation before a number; before a word it may.
+        (
+            "Some approx. 5,000 people came. See Vol. 3 and Ch. 12. Call Tel. 8 727 000.",
+            ["Some approx. 5,000 people came.", "See Vol. 3 and Ch. 12.", "Call Tel. 8 727 000."],
+        ),
+        (
+            "They live in Apt. 4 on Rte. 9. Not for long, approx. Then they moved.",
+            ["They live in Apt. 4 on Rte. 9.", "Not for long, approx.", "Then they moved."],
+        ),
         # Titles before a name never end a sentence, hard-wrapped ones neither.
         (
             "He met Ms. Jones on Monday. Dr. Ospanov and Mx. Lee left with Gov.\nGray.",

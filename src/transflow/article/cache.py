@@ -23,7 +23,7 @@ from transflow.errors import ArticleError
 from transflow.fsutil import decode_utf8
 
 # Bump when Segment's fields, how articles are segmented, or what they may hold changes.
-_FORMAT = 12
+_FORMAT = 13
 NAME = "segments.sqlite"  # in the cache folder
 
 

@@ -167,7 +167,8 @@ _WORD_CHAR = re.compile(r"\w")
 def _allowed_cuts(text: str, cuts: list[int], spans: list[Span]) -> list[int]:
     """The ``cuts`` (in increasing order) where a sentence may end: not inside markup (a code
     span, a link target, a URL, an open link text or an open emphasis), not between an image's
-    "!" and its "[", and not after a title before a name ("Dr.")."""
+    "!" and its "[", not after a title before a name ("Dr.") and not after an abbreviation
+    before a number ("approx. 5")."""
     starts = [span.start for span in spans]
     # Most blocks have no link text or emphasis to follow: nothing to look for then.
     brackets = [(m.start(), m.group()) for m in _BRACKET.finditer(text)] if "[" in text else []
@@ -198,6 +199,8 @@ def _allowed_cuts(text: str, cuts: list[int], spans: list[Span]) -> list[int]:
         if open_runs["*"] % 2 or open_runs["_"] % 2:
             continue
         if _TITLE.search(text, max(0, cut - 12), cut):
+            continue
+        if text[cut : cut + 1].isdecimal() and _BEFORE_NUMBER.search(text, max(0, cut - 12), cut):
             continue
         allowed.append(cut)
     return allowed
@@ -235,6 +238,11 @@ def _last_letter_outside(text: str, spans: list[Span]) -> int:
 _TITLE = re.compile(
     r"(?<![\w.])(?:Mr|Mrs|Ms|Mx|Messrs|Mmes|Dr|Prof|Sen|Rep|Gov|Lt|Gen|Col|Maj|Capt|Cmdr|Adm|Sgt"
     r"|Rev|Hon|Amb|Pres|Supt|Insp)\.\s*\Z"
+)
+# Abbreviations written before a number, which sentencex's English rules may take as a
+# sentence's end there ("approx. 5,000 people", "Vol. 3", "Ch. 12", "Apt. 4", "Tel. 8 727").
+_BEFORE_NUMBER = re.compile(
+    r"(?<![\w.])(?:[Aa]pprox|[Aa]ppr|[Vv]ol|[Vv]ols|[Cc]h|[Cc]hap|[Pp]ara|[Tt]el|Apt|Rte)\.\s*\Z"
 )
 _BRACKET = re.compile(r"(?<!\\)[\[\]]")
 _EMPHASIS = re.compile(r"(?<!\\)(\*+|_+)")
