@@ -36,9 +36,30 @@ _ENTITY = r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 # What translation leaves as it is, but code spans, which ``code_spans`` finds in one pass (a
 # regex looks for each run's closer again from every run: seconds on a text of backtick runs of
 # many lengths).
-_NOT_CODE = re.compile(
-    "|".join(f"(?:{p})" for p in (_TARGET, _AUTOLINK, _HTML, _URL, _EMAIL, _ENTITY))
+# Each part with what a text must hold for it to be there: a search leaves out the parts a
+# text cannot hold, and the one for an e-mail address (tried at every word) most of the time.
+_NOT_CODE_PARTS = (
+    (_TARGET, ("]",)),
+    (_AUTOLINK, ("<",)),
+    (_HTML, ("<",)),
+    (_URL, ("://", "www.")),
+    (_EMAIL, ("@",)),
+    (_ENTITY, ("&",)),
 )
+_NOT_CODE_CACHE: dict[tuple[bool, ...], re.Pattern[str] | None] = {}
+
+
+def _not_code(text: str) -> re.Pattern[str] | None:
+    """The search for the parts ``text`` may hold (as one alternation in the same order, so
+    it finds what the whole one would); None when it can hold none."""
+    present = tuple(any(needle in text for needle in needles) for _, needles in _NOT_CODE_PARTS)
+    if present not in _NOT_CODE_CACHE:
+        parts = [part for (part, _), there in zip(_NOT_CODE_PARTS, present, strict=True) if there]
+        alternatives = "|".join(f"(?:{part})" for part in parts)
+        _NOT_CODE_CACHE[present] = re.compile(alternatives) if parts else None
+    return _NOT_CODE_CACHE[present]
+
+
 _BACKTICKS = re.compile(r"`+")
 LINK_TARGET = re.compile(_TARGET)
 URL = re.compile(f"{_URL}|{_EMAIL}")
@@ -58,18 +79,25 @@ def protected_spans(text: str) -> list[Span]:
     """Parts of ``text`` that translation must leave exactly as they are, in order: code spans
     (``code_spans``), link targets, autolinks, tags, URLs, e-mail addresses and entities. Where
     two overlap, the one that starts first is the one (a code span, at the same place)."""
+    not_code = _not_code(text)
     if "`" not in text:
-        return [Span(m.start(), m.end(), m.group()) for m in _NOT_CODE.finditer(text)]
+        return (
+            []
+            if not_code is None
+            else [Span(m.start(), m.end(), m.group()) for m in not_code.finditer(text)]
+        )
     code = code_spans(text)
+    if not_code is None:
+        return [Span(start, end, text[start:end]) for start, end in code]
     spans: list[Span] = []
     position = 0
     index = 0
-    found = _NOT_CODE.search(text)
+    found = not_code.search(text)
     while position < len(text):
         while index < len(code) and code[index][0] < position:
             index += 1  # a code span that began inside a part taken already
         if found is not None and found.start() < position:
-            found = _NOT_CODE.search(text, position)  # the one found began inside a code span
+            found = not_code.search(text, position)  # the one found began inside a code span
         next_code = code[index] if index < len(code) else None
         if next_code is not None and (found is None or next_code[0] <= found.start()):
             start, end = next_code
@@ -79,7 +107,7 @@ def protected_spans(text: str) -> list[Span]:
         elif found is not None:
             spans.append(Span(found.start(), found.end(), found.group()))
             position = found.end() if found.end() > found.start() else found.end() + 1
-            found = _NOT_CODE.search(text, position)
+            found = not_code.search(text, position)
         else:
             break
     return spans
