@@ -36,9 +36,10 @@ KNOWN_LANGUAGES = tuple(_CYRILLIC)
 
 # A date that names its month ("Nov. 24", "March 3"), which a translator writes the language's
 # way ("24 ноября", "24 қараша"): transliterated, it would be a wrong month to `check`.
-_DATE = re.compile(
-    r"\b(Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) (\d{1,2})\b"
-)
+_MONTHS = r"(Jan\.|Feb\.|March|April|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)"
+_DATE = re.compile(rf"\b{_MONTHS} (\d{{1,2}})\b")
+# The month as a link's text, its day after the link ("since [March](https://…) 12").
+_LINKED_DATE = re.compile(rf"\[{_MONTHS}\](\([^()\s]*\)) (\d{{1,2}})\b")
 _MONTH_NUMBER = {
     m: i
     for i, m in enumerate(
@@ -57,6 +58,7 @@ def _month_names(lang: str) -> dict[int, str]:
 def _dates_translated(text: str, lang: str) -> str:
     names = _month_names(lang)
     # A placeholder-like marker keeps the month name from being transliterated.
+    text = _LINKED_DATE.sub(lambda m: f"[{{{names[_MONTH_NUMBER[m[1]]]}}}]{m[2]} {m[3]}", text)
     return _DATE.sub(lambda m: f"{m[2]} {{{names[_MONTH_NUMBER[m[1]]]}}}", text)
 
 
@@ -64,7 +66,7 @@ def fake_translation(msgid: str, lang: str) -> str:
     """Transliterate Latin letters to Cyrillic, leaving link targets, URLs and placeholders;
     a date with a month name is written the language's way."""
     table = _TABLES.get(lang, _TABLES["ru"])
-    marked = "{" not in msgid and bool(_DATE.search(msgid))
+    marked = "{" not in msgid and bool(_DATE.search(msgid) or _LINKED_DATE.search(msgid))
     if marked:
         msgid = _dates_translated(msgid, lang)
     pieces = PROTECTED.split(msgid)
