@@ -227,6 +227,9 @@ def test_a_changed_date_time_or_century_fails(
         # A month with "in" is a month, not a date: the number after it is a count.
         ("In May 24 people were hurt.", "В мае пострадали 24 человека.", "ru"),
         ("Cases rose in\nNov. 31 times over.", "В ноябре случаев стало в 31 раз больше.", "ru"),
+        # A decimal that the source writes with a point may be kept so beside a date.
+        ("On Nov. 24, prices rose 24.10 percent.", "24 ноября цены выросли на 24.10 %.", "ru"),
+        ("On Nov. 24, the index was 24.11.", "24 қарашада индекс 24.11 болды.", "kk"),
         # A full name's period ends a sentence: "May. 5G" is no date of May 5.
         ("It fell after May. 5G was back.", "Он упал после мая, и 5G вернулся.", "ru"),
     ],

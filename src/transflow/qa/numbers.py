@@ -73,7 +73,8 @@ def respelled(source: str, translation: str, source_language: str = "en") -> str
     or 2025.11.24, 24.11) of a day that the source writes with a month's name (Nov. 24, 2025),
     which becomes the day, its month's name and the year (24 November 2025: the numbers check
     then compares the month; so does an ISO date, 2025-11-24), and a Roman century (XXI века
-    for the 21st century). Any other dotted number or Roman numeral is left as it is."""
+    for the 21st century). A dotted number the source writes so (24.10 percent) and any other
+    dotted number or Roman numeral are left as they are."""
     spellings = _source_spellings(source, source_language)
     if not spellings:
         return translation
@@ -108,11 +109,16 @@ def _source_spellings(source: str, source_language: str) -> _Spellings:
         found.setdefault(("time", _ints(match.group(), ":")), match.group())
     for match in _CENTURY.finditer(source):
         found.setdefault(("century", (int(match.group(1)),)), match.group(1))
+    if found:  # (else nothing is respelled) a dotted number the source writes as one stays one
+        for match in _DOTTED.finditer(source):
+            found.setdefault(("written", _ints(match.group(), ".")), match.group())
     return found
 
 
 def _respelled_dotted(dotted: str, spellings: _Spellings) -> str:
     numbers = _ints(dotted, ".")
+    if spellings.get(("written", numbers)) == dotted:
+        return dotted  # the source's own number (24.10 percent), not a date of it
     date = spellings.get(("date", tuple(sorted(numbers)))) if len(numbers) == 3 else None
     return date or spellings.get(("time", numbers)) or _respelled_named(dotted, spellings)
 
