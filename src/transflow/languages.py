@@ -14,7 +14,9 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 
-def _locale(code: str) -> Locale | None:
+@lru_cache(maxsize=64)
+def locale_of(code: str) -> Locale | None:
+    """Babel's locale for ``code``; None for one CLDR does not know."""
     try:
         return Locale.parse(code.replace("-", "_"))
     except (ValueError, TypeError, UnknownLocaleError):
@@ -24,7 +26,7 @@ def _locale(code: str) -> Locale | None:
 def language_name(code: str) -> str:
     """The language's English name (``Kazakh``, ``Portuguese (Brazil)``), or the code itself
     for one CLDR does not know."""
-    locale = _locale(code)
+    locale = locale_of(code)
     name = locale.get_display_name("en") if locale is not None else None
     return str(name) if name else code
 
@@ -34,7 +36,7 @@ def script_of(code: str) -> str | None:
     """The script a language is written in: its code's own subtag (``sr_Latn``), else the one
     CLDR takes as likely for it (``zh_TW``: Hant, ``zh``: Hans, ``kk``: Cyrl); None when
     unknown."""
-    locale = _locale(code)
+    locale = locale_of(code)
     if locale is None:
         return None
     if locale.script:

@@ -15,8 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-
+from transflow.languages import locale_of
 from transflow.models import Reduced, by_constructor
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -143,7 +142,7 @@ def month_name(month: int, language: str) -> str:
 
 @lru_cache(maxsize=16)
 def _month_names(language: str) -> tuple[str, ...]:
-    locale = _locale(language)
+    locale = locale_of(language)
     if locale is None:
         return tuple(str(month) for month in range(1, 13))
     return tuple(str(locale.months["format"]["wide"][month]) for month in range(1, 13))
@@ -196,7 +195,7 @@ def _forms(
     language: str, widths: tuple[str, ...] = ("wide", "abbreviated")
 ) -> list[tuple[str, int]]:
     """Every CLDR name of each month in ``language`` (of ``widths``), without a final period."""
-    locale = _locale(language)
+    locale = locale_of(language)
     if locale is None:
         return []
     return [
@@ -223,11 +222,3 @@ def _unique(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     for text, month in pairs:
         months.setdefault(text, set()).add(month)
     return [(text, next(iter(found))) for text, found in months.items() if len(found) == 1]
-
-
-@lru_cache(maxsize=16)
-def _locale(language: str) -> Locale | None:
-    try:
-        return Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return None

@@ -16,7 +16,7 @@ from copy import copy
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.numbers import (
     NumberFormatError,
     get_decimal_symbol,
@@ -24,6 +24,7 @@ from babel.numbers import (
     parse_decimal,
 )
 
+from transflow.languages import locale_of
 from transflow.qa.markup import prose_of
 from transflow.qa.months import month_name, source_dates, translated_dates
 
@@ -295,12 +296,13 @@ def _inside_grouped(grouped: tuple[_Grouped, ...], start: int, end: int) -> bool
     return False
 
 
-@lru_cache(maxsize=32)
 def _locale(code: str) -> Locale:
-    try:
-        return Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
+    """``code``'s locale; English's for one CLDR does not know."""
+    locale = locale_of(code)
+    if locale is None:
+        locale = locale_of("en")
+        assert locale is not None  # CLDR always has English
+    return locale
 
 
 _DIGIT = re.compile(r"\d")
